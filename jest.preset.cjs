@@ -1,0 +1,35 @@
+// Shared Jest settings for every project. SWC transforms our TypeScript (with
+// decorator metadata) and also NestJS 12's ESM files, which Jest's require()
+// cannot load as they are.
+const path = require('node:path');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const aliases = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias.replace(/[/\\^$.*+?()[\]{}|-]/g, '\\$&')}$`,
+    path.join(__dirname, target),
+  ]),
+);
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  // Prisma 7's generated client imports './x.js' from TypeScript sources.
+  moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testMatch: ['**/?(*.)+(spec|int-spec).ts'],
+};
