@@ -1,7 +1,8 @@
-import 'reflect-metadata';
-import { Injectable } from '@nestjs/common';
-@Injectable()
-export class Foo { hello() { return 'hi'; } }
-@Injectable()
-export class Bar { constructor(readonly foo: Foo) {} }
-export const meta = Reflect.getMetadata('design:paramtypes', Bar);
+export * from './lib/define-settings';
+export * from './lib/load-settings';
+export * from './lib/settings.module';
+export * from './concerns/core.config';
+export * from './concerns/database.config';
+export * from './concerns/redis.config';
+export * from './concerns/http.config';
+export * from './concerns/jobs.config';

@@ -1,0 +1,29 @@
+import { defineConcern } from '../lib/define-settings';
+import { positiveInt, postgresUrl } from '../lib/types';
+
+/** What the apps connect as: a non-owner role that row level security applies to. */
+export const databaseConfig = defineConcern(
+  'database',
+  {
+    DATABASE_URL: {
+      schema: postgresUrl,
+      localDefault: 'postgresql://copilot_app:copilot_app@127.0.0.1:5432/copilot',
+      secret: true,
+    },
+    DATABASE_POOL_SIZE: { schema: positiveInt.default(10) },
+  },
+  (v) => ({ url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE }),
+);
+
+/** The schema owner: migrations and the admin CLI only, never the apps. */
+export const adminDatabaseConfig = defineConcern(
+  'adminDatabase',
+  {
+    DATABASE_ADMIN_URL: {
+      schema: postgresUrl,
+      localDefault: 'postgresql://copilot_owner:copilot_owner@127.0.0.1:5432/copilot',
+      secret: true,
+    },
+  },
+  (v) => ({ url: v.DATABASE_ADMIN_URL }),
+);

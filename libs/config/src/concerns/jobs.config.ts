@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { defineConcern } from '../lib/define-settings';
+import { positiveInt } from '../lib/types';
+
+/** Per-job event streams (Redis Streams) and the SSE endpoint that reads them. */
+export const streamConfig = defineConcern(
+  'stream',
+  {
+    EVENT_STREAM_MAX_LENGTH: { schema: positiveInt.default(10_000) },
+    EVENT_STREAM_RETENTION_SECONDS: { schema: positiveInt.default(3_600) },
+    TOKEN_FLUSH_INTERVAL_MS: { schema: positiveInt.default(50) },
+    SSE_HEARTBEAT_MS: { schema: positiveInt.default(15_000) },
+  },
+  (v) => ({
+    maxLength: v.EVENT_STREAM_MAX_LENGTH,
+    retentionSeconds: v.EVENT_STREAM_RETENTION_SECONDS,
+    tokenFlushIntervalMs: v.TOKEN_FLUSH_INTERVAL_MS,
+    heartbeatMs: v.SSE_HEARTBEAT_MS,
+  }),
+);
+
+export const outboxConfig = defineConcern(
+  'outbox',
+  {
+    OUTBOX_RELAY_INTERVAL_MS: { schema: positiveInt.default(2_000) },
+    OUTBOX_RELAY_AFTER_MS: { schema: positiveInt.default(5_000) },
+    OUTBOX_RELAY_BATCH: { schema: positiveInt.default(100) },
+  },
+  (v) => ({
+    intervalMs: v.OUTBOX_RELAY_INTERVAL_MS,
+    dispatchAfterMs: v.OUTBOX_RELAY_AFTER_MS,
+    batchSize: v.OUTBOX_RELAY_BATCH,
+  }),
+);
+
+export const workerConfig = defineConcern(
+  'worker',
+  {
+    CHAT_CONCURRENCY: { schema: positiveInt.default(20) },
+  },
+  (v) => ({ chatConcurrency: v.CHAT_CONCURRENCY }),
+);
+
+/** Conversations and reply generation. */
+export const chatConfig = defineConcern(
+  'chat',
+  {
+    // How many of the latest messages are sent to the model as history.
+    MAX_CONVERSATION_MESSAGES: { schema: positiveInt.default(100) },
+    // `local` is the built-in provider that needs no network and no key.
+    DEFAULT_MODEL: { schema: z.string().min(1).default('local') },
+  },
+  (v) => ({ maxHistoryMessages: v.MAX_CONVERSATION_MESSAGES, defaultModel: v.DEFAULT_MODEL }),
+);

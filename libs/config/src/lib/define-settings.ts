@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** One environment variable: how to validate it and its default for local/test runs. */
+export interface SettingSpec<T extends z.ZodType = z.ZodType> {
+  schema: T;
+  /** Used only when APP_ENV is local or test; elsewhere the variable must be set. */
+  localDefault?: string;
+  /** Never echoed back in errors or logs. */
+  secret?: boolean;
+}
+
+export type SettingSpecs = Record<string, SettingSpec>;
+
+/** A group of related settings (database, redis, ...) and the typed object it yields. */
+export interface SettingsConcern<K extends string = string, S extends SettingSpecs = SettingSpecs, O = unknown> {
+  key: K;
+  specs: S;
+  build: (values: { [P in keyof S]: z.output<S[P]['schema']> }) => O;
+}
+
+export function defineConcern<K extends string, S extends SettingSpecs, O>(
+  key: K,
+  specs: S,
+  build: (values: { [P in keyof S]: z.output<S[P]['schema']> }) => O,
+): SettingsConcern<K, S, O> {
+  return { key, specs, build };
+}
+
+export type SettingsOf<C extends readonly SettingsConcern[]> = {
+  readonly [Item in C[number] as Item['key']]: Readonly<ReturnType<Item['build']>>;
+};

@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+import type { SettingsConcern, SettingsOf } from './define-settings';
+
+export const APP_ENVS = ['local', 'test', 'ci', 'staging', 'production'] as const;
+export type AppEnv = (typeof APP_ENVS)[number];
+export type AppName = 'api' | 'worker' | 'scheduler' | 'cli';
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+export interface LoadOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Path of the .env file; read only when APP_ENV is local or test. */
+  envFile?: string | null;
+}
+
+/**
+ * Resolves every setting of the given concerns with the precedence, highest first:
+ * `<APP>__X`, `X`, the .env file (local/test only), the built-in default (local/test only).
+ * Reports every problem at once and returns a deeply frozen, typed object.
+ */
+export function loadSettings<const C extends readonly SettingsConcern[]>(
+  app: AppName,
+  concerns: C,
+  options: LoadOptions = {},
+): SettingsOf<C> & { app: AppName; env: AppEnv } {
+  const env = options.env ?? process.env;
+  const prefix = `${app.toUpperCase()}__`;
+  const fromEnv = (name: string): string | undefined => env[prefix + name] ?? env[name];
+
+  const problems: string[] = [];
+  const appEnvRaw = fromEnv('APP_ENV') ?? readDotenv(options.envFile)?.APP_ENV ?? 'local';
+  const appEnv = z.enum(APP_ENVS).safeParse(appEnvRaw);
+  if (!appEnv.success) problems.push(`APP_ENV: expected one of ${APP_ENVS.join(', ')}`);
+  const relaxed = !appEnv.success || appEnv.data === 'local' || appEnv.data === 'test';
+  const dotenv = relaxed ? (readDotenv(options.envFile) ?? {}) : {};
+
+  const result: Record<string, unknown> = { app, env: appEnv.success ? appEnv.data : 'local' };
+  for (const concern of concerns) {
+    const values: Record<string, unknown> = {};
+    let complete = true;
+    for (const [name, spec] of Object.entries(concern.specs)) {
+      const raw = fromEnv(name) ?? dotenv[name] ?? (relaxed ? spec.localDefault : undefined);
+      const parsed = spec.schema.safeParse(raw === '' ? undefined : raw);
+      if (parsed.success) {
+        values[name] = parsed.data;
+        continue;
+      }
+      complete = false;
+      problems.push(`${name}: ${raw === undefined ? 'is required' : describe(parsed.error)}`);
+    }
+    if (complete) result[concern.key] = concern.build(values as never);
+  }
+  if (problems.length > 0) throw new SettingsError(problems);
+  return deepFreeze(result) as SettingsOf<C> & { app: AppName; env: AppEnv };
+}
+
+function readDotenv(path: string | null | undefined = '.env'): Record<string, string> | undefined {
+  if (path === null || !existsSync(path)) return undefined;
+  return parseDotenv(readFileSync(path));
+}
+
+// Zod's messages describe the expectation, never the received value, so secrets stay out.
+function describe(error: z.ZodError): string {
+  return error.issues.map((issue) => issue.message).join('; ');
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

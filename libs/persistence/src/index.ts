@@ -1,0 +1,12 @@
+export * from './lib/cursor';
+export * from './lib/persistence.module';
+export * from './lib/prisma.service';
+export * from './lib/tenant-transaction';
+export * from './migrations/apply-migrations';
+export * from './repositories/api-key.repository';
+export * from './repositories/conversation.repository';
+export * from './repositories/job.repository';
+export * from './repositories/message.repository';
+export * from './repositories/tenant.repository';
+export type { ApiKey, Conversation, Job, Message, Tenant } from './generated/prisma/client';
+export { Prisma } from './generated/prisma/client';

@@ -1,0 +1,35 @@
+/** Keyset pagination: an opaque cursor naming the last row of a page by (createdAt, id). */
+export interface Cursor {
+  createdAt: Date;
+  id: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('cursor is not one this api returned');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+export function encodeCursor(row: Cursor): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Cursor {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = new Date(iso ?? '');
+  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new InvalidCursorError();
+  return { createdAt, id };
+}
+
+/** Builds a page from `limit + 1` fetched rows: the extra row only says there is more. */
+export function toPage<T extends Cursor>(rows: T[], limit: number): Page<T> {
+  const data = rows.slice(0, limit);
+  const last = data.at(-1);
+  return { data, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}

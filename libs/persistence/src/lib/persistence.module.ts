@@ -1,0 +1,22 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ApiKeyRepository } from '../repositories/api-key.repository';
+import { ConversationRepository } from '../repositories/conversation.repository';
+import { JobRepository } from '../repositories/job.repository';
+import { MessageRepository } from '../repositories/message.repository';
+import { TenantRepository } from '../repositories/tenant.repository';
+import { DATABASE_OPTIONS, type DatabaseOptions, PrismaService } from './prisma.service';
+import { TenantTransactions } from './tenant-transaction';
+
+const repositories = [ApiKeyRepository, ConversationRepository, JobRepository, MessageRepository, TenantRepository];
+
+@Global()
+@Module({})
+export class PersistenceModule {
+  static forRoot(options: DatabaseOptions): DynamicModule {
+    return {
+      module: PersistenceModule,
+      providers: [{ provide: DATABASE_OPTIONS, useValue: options }, PrismaService, TenantTransactions, ...repositories],
+      exports: [PrismaService, TenantTransactions, ...repositories],
+    };
+  }
+}

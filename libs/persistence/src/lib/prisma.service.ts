@@ -1,0 +1,33 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client';
+
+export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
+export interface DatabaseOptions {
+  url: string;
+  poolSize?: number;
+}
+
+export function createPrismaClient(options: DatabaseOptions): PrismaClient {
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 }),
+  });
+}
+
+/** The apps' one Prisma client; it connects lazily on the first query. */
+@Injectable()
+export class PrismaService implements OnModuleDestroy {
+  readonly client: PrismaClient;
+
+  constructor(@Inject(DATABASE_OPTIONS) options: DatabaseOptions) {
+    this.client = createPrismaClient(options);
+  }
+
+  async ping(): Promise<void> {
+    await this.client.$queryRaw`SELECT 1`;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.client.$disconnect();
+  }
+}

@@ -1,0 +1,64 @@
+import { adminDatabaseConfig, databaseConfig, loadSettings } from '@copilot/config';
+import { createPrismaClient } from './prisma.service';
+import { inTenantTransaction } from './tenant-transaction';
+import { ConversationRepository } from '../repositories/conversation.repository';
+import { ApiKeyRepository } from '../repositories/api-key.repository';
+import { TenantRepository } from '../repositories/tenant.repository';
+
+describe('row level security', () => {
+  const settings = loadSettings('api', [databaseConfig, adminDatabaseConfig] as const);
+  const app = createPrismaClient(settings.database);
+  const admin = createPrismaClient(settings.adminDatabase);
+  const conversations = new ConversationRepository();
+  let acme: string;
+  let globex: string;
+
+  beforeAll(async () => {
+    const tenants = new TenantRepository();
+    acme = (await tenants.create(admin, { slug: `acme-${Date.now()}`, name: 'Acme' })).id;
+    globex = (await tenants.create(admin, { slug: `globex-${Date.now()}`, name: 'Globex' })).id;
+  });
+  afterAll(async () => {
+    await app.$disconnect();
+    await admin.$disconnect();
+  });
+
+  it('shows a tenant only its own rows', async () => {
+    const mine = await inTenantTransaction(app, acme, (tx) => conversations.create(tx, { tenantId: acme, title: 'a' }));
+    const seenByOther = await inTenantTransaction(app, globex, (tx) => conversations.findById(tx, mine.id));
+    const seenByOwner = await inTenantTransaction(app, acme, (tx) => conversations.findById(tx, mine.id));
+    expect(seenByOther).toBeNull();
+    expect(seenByOwner?.title).toBe('a');
+  });
+
+  it('shows nothing to a query without a tenant', async () => {
+    await inTenantTransaction(app, acme, (tx) => conversations.create(tx, { tenantId: acme }));
+    expect(await app.conversation.count()).toBe(0);
+  });
+
+  it('refuses to write a row for another tenant', async () => {
+    await expect(
+      inTenantTransaction(app, acme, (tx) => conversations.create(tx, { tenantId: globex })),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('connects the apps as a role that owns nothing and cannot bypass RLS', async () => {
+    const [role] = await app.$queryRaw<{ rolsuper: boolean; rolbypassrls: boolean; owns: bigint }[]>`
+      SELECT r.rolsuper, r.rolbypassrls,
+             (SELECT count(*) FROM pg_tables t WHERE t.tableowner = current_user) AS owns
+      FROM pg_roles r WHERE r.rolname = current_user`;
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, owns: 0n });
+  });
+
+  it('finds an active api key by hash before the tenant is known, and not once revoked', async () => {
+    const keys = new ApiKeyRepository();
+    const keyHash = `hash-${Date.now()}`;
+    const key = await inTenantTransaction(app, acme, (tx) =>
+      keys.create(tx, { tenantId: acme, name: 'k', prefix: 'cp_x', keyHash, scopes: ['chat:read'] }),
+    );
+    expect(key).not.toHaveProperty('keyHash');
+    expect(await keys.findActiveByHash(app, keyHash)).toEqual({ id: key.id, tenantId: acme, scopes: ['chat:read'] });
+    await inTenantTransaction(app, acme, (tx) => keys.revoke(tx, key.id));
+    expect(await keys.findActiveByHash(app, keyHash)).toBeNull();
+  });
+});

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { PrismaService } from './prisma.service';
+
+/** A transaction already bound to one tenant: every repository method takes one. */
+export type Tx = Prisma.TransactionClient;
+
+/** Runs `work` in a transaction in which row level security admits only `tenantId`'s rows. */
+export async function inTenantTransaction<T>(
+  client: PrismaClient,
+  tenantId: string,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return client.$transaction(async (tx) => {
+    // `true`: local to this transaction, so a pooled connection never keeps a tenant.
+    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+    return work(tx);
+  });
+}
+
+@Injectable()
+export class TenantTransactions {
+  constructor(private readonly prisma: PrismaService) {}
+
+  run<T>(tenantId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return inTenantTransaction(this.prisma.client, tenantId, work);
+  }
+}

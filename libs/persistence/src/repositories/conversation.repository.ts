@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { Conversation, Prisma } from '../generated/prisma/client';
+import { decodeCursor, type Page, toPage } from '../lib/cursor';
+import type { Tx } from '../lib/tenant-transaction';
+
+@Injectable()
+export class ConversationRepository {
+  create(
+    tx: Tx,
+    input: { tenantId: string; title?: string | null; metadata?: Prisma.InputJsonObject },
+  ): Promise<Conversation> {
+    return tx.conversation.create({
+      data: { tenantId: input.tenantId, title: input.title ?? null, metadata: input.metadata ?? {} },
+    });
+  }
+
+  findById(tx: Tx, id: string): Promise<Conversation | null> {
+    return tx.conversation.findUnique({ where: { id } });
+  }
+
+  /** Newest first. */
+  async list(tx: Tx, page: { limit: number; cursor?: string }): Promise<Page<Conversation>> {
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const rows = await tx.conversation.findMany({
+      where: after
+        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
+        : {},
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: page.limit + 1,
+    });
+    return toPage(rows, page.limit);
+  }
+
+  touch(tx: Tx, id: string): Promise<Conversation> {
+    return tx.conversation.update({ where: { id }, data: { updatedAt: new Date() } });
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { Job, Prisma, PrismaClient } from '../generated/prisma/client';
+import type { Tx } from '../lib/tenant-transaction';
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];
+
+export interface NewJob {
+  id: string;
+  tenantId: string;
+  queue: string;
+  name: string;
+  payload: Prisma.InputJsonObject;
+  idempotencyKey?: string | null;
+  requestId?: string | null;
+}
+
+export interface UndispatchedJob {
+  id: string;
+  tenantId: string;
+  queue: string;
+  name: string;
+  payload: Prisma.JsonObject;
+}
+
+@Injectable()
+export class JobRepository {
+  create(tx: Tx, job: NewJob): Promise<Job> {
+    return tx.job.create({ data: job });
+  }
+
+  findById(tx: Tx, id: string): Promise<Job | null> {
+    return tx.job.findUnique({ where: { id } });
+  }
+
+  findByIdempotencyKey(tx: Tx, tenantId: string, idempotencyKey: string): Promise<Job | null> {
+    return tx.job.findUnique({ where: { tenantId_idempotencyKey: { tenantId, idempotencyKey } } });
+  }
+
+  async markDispatched(tx: Tx, id: string): Promise<void> {
+    await tx.job.updateMany({ where: { id, dispatchedAt: null }, data: { dispatchedAt: new Date() } });
+  }
+
+  /**
+   * Claims the job for one run. Returns null when the job already ended (a duplicate
+   * delivery), so the caller does nothing twice.
+   */
+  async start(tx: Tx, id: string): Promise<Job | null> {
+    const claimed = await tx.job.updateMany({
+      where: { id, status: { in: ['queued', 'running'] } },
+      data: { status: 'running', attempts: { increment: 1 }, startedAt: new Date(), dispatchedAt: new Date() },
+    });
+    return claimed.count === 0 ? null : tx.job.findUnique({ where: { id } });
+  }
+
+  finish(
+    tx: Tx,
+    id: string,
+    outcome: { status: 'succeeded'; result: Prisma.InputJsonObject } | { status: 'failed' | 'cancelled'; error: Prisma.InputJsonObject },
+  ): Promise<Job> {
+    return tx.job.update({
+      where: { id },
+      data: { ...outcome, progress: outcome.status === 'succeeded' ? 100 : undefined, finishedAt: new Date() },
+    });
+  }
+
+  /** Jobs of every tenant accepted more than `olderThanMs` ago that never reached the queue. */
+  async findUndispatched(client: PrismaClient, olderThanMs: number, limit: number): Promise<UndispatchedJob[]> {
+    const rows = await client.$queryRaw<
+      { id: string; tenant_id: string; queue: string; name: string; payload: Prisma.JsonObject }[]
+    >`SELECT id, tenant_id, queue, name, payload FROM app_undispatched_jobs(${olderThanMs}::int, ${limit}::int)`;
+    return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, queue: r.queue, name: r.name, payload: r.payload }));
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { Message } from '../generated/prisma/client';
+import { decodeCursor, type Page, toPage } from '../lib/cursor';
+import type { Tx } from '../lib/tenant-transaction';
+
+export type MessageRole = 'user' | 'assistant' | 'system';
+
+@Injectable()
+export class MessageRepository {
+  create(
+    tx: Tx,
+    input: { tenantId: string; conversationId: string; role: MessageRole; content: string },
+  ): Promise<Message> {
+    return tx.message.create({ data: input });
+  }
+
+  /**
+   * Stores the reply of a generation job exactly once: a retried or recovered job
+   * finds the message its earlier run wrote instead of adding a second one.
+   */
+  async createForJobOnce(
+    tx: Tx,
+    input: { tenantId: string; conversationId: string; jobId: string; content: string },
+  ): Promise<Message> {
+    const existing = await tx.message.findUnique({ where: { jobId: input.jobId } });
+    if (existing) return existing;
+    return tx.message.create({ data: { ...input, role: 'assistant' } });
+  }
+
+  /** Oldest first, as a conversation reads. */
+  async listByConversation(
+    tx: Tx,
+    conversationId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Message>> {
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const rows = await tx.message.findMany({
+      where: {
+        conversationId,
+        ...(after
+          ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }
+          : {}),
+      },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: page.limit + 1,
+    });
+    return toPage(rows, page.limit);
+  }
+
+  /** The latest `count` messages, oldest first: the history a model is given. */
+  async latest(tx: Tx, conversationId: string, count: number): Promise<Message[]> {
+    const rows = await tx.message.findMany({
+      where: { conversationId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: count,
+    });
+    return rows.reverse();
+  }
+}

@@ -1,0 +1,18 @@
+// Jest globalSetup for projects with integration tests: one scratch database and
+// one Redis key prefix per run, handed to the test workers through the environment.
+import { randomBytes } from 'node:crypto';
+import { adminDatabaseConfig, databaseConfig, loadSettings } from '../../config/src';
+import { createScratchDatabase } from './scratch-database';
+
+export default async function globalSetup(): Promise<void> {
+  const settings = loadSettings('cli', [adminDatabaseConfig, databaseConfig] as const);
+  const database = await createScratchDatabase(settings.adminDatabase.url, settings.database.url, 'it');
+  Object.assign(process.env, {
+    APP_ENV: 'test',
+    DATABASE_URL: database.appUrl,
+    DATABASE_ADMIN_URL: database.adminUrl,
+    REDIS_PREFIX: `it-${randomBytes(4).toString('hex')}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+  });
+  (globalThis as { scratchDatabase?: unknown }).scratchDatabase = database;
+}
