@@ -15,7 +15,8 @@ export type SettingSpecs = Record<string, SettingSpec>;
 export interface SettingsConcern<K extends string = string, S extends SettingSpecs = SettingSpecs, O = unknown> {
   key: K;
   specs: S;
-  build: (values: { [P in keyof S]: z.output<S[P]['schema']> }) => O;
+  // Method syntax on purpose: bivariant, so any concern fits `SettingsConcern`.
+  build(values: { [P in keyof S]: z.output<S[P]['schema']> }): O;
 }
 
 export function defineConcern<K extends string, S extends SettingSpecs, O>(

@@ -1,0 +1,41 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { createPersistentRedis, REDIS_OPTIONS, type RedisSettings } from '../redis/redis-options';
+import { FINAL_EVENT_TYPES, jobEventsKey, type JobEventType } from './job-events';
+
+export const EVENT_STREAM_OPTIONS = Symbol('EVENT_STREAM_OPTIONS');
+export interface EventStreamSettings {
+  maxLength: number;
+  retentionSeconds: number;
+  tokenFlushIntervalMs: number;
+}
+
+/** Appends a job's events to its Redis Stream; the api's SSE endpoint reads them back. */
+@Injectable()
+export class JobEventWriter implements OnModuleDestroy {
+  private client?: Redis;
+
+  constructor(
+    @Inject(REDIS_OPTIONS) private readonly redis: RedisSettings,
+    @Inject(EVENT_STREAM_OPTIONS) readonly settings: EventStreamSettings,
+  ) {}
+
+  async append(jobId: string, type: JobEventType, data: unknown): Promise<string> {
+    this.client ??= createPersistentRedis(this.redis.url, 'event-writer');
+    const key = jobEventsKey(this.redis.prefix, jobId);
+    // Capped so a runaway job cannot fill Redis; `~` lets Redis trim in whole nodes (cheap).
+    const pipeline = this.client
+      .multi()
+      .xadd(key, 'MAXLEN', '~', this.settings.maxLength, '*', 'type', type, 'data', JSON.stringify(data));
+    // The stream outlives the job by the retention period, so late clients still replay it.
+    if (FINAL_EVENT_TYPES.includes(type)) pipeline.expire(key, this.settings.retentionSeconds);
+    const results = await pipeline.exec();
+    const [error, id] = results?.[0] ?? [new Error('no reply from redis'), null];
+    if (error) throw error;
+    return id as string;
+  }
+
+  onModuleDestroy(): void {
+    this.client?.disconnect();
+  }
+}

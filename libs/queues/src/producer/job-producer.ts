@@ -1,0 +1,53 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { JOB_CONTRACTS, type JobName, type JobOf, isJobName } from '../contracts/job-contracts';
+import { QUEUE_POLICY, type QueueName } from '../contracts/queue-names';
+import { createFailFastRedis, REDIS_OPTIONS, type RedisSettings } from '../redis/redis-options';
+
+export class UnknownJobError extends Error {
+  constructor(name: string) {
+    super(`no job contract named ${name}`);
+    this.name = 'UnknownJobError';
+  }
+}
+
+/** The one place that adds jobs to BullMQ. The BullMQ job id is the job row's id, so a repeat is a no-op. */
+@Injectable()
+export class JobProducer implements OnModuleDestroy {
+  private readonly queues = new Map<QueueName, Queue>();
+  private connection?: Redis;
+
+  constructor(@Inject(REDIS_OPTIONS) private readonly redis: RedisSettings) {}
+
+  async enqueue<N extends JobName>(name: N, payload: JobOf<N>): Promise<void> {
+    const contract = JOB_CONTRACTS[name];
+    const data = contract.payload.parse(payload) as JobOf<N>;
+    await this.queue(contract.queue).add(name, data, { jobId: data.jobId });
+  }
+
+  /** Enqueues a job exactly as its row stored it (the outbox relay's path). */
+  async enqueueStored(job: { name: string; payload: unknown }): Promise<void> {
+    if (!isJobName(job.name)) throw new UnknownJobError(job.name);
+    await this.enqueue(job.name, JOB_CONTRACTS[job.name].payload.parse(job.payload));
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      this.connection ??= createFailFastRedis(this.redis.url, 'producer');
+      queue = new Queue(name, {
+        connection: this.connection,
+        prefix: this.redis.prefix,
+        defaultJobOptions: QUEUE_POLICY[name],
+      });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.connection?.disconnect();
+  }
+}

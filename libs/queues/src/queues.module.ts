@@ -1,0 +1,32 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { JobEventHub } from './events/job-event-hub';
+import { EVENT_STREAM_OPTIONS, type EventStreamSettings, JobEventWriter } from './events/job-event-writer';
+import { OUTBOX_OPTIONS, type OutboxSettings, OutboxRelay } from './outbox/outbox-relay';
+import { JobProducer } from './producer/job-producer';
+import { REDIS_OPTIONS, type RedisSettings } from './redis/redis-options';
+import { RedisHealth } from './redis/redis-health';
+
+export interface QueuesOptions {
+  redis: RedisSettings;
+  stream: EventStreamSettings;
+  outbox: OutboxSettings;
+}
+
+/** Everything is lazy: an app opens only the Redis connections of what it uses. */
+@Global()
+@Module({})
+export class QueuesModule {
+  static forRoot(options: QueuesOptions): DynamicModule {
+    const providers = [JobProducer, JobEventWriter, JobEventHub, OutboxRelay, RedisHealth];
+    return {
+      module: QueuesModule,
+      providers: [
+        { provide: REDIS_OPTIONS, useValue: options.redis },
+        { provide: EVENT_STREAM_OPTIONS, useValue: options.stream },
+        { provide: OUTBOX_OPTIONS, useValue: options.outbox },
+        ...providers,
+      ],
+      exports: [REDIS_OPTIONS, EVENT_STREAM_OPTIONS, ...providers],
+    };
+  }
+}

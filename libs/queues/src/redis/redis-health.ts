@@ -1,0 +1,20 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { createFailFastRedis, REDIS_OPTIONS, type RedisSettings } from './redis-options';
+
+/** Answers readiness probes: a PING over a connection that fails fast when Redis is away. */
+@Injectable()
+export class RedisHealth implements OnModuleDestroy {
+  private client?: Redis;
+
+  constructor(@Inject(REDIS_OPTIONS) private readonly redis: RedisSettings) {}
+
+  async ping(): Promise<void> {
+    this.client ??= createFailFastRedis(this.redis.url, 'health');
+    await this.client.ping();
+  }
+
+  onModuleDestroy(): void {
+    this.client?.disconnect();
+  }
+}

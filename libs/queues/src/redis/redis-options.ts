@@ -1,0 +1,21 @@
+import { Redis, type RedisOptions } from 'ioredis';
+
+export const REDIS_OPTIONS = Symbol('REDIS_OPTIONS');
+export interface RedisSettings {
+  url: string;
+  /** Namespaces every key: BullMQ queues and event streams alike. */
+  prefix: string;
+}
+
+/**
+ * A connection for request paths: when Redis is down, commands fail at once instead
+ * of queueing in memory, so callers can fall back (the outbox relay retries later).
+ */
+export function createFailFastRedis(url: string, name: string): Redis {
+  return new Redis(url, { connectionName: name, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+}
+
+/** A connection for long-lived consumers (BullMQ workers, blocking reads): retries forever. */
+export function createPersistentRedis(url: string, name: string, extra: RedisOptions = {}): Redis {
+  return new Redis(url, { connectionName: name, maxRetriesPerRequest: null, ...extra });
+}

@@ -1,0 +1,110 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { PinoLogger } from 'nestjs-pino';
+import type { Counter, Gauge, Histogram } from 'prom-client';
+import { JOB_CONTRACTS, type JobNamesOf, type JobOf, isJobName } from '../contracts/job-contracts';
+import type { QueueName } from '../contracts/queue-names';
+import { JobProducer } from '../producer/job-producer';
+import { createPersistentRedis, REDIS_OPTIONS, type RedisSettings } from '../redis/redis-options';
+import { JOB_PROCESSING_SECONDS, JOB_WAIT_SECONDS, JOBS_TOTAL, QUEUE_JOBS } from './queue-metrics';
+
+export interface JobContext {
+  job: Job;
+  /** Aborted when the worker shuts down; handlers pass it to slow calls. */
+  signal: AbortSignal;
+}
+export type JobHandler<P> = (payload: P, context: JobContext) => Promise<unknown>;
+/** Exactly one handler per job name of the queue: a missing or extra one does not compile. */
+export type QueueHandlers<Q extends QueueName> = { [N in JobNamesOf<Q>]: JobHandler<JobOf<N>> };
+
+const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'] as const;
+
+/**
+ * Runs BullMQ workers and wraps every handler once: payload validation, a log
+ * context carrying job_id/request_id/tenant_id, wait and processing histograms,
+ * outcome counters, and queue depth gauges.
+ */
+@Injectable()
+export class QueueWorkerHost implements OnApplicationShutdown {
+  private readonly workers: Worker[] = [];
+  private readonly shutdown = new AbortController();
+
+  constructor(
+    @Inject(REDIS_OPTIONS) private readonly redis: RedisSettings,
+    private readonly producer: JobProducer,
+    private readonly logger: PinoLogger,
+    @InjectMetric(JOB_WAIT_SECONDS) private readonly waitSeconds: Histogram<string>,
+    @InjectMetric(JOB_PROCESSING_SECONDS) private readonly processingSeconds: Histogram<string>,
+    @InjectMetric(JOBS_TOTAL) private readonly jobsTotal: Counter<string>,
+    @InjectMetric(QUEUE_JOBS) queueJobs: Gauge<string>,
+  ) {
+    this.logger.setContext(QueueWorkerHost.name);
+    const host = this;
+    // Read at scrape time, so the gauge is as fresh as the scrape and costs nothing between.
+    (queueJobs as unknown as { collect?: () => Promise<void> }).collect = async function (this: Gauge<string>) {
+      this.reset();
+      for (const worker of host.workers) {
+        const counts = await host.producer.queue(worker.name as QueueName).getJobCounts(...STATES);
+        for (const state of STATES) this.set({ queue: worker.name, state }, counts[state] ?? 0);
+      }
+    };
+  }
+
+  start<Q extends QueueName>(queue: Q, handlers: QueueHandlers<Q>, concurrency: number): Worker {
+    const worker = new Worker(queue, (job) => this.process(queue, handlers as Record<string, JobHandler<unknown>>, job), {
+      connection: createPersistentRedis(this.redis.url, `worker-${queue}`),
+      prefix: this.redis.prefix,
+      concurrency,
+      autorun: true,
+    });
+    worker.on('error', (error) => this.logger.error({ err: error, queue }, 'worker connection error'));
+    this.workers.push(worker);
+    return worker;
+  }
+
+  private async process(queue: string, handlers: Record<string, JobHandler<unknown>>, job: Job): Promise<unknown> {
+    const handler = handlers[job.name];
+    if (!handler || !isJobName(job.name)) throw new UnrecoverableError(`no handler for job ${job.name} on ${queue}`);
+    const parsed = JOB_CONTRACTS[job.name].payload.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
+    const payload = parsed.data;
+    const labels = { queue, name: job.name };
+    if (job.attemptsMade === 0 && job.processedOn) this.waitSeconds.observe(labels, (job.processedOn - job.timestamp) / 1000);
+
+    return this.logger.runInContext(
+      async () => {
+        const started = performance.now();
+        const finish = (outcome: 'completed' | 'failed') => {
+          const seconds = (performance.now() - started) / 1000;
+          this.processingSeconds.observe({ ...labels, outcome }, seconds);
+          this.jobsTotal.inc({ ...labels, outcome });
+          return { duration_ms: Math.round(seconds * 1000), attempt: job.attemptsMade + 1 };
+        };
+        try {
+          const result = await handler(payload, { job, signal: this.shutdown.signal });
+          this.logger.info(finish('completed'), 'job completed');
+          return result;
+        } catch (error) {
+          this.logger.error({ ...finish('failed'), err: error }, 'job attempt failed');
+          throw error;
+        }
+      },
+      {
+        bindings: {
+          job_id: payload.jobId,
+          tenant_id: payload.tenantId,
+          request_id: payload.requestId,
+          queue,
+          job_name: job.name,
+        },
+      },
+    );
+  }
+
+  /** Finishes in-flight jobs (BullMQ's close waits for them) before the process exits. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+    this.shutdown.abort();
+  }
+}
