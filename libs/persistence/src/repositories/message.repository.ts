@@ -14,6 +14,10 @@ export class MessageRepository {
     return tx.message.create({ data: input });
   }
 
+  findById(tx: Tx, id: string): Promise<Message | null> {
+    return tx.message.findUnique({ where: { id } });
+  }
+
   /**
    * Stores the reply of a generation job exactly once: a retried or recovered job
    * finds the message its earlier run wrote instead of adding a second one.

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { createFailFastRedis, REDIS_OPTIONS, type RedisSettings } from './redis-options';
+import { createFailFastRedis, ensureConnected, REDIS_OPTIONS, type RedisSettings } from './redis-options';
 
 /** Answers readiness probes: a PING over a connection that fails fast when Redis is away. */
 @Injectable()
@@ -11,7 +11,7 @@ export class RedisHealth implements OnModuleDestroy {
 
   async ping(): Promise<void> {
     this.client ??= createFailFastRedis(this.redis.url, 'health');
-    await this.client.ping();
+    await (await ensureConnected(this.client)).ping();
   }
 
   onModuleDestroy(): void {

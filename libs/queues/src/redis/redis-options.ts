@@ -12,7 +12,13 @@ export interface RedisSettings {
  * of queueing in memory, so callers can fall back (the outbox relay retries later).
  */
 export function createFailFastRedis(url: string, name: string): Redis {
-  return new Redis(url, { connectionName: name, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  return new Redis(url, { connectionName: name, enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+}
+
+/** Connects a lazy fail-fast client on first use; later calls find it connected (or failing fast). */
+export async function ensureConnected(client: Redis): Promise<Redis> {
+  if (client.status === 'wait') await client.connect();
+  return client;
 }
 
 /** A connection for long-lived consumers (BullMQ workers, blocking reads): retries forever. */

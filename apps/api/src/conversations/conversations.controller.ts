@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Auth, type AuthContext, Scopes } from '@copilot/auth';
+import { ConversationService } from '@copilot/conversations';
+import { validate } from '@copilot/http';
+import type { z } from 'zod';
+import { presentConversation } from '../presenters';
+import { createConversationBody, idParam, pageQuery } from '../request-schemas';
+
+@Controller('conversations')
+export class ConversationsController {
+  constructor(private readonly conversations: ConversationService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Scopes('chat:write')
+  async create(@Auth() auth: AuthContext, @Body(validate(createConversationBody)) body: z.output<typeof createConversationBody>) {
+    const metadata = body.metadata as Record<string, never> | undefined;
+    return presentConversation(await this.conversations.create(auth.tenantId, { title: body.title ?? null, metadata }));
+  }
+
+  @Get()
+  @Scopes('chat:read')
+  async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
+    const result = await this.conversations.list(auth.tenantId, page);
+    return { data: result.data.map(presentConversation), nextCursor: result.nextCursor };
+  }
+
+  @Get(':id')
+  @Scopes('chat:read')
+  async get(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string) {
+    return presentConversation(await this.conversations.get(auth.tenantId, id));
+  }
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { SettingsError } from '@copilot/config';
+import { createFastifyApp, listen } from '@copilot/observability';
+import { loadApiSettings } from './api.settings';
+import { AppModule } from './app.module';
+
+async function main(): Promise<void> {
+  const settings = loadApiSettings();
+  const app = await createFastifyApp(AppModule.forRoot(settings));
+  app.setGlobalPrefix('v1', { exclude: ['health', 'ready', 'version', 'metrics'] });
+  await listen(app, settings.http.port, settings.http.host);
+}
+
+main().catch((error: unknown) => {
+  // Settings problems are listed one per line; nothing else has a logger yet.
+  process.stderr.write(`${error instanceof SettingsError ? error.message : String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import type { Conversation, Job, Message } from '@copilot/persistence';
+
+// The api's JSON shapes: stable field names, no internal columns (tenant ids, payloads).
+
+export const presentConversation = (c: Conversation) => ({
+  id: c.id,
+  title: c.title,
+  metadata: c.metadata,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+});
+
+export const presentMessage = (m: Message) => ({
+  id: m.id,
+  conversationId: m.conversationId,
+  role: m.role,
+  content: m.content,
+  jobId: m.jobId,
+  createdAt: m.createdAt,
+});
+
+export const presentJob = (j: Job) => ({
+  id: j.id,
+  type: j.name,
+  status: j.status,
+  progress: j.progress,
+  attempts: j.attempts,
+  result: j.result,
+  error: j.error,
+  createdAt: j.createdAt,
+  startedAt: j.startedAt,
+  finishedAt: j.finishedAt,
+  links: { self: `/v1/jobs/${j.id}`, events: `/v1/jobs/${j.id}/events` },
+});

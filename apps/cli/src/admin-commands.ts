@@ -1,0 +1,83 @@
+import { generateApiKeySecret, SCOPES } from '@copilot/auth';
+import { ApiKeyRepository, applyMigrations, createPrismaClient, Prisma, TenantRepository } from '@copilot/persistence';
+import { z } from 'zod';
+
+/** A mistake of the operator's: printed as is, exit code 1. */
+export class CommandError extends Error {}
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected 2-63 lowercase letters, digits or dashes');
+const scopes = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(SCOPES, { error: `expected scopes among ${SCOPES.join(', ')}` })).min(1, 'expected at least one scope'));
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new CommandError(`${what}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+  return result.data;
+}
+
+/** Platform administration through the owner's connection (it sees every tenant). */
+export class AdminCommands {
+  private readonly tenants = new TenantRepository();
+  private readonly keys = new ApiKeyRepository();
+
+  constructor(private readonly adminUrl: string) {}
+
+  async createTenant(slugArg: unknown, name?: string) {
+    const tenantSlug = parse(slug, slugArg, 'tenant slug');
+    return this.withClient(async (admin) => {
+      try {
+        const tenant = await this.tenants.create(admin, { slug: tenantSlug, name: name ?? tenantSlug });
+        return { id: tenant.id, slug: tenant.slug, name: tenant.name, createdAt: tenant.createdAt };
+      } catch (error) {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+          throw new CommandError(`a tenant with slug ${tenantSlug} already exists`);
+        }
+        throw error;
+      }
+    });
+  }
+
+  async createKey(options: { tenant?: string; scopes?: string; name?: string; expiresAt?: string }) {
+    if (!options.tenant) throw new CommandError('--tenant <slug or id> is required');
+    const keyScopes = parse(scopes, options.scopes ?? '', '--scopes');
+    const expiresAt = options.expiresAt ? parse(z.coerce.date(), options.expiresAt, '--expires-at') : null;
+    return this.withClient(async (admin) => {
+      const tenant = await this.tenants.findByRef(admin, options.tenant!);
+      if (!tenant) throw new CommandError(`no tenant ${options.tenant}`);
+      const secret = generateApiKeySecret();
+      const key = await this.keys.create(admin, {
+        tenantId: tenant.id,
+        name: options.name ?? 'default',
+        prefix: secret.prefix,
+        keyHash: secret.hash,
+        scopes: keyScopes,
+        expiresAt,
+      });
+      return { id: key.id, key: secret.key, tenantId: tenant.id, name: key.name, scopes: key.scopes, expiresAt: key.expiresAt };
+    });
+  }
+
+  async revokeKey(id: unknown) {
+    const keyId = parse(z.uuid({ error: 'expected the key id (a UUID)' }), id, 'key id');
+    return this.withClient(async (admin) => {
+      const key = await this.keys.revoke(admin, keyId);
+      if (!key) throw new CommandError(`no api key ${keyId}`);
+      return { id: key.id, revokedAt: key.revokedAt };
+    });
+  }
+
+  migrate(log: (line: string) => void) {
+    return applyMigrations(this.adminUrl, { log });
+  }
+
+  private async withClient<T>(work: (admin: ReturnType<typeof createPrismaClient>) => Promise<T>): Promise<T> {
+    const admin = createPrismaClient({ url: this.adminUrl, poolSize: 1 });
+    try {
+      return await work(admin);
+    } finally {
+      await admin.$disconnect();
+    }
+  }
+}

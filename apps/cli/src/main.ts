@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { adminDatabaseConfig, loadSettings, SettingsError } from '@copilot/config';
+import { AdminCommands, CommandError } from './admin-commands';
+
+const USAGE = `usage: npm run cli -- <command>
+  tenant:create <slug> [--name <display name>]
+  key:create --tenant <slug|id> --scopes <scope,...> [--name <name>] [--expires-at <ISO date>]
+  key:revoke <key id>
+  migrate`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      tenant: { type: 'string' },
+      scopes: { type: 'string' },
+      'expires-at': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const { adminDatabase } = loadSettings('cli', [adminDatabaseConfig] as const);
+  const admin = new AdminCommands(adminDatabase.url);
+  const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  switch (command) {
+    case 'tenant:create':
+      print(await admin.createTenant(rest[0], values.name));
+      return 0;
+    case 'key:create':
+      print(await admin.createKey({ ...values, expiresAt: values['expires-at'] }));
+      return 0;
+    case 'key:revoke':
+      print(await admin.revokeKey(rest[0]));
+      return 0;
+    case 'migrate':
+      print(await admin.migrate((line) => process.stderr.write(`${line}\n`)));
+      return 0;
+    default:
+      process.stderr.write(`unknown command ${command}\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof CommandError || error instanceof SettingsError || (error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    process.stderr.write(`error: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+    process.exit(known ? 1 : 70);
+  },
+);

@@ -1,0 +1,5 @@
+export * from './chat.service';
+export * from './conversation.service';
+export * from './conversations.module';
+export * from './job.service';
+export * from './reply-generation.service';

@@ -1,0 +1,3 @@
+export * from './problem';
+export * from './problem-details.filter';
+export * from './zod-validation.pipe';

@@ -1,0 +1,24 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PinoLogger } from 'nestjs-pino';
+import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+
+/** Renders every error as application/problem+json; logs server errors, never returns their stack. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly logger: PinoLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const problem = toProblem(exception);
+    if (problem.status >= 500 && !(exception instanceof HttpException && problem.status === 503)) {
+      this.logger.error({ err: exception }, 'request failed');
+    }
+    void reply
+      .status(problem.status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send({ ...problem, instance: request.url.split('?')[0] });
+  }
+}

@@ -1,0 +1,34 @@
+import { NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { toProblem, ValidationProblem } from './problem';
+
+describe(toProblem.name, () => {
+  it('keeps the status and message of an HTTP exception', () => {
+    expect(toProblem(new UnauthorizedException('no key'))).toEqual({
+      type: '/problems/not-authenticated',
+      title: 'Not authenticated',
+      status: 401,
+      detail: 'no key',
+    });
+    expect(toProblem(new NotFoundException()).status).toBe(404);
+  });
+
+  it('lists every field of a validation problem', () => {
+    const problem = toProblem(new ValidationProblem([{ field: 'body.content', message: 'Required' }]));
+    expect(problem).toMatchObject({ status: 400, errors: [{ field: 'body.content', message: 'Required' }] });
+  });
+
+  it('hides the cause of unexpected errors', () => {
+    const problem = toProblem(new Error('password=hunter2 at db.ts:12'));
+    expect(problem).toEqual({
+      type: '/problems/internal-server-error',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'Something went wrong on our side.',
+    });
+  });
+
+  it('maps a framework client error such as malformed JSON to its 4xx status', () => {
+    const error = Object.assign(new SyntaxError('Body is not valid JSON'), { statusCode: 400 });
+    expect(toProblem(error)).toMatchObject({ status: 400, detail: 'Body is not valid JSON' });
+  });
+});

@@ -1,0 +1,87 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** One invalid input: where it is and what was expected. */
+export interface FieldError {
+  /** Dotted path into the input, prefixed with its location: `body.content`, `query.limit`. */
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem details: every error response of the api has this shape. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Thrown for invalid input; rendered as 400 with every field problem at once. */
+export class ValidationProblem extends HttpException {
+  constructor(readonly errors: FieldError[]) {
+    super(
+      {
+        type: '/problems/validation-error',
+        title: 'Your request is not valid',
+        detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+        errors,
+      },
+      HttpStatus.BAD_REQUEST,
+    );
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Not authenticated',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+function slug(status: number): string {
+  return (TITLES[status] ?? `HTTP ${status}`).toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+/** Turns anything thrown into problem details. Unknown errors say nothing about their cause. */
+export function toProblem(error: unknown): ProblemDetails {
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    const extra = typeof body === 'object' && body !== null ? (body as Partial<ProblemDetails> & { message?: unknown }) : {};
+    const detail = extra.detail ?? (typeof extra.message === 'string' ? extra.message : typeof body === 'string' ? body : undefined);
+    return {
+      type: extra.type ?? `/problems/${slug(status)}`,
+      title: extra.title ?? TITLES[status] ?? error.name,
+      status,
+      ...(detail ? { detail } : {}),
+      ...(extra.errors ? { errors: extra.errors } : {}),
+    };
+  }
+  const status = statusOfFrameworkError(error);
+  if (status) {
+    return {
+      type: `/problems/${slug(status)}`,
+      title: TITLES[status] ?? 'Bad request',
+      status,
+      detail: (error as Error).message,
+    };
+  }
+  return { type: '/problems/internal-server-error', title: TITLES[500]!, status: 500, detail: 'Something went wrong on our side.' };
+}
+
+/** Fastify's own client errors (bad JSON, wrong content type, body too large) carry a 4xx statusCode. */
+function statusOfFrameworkError(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}

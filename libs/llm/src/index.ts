@@ -1,0 +1,3 @@
+export * from './llm-provider';
+export * from './local-provider';
+export * from './provider-registry';

@@ -1,0 +1,33 @@
+import type { GenerateChunk, GenerateRequest, LlmProvider } from './llm-provider';
+
+/**
+ * Works with no network and no key, so the platform answers out of the box. It
+ * generates nothing clever: it says plainly that no model is configured and what
+ * it was asked, streamed word by word like a real model would.
+ */
+export class LocalProvider implements LlmProvider {
+  readonly name = 'local';
+
+  async *generate(request: GenerateRequest): AsyncIterable<GenerateChunk> {
+    const question = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+    const reply =
+      'No language model is configured, so the built-in local provider is answering. ' +
+      `You wrote: "${summarise(question)}". ` +
+      'Configure a provider (for example OPENAI_API_KEY and DEFAULT_MODEL) to get real answers.';
+    let outputTokens = 0;
+    for (const token of reply.match(/\S+\s*/g) ?? []) {
+      if (request.signal?.aborted) throw request.signal.reason ?? new Error('aborted');
+      outputTokens++;
+      yield { type: 'token', text: token };
+      // Yield to the event loop between tokens, as a network stream would.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const inputTokens = request.messages.reduce((sum, m) => sum + (m.content.match(/\S+/g)?.length ?? 0), 0);
+    yield { type: 'usage', inputTokens, outputTokens };
+  }
+}
+
+function summarise(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
