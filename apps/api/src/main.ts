@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const settings = loadApiSettings();
   const app = await createFastifyApp(AppModule.forRoot(settings));
   app.setGlobalPrefix('v1', { exclude: ['health', 'ready', 'version', 'metrics'] });
-  await listen(app, settings.http.port, settings.http.host);
+  await listen(app, settings.http.port, settings.http.host, settings.core.shutdownTimeoutMs);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,7 @@
 import type { GenerateChunk, GenerateRequest, LlmProvider } from './llm-provider';
 
+const TOKEN_INTERVAL_MS = 10;
+
 /**
  * Works with no network and no key, so the platform answers out of the box. It
  * generates nothing clever: it says plainly that no model is configured and what
@@ -19,8 +21,8 @@ export class LocalProvider implements LlmProvider {
       if (request.signal?.aborted) throw request.signal.reason ?? new Error('aborted');
       outputTokens++;
       yield { type: 'token', text: token };
-      // Yield to the event loop between tokens, as a network stream would.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Paced like a small model, so streaming is visible end to end.
+      await new Promise((resolve) => setTimeout(resolve, TOKEN_INTERVAL_MS));
     }
     const inputTokens = request.messages.reduce((sum, m) => sum + (m.content.match(/\S+/g)?.length ?? 0), 0);
     yield { type: 'usage', inputTokens, outputTokens };

@@ -36,6 +36,8 @@ export function loggerParams(settings: LoggingSettings): Params {
   return {
     // nestjs-pino's default pattern logged nothing on Fastify (STACK-NOTES); name every path.
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    // tenant_id, assigned once the request is authenticated, also on the request's summary line.
+    assignResponse: true,
     pinoHttp: {
       level: settings.level,
       base: { service: settings.service, version: settings.version },

@@ -17,7 +17,6 @@ export async function createFastifyApp(rootModule: unknown): Promise<NestFastify
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   installHttpMetrics(fastify);
   // Echo the request id, so a caller can quote it and operators find the log lines.
@@ -27,10 +26,31 @@ export async function createFastifyApp(rootModule: unknown): Promise<NestFastify
   return app;
 }
 
-/** Listens and logs where; returns the bound address for the caller to print. */
-export async function listen(app: INestApplication, port: number, host: string): Promise<string> {
+/**
+ * Listens, logs where, and closes gracefully on SIGTERM/SIGINT: Nest's shutdown
+ * hooks run (workers finish in-flight jobs, connections close), then the process
+ * exits 0, or 1 if closing takes longer than `shutdownTimeoutMs`.
+ */
+export async function listen(app: INestApplication, port: number, host: string, shutdownTimeoutMs: number): Promise<string> {
   await app.listen(port, host);
   const url = await app.getUrl();
-  app.get(Logger).log(`listening on ${url}`);
+  const logger = app.get(Logger);
+  logger.log(`listening on ${url}`);
+  const shutdown = (signal: NodeJS.Signals) => {
+    logger.log(`${signal} received, shutting down`);
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, shutdownTimeoutMs).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
   return url;
 }

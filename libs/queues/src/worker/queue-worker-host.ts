@@ -40,13 +40,12 @@ export class QueueWorkerHost implements OnApplicationShutdown {
     @InjectMetric(QUEUE_JOBS) queueJobs: Gauge<string>,
   ) {
     this.logger.setContext(QueueWorkerHost.name);
-    const host = this;
     // Read at scrape time, so the gauge is as fresh as the scrape and costs nothing between.
-    (queueJobs as unknown as { collect?: () => Promise<void> }).collect = async function (this: Gauge<string>) {
-      this.reset();
-      for (const worker of host.workers) {
-        const counts = await host.producer.queue(worker.name as QueueName).getJobCounts(...STATES);
-        for (const state of STATES) this.set({ queue: worker.name, state }, counts[state] ?? 0);
+    (queueJobs as unknown as { collect?: () => Promise<void> }).collect = async () => {
+      queueJobs.reset();
+      for (const worker of this.workers) {
+        const counts = await this.producer.queue(worker.name as QueueName).getJobCounts(...STATES);
+        for (const state of STATES) queueJobs.set({ queue: worker.name, state }, counts[state] ?? 0);
       }
     };
   }

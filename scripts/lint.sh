@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# ESLint with zero warnings. @nx/enforce-module-boundaries reads Nx's cached
+# project graph and silently checks nothing without it, so compute it first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p tmp
+NX_DAEMON=false npx nx graph --file=tmp/project-graph.json >/dev/null
+npx eslint . --max-warnings 0
