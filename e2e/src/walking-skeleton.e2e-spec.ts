@@ -74,6 +74,23 @@ describe('walking skeleton', () => {
     }
   });
 
+  it('is alive but not ready while Postgres and Redis do not answer', async () => {
+    const [port, deadPort] = await Promise.all([freePort(), freePort()]);
+    const lonely = new AppProcess('api', 'apps/api/src/main.ts', {
+      ...env,
+      PORT: String(port),
+      DATABASE_URL: `postgresql://copilot_app@127.0.0.1:${deadPort}/copilot`,
+      REDIS_URL: `redis://127.0.0.1:${deadPort}`,
+    });
+    try {
+      await waitFor(`http://127.0.0.1:${port}/health`);
+      const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+      expect(ready.status).toBe(503);
+    } finally {
+      await lonely.stop();
+    }
+  });
+
   it('walks a message from API key to a streamed, stored reply', async () => {
     const conversation = await call('/v1/conversations', { method: 'POST', body: JSON.stringify({ title: 'first' }) });
     expect(conversation.status).toBe(201);
@@ -106,6 +123,10 @@ describe('walking skeleton', () => {
     const resumeFrom = stream.events[1]!.id!;
     const resumed = await readSse(`${api}/v1/jobs/${accepted.job.id}/events`, { 'x-api-key': key, 'last-event-id': resumeFrom });
     expect(resumed.events.map((e) => e.id)).toEqual(stream.events.slice(2).map((e) => e.id));
+
+    // A client arriving after the end still gets the whole stream.
+    const late = await readSse(`${api}/v1/jobs/${accepted.job.id}/events`, { 'x-api-key': key });
+    expect(late.events).toEqual(stream.events);
 
     const job = await (await call(`/v1/jobs/${accepted.job.id}`)).json();
     expect(job).toMatchObject({ id: accepted.job.id, status: 'succeeded', attempts: 1 });
