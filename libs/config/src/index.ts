@@ -6,3 +6,24 @@ export * from './concerns/database.config';
 export * from './concerns/redis.config';
 export * from './concerns/http.config';
 export * from './concerns/jobs.config';
+
+import { coreConfig } from './concerns/core.config';
+import { adminDatabaseConfig, databaseConfig } from './concerns/database.config';
+import { apiHttpConfig, schedulerProbeConfig, workerProbeConfig } from './concerns/http.config';
+import { chatConfig, outboxConfig, streamConfig, workerConfig } from './concerns/jobs.config';
+import { redisConfig } from './concerns/redis.config';
+
+/** Every concern any app reads: what .env.example must document. */
+export const ALL_CONCERNS = [
+  coreConfig,
+  apiHttpConfig,
+  workerProbeConfig,
+  schedulerProbeConfig,
+  databaseConfig,
+  adminDatabaseConfig,
+  redisConfig,
+  streamConfig,
+  outboxConfig,
+  workerConfig,
+  chatConfig,
+] as const;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { defineConcern } from './define-settings';
 import { loadSettings, SettingsError } from './load-settings';
@@ -50,9 +53,8 @@ describe(loadSettings.name, () => {
   });
 
   it('reads the .env file in local runs but not in production', () => {
-    const dir = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'cfg-'));
-    const envFile = `${dir}/.env`;
-    require('node:fs').writeFileSync(envFile, 'SAMPLE_PORT=4000\n');
+    const envFile = join(mkdtempSync(join(tmpdir(), 'cfg-')), '.env');
+    writeFileSync(envFile, 'SAMPLE_PORT=4000\n');
     expect(loadSettings('api', [sample] as const, { env: {}, envFile }).sample.port).toBe(4000);
     expect(loadSettings('api', [sample] as const, { env: { SAMPLE_PORT: '5' }, envFile }).sample.port).toBe(5);
     expect(() => loadSettings('api', [sample] as const, { env: { APP_ENV: 'ci' }, envFile })).toThrow(SettingsError);
