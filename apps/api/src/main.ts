@@ -3,11 +3,12 @@ import { SettingsError } from '@copilot/config';
 import { createFastifyApp, listen } from '@copilot/observability';
 import { loadApiSettings } from './api.settings';
 import { AppModule } from './app.module';
+import { configureApi } from './configure-api';
 
 async function main(): Promise<void> {
   const settings = loadApiSettings();
   const app = await createFastifyApp(AppModule.forRoot(settings));
-  app.setGlobalPrefix('v1', { exclude: ['health', 'ready', 'version', 'metrics'] });
+  configureApi(app);
   await listen(app, settings.http.port, settings.http.host, settings.core.shutdownTimeoutMs);
 }
 

@@ -1,1 +1,0 @@
-module.exports = { ...require('../../jest.int.cjs'), displayName: 'cli', rootDir: __dirname };

@@ -1,1 +1,0 @@
-module.exports = { ...require('../../jest.int.cjs'), displayName: 'scheduler', rootDir: __dirname };
