@@ -5,7 +5,8 @@
 # runs the migrations. Here: the application role, which is subject to row
 # level security, and the vector extension (it needs a superuser).
 # Same roles as scripts/services.sh sets up on a machine without Docker.
-set -euo pipefail
+# no `set -u`: without its executable bit the entrypoint sources this file
+set -eo pipefail
 
 psql -v ON_ERROR_STOP=1 -qAt --username "${POSTGRES_USER:-postgres}" --dbname "${POSTGRES_DB:-copilot}" \
   -v app="${APP_DB_USER:-copilot_app}" -v app_pw="${APP_DB_PASSWORD:-copilot_app}" <<'SQL'

@@ -1,6 +1,9 @@
 // Jest globalSetup for projects with integration tests: one scratch database and
 // one Redis key prefix per run, handed to the test workers through the environment.
 import { randomBytes } from 'node:crypto';
+// Jest loads globalSetup/globalTeardown without moduleNameMapper, so @copilot/* aliases
+// cannot resolve here (nor anything they pull in): import the files themselves.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { adminDatabaseConfig, databaseConfig, loadSettings } from '../../config/src';
 import { createScratchDatabase } from './scratch-database';
 

@@ -1,4 +1,7 @@
 import { Redis } from 'ioredis';
+// Jest loads globalSetup/globalTeardown without moduleNameMapper, so @copilot/* aliases
+// cannot resolve here (nor anything they pull in): import the files themselves.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadSettings, redisConfig } from '../../config/src';
 import type { ScratchDatabase } from './scratch-database';
 

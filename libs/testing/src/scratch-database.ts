@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+// Jest loads globalSetup/globalTeardown without moduleNameMapper, so @copilot/* aliases
+// cannot resolve here (nor anything they pull in): import the files themselves.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { applyMigrations } from '../../persistence/src/migrations/apply-migrations';
 
 /** Rewrites the database name of a postgres URL, keeping user, host and options. */

@@ -1,0 +1,73 @@
+# syntax=docker/dockerfile:1
+# One Dockerfile, one image per app. The apps run from their TypeScript sources
+# through scripts/run-ts.cjs (SWC on load, with decorator metadata and the
+# workspace path aliases), so there is no bundling step.
+#
+#   docker build --target api -t copilot-platform/api .        (also: worker, scheduler, migrate)
+#   docker build --target api --build-arg APP_VERSION=1.2.3 \
+#     --build-arg GIT_SHA=$(git rev-parse HEAD) --build-arg BUILD_DATE=$(date -u +%FT%TZ) .
+#
+# Runtime images run as the unprivileged `node` user; their files are owned by
+# root and read-only to it.
+
+ARG NODE_IMAGE=node:22-bookworm-slim
+
+# ---- build: every dependency, sources, the generated Prisma client
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+ENV SCARF_ANALYTICS=false \
+    NPM_CONFIG_FUND=false \
+    NPM_CONFIG_AUDIT=false \
+    NPM_CONFIG_UPDATE_NOTIFIER=false \
+    PRISMA_HIDE_UPDATE_MESSAGE=1
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci
+COPY . .
+# schema at prisma/schema.prisma (prisma.config.ts); output under libs/persistence
+RUN npx prisma generate
+
+# ---- prod-deps: the same tree without devDependencies
+FROM build AS prod-deps
+RUN npm prune --omit=dev
+
+# ---- runtime: what the api, worker and scheduler images share
+FROM ${NODE_IMAGE} AS runtime
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=prod-deps /app /app
+# build metadata last, so that it does not invalidate the layers above
+ARG APP_VERSION=0.0.0-dev
+ARG GIT_SHA=unknown
+ARG BUILD_DATE=unknown
+ENV APP_VERSION=${APP_VERSION} \
+    GIT_SHA=${GIT_SHA} \
+    BUILD_DATE=${BUILD_DATE}
+LABEL org.opencontainers.image.title="copilot-platform" \
+      org.opencontainers.image.description="Self-hosted backend for LLM copilots" \
+      org.opencontainers.image.version="${APP_VERSION}" \
+      org.opencontainers.image.revision="${GIT_SHA}" \
+      org.opencontainers.image.created="${BUILD_DATE}"
+USER node
+ENTRYPOINT ["node", "scripts/run-ts.cjs"]
+
+# ---- one-shot migrations (runs as the schema owner: DATABASE_ADMIN_URL).
+# Keeps the dev dependencies, so `npx prisma migrate deploy` works here too.
+FROM runtime AS migrate
+COPY --from=build /app/node_modules /app/node_modules
+CMD ["apps/cli/src/main.ts", "migrate"]
+
+FROM runtime AS worker
+ENV WORKER_PORT=9464
+EXPOSE 9464
+CMD ["apps/worker/src/main.ts"]
+
+FROM runtime AS scheduler
+ENV SCHEDULER_PORT=9465
+EXPOSE 9465
+CMD ["apps/scheduler/src/main.ts"]
+
+# last stage: the default target of a plain `docker build .`
+FROM runtime AS api
+ENV PORT=8080
+EXPOSE 8080
+CMD ["apps/api/src/main.ts"]
