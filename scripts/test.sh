@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/prepare-env.sh
 export NX_DAEMON=false NX_NO_CLOUD=true
+rm -rf tmp/test-results
 echo "== typecheck"
 npx tsc -p tsconfig.json --noEmit
 echo "== lint"
@@ -14,3 +15,4 @@ echo "== unit and integration tests"
 npx nx run-many -t test --outputStyle=static
 echo "== end-to-end test"
 npx nx run e2e:e2e --outputStyle=static
+node scripts/test-summary.cjs
