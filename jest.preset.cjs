@@ -33,4 +33,5 @@ module.exports = {
   // Prisma 7's generated client imports './x.js' from TypeScript sources.
   moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['**/?(*.)+(spec|int-spec).ts'],
+  reporters: ['default', path.join(__dirname, 'scripts/jest-summary-reporter.cjs')],
 };

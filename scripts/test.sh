@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/prepare-env.sh
 export NX_DAEMON=false NX_NO_CLOUD=true
-rm -rf tmp/test-results && mkdir -p tmp/test-results  # Jest does not create it
+rm -rf tmp/test-results  # filled by scripts/jest-summary-reporter.cjs
 echo "== typecheck"
 npx tsc -p tsconfig.json --noEmit
 echo "== lint"
