@@ -144,6 +144,49 @@ describe('walking skeleton', () => {
     expect(workerLines.every((l) => l.request_id === 'e2e-request-42' && l.service === 'worker')).toBe(true);
   });
 
+  it('never loses an accepted message: with Redis away the relay enqueues it later', async () => {
+    const [port, deadPort] = await Promise.all([freePort(), freePort()]);
+    const cutOff = new AppProcess('api', 'apps/api/src/main.ts', { ...env, PORT: String(port), REDIS_URL: `redis://127.0.0.1:${deadPort}` });
+    try {
+      await waitFor(`http://127.0.0.1:${port}/health`);
+      const headers = { 'x-api-key': key, 'content-type': 'application/json' };
+      const { id } = (await (await fetch(`http://127.0.0.1:${port}/v1/conversations`, { method: 'POST', headers, body: '{}' })).json()) as { id: string };
+      const posted = await fetch(`http://127.0.0.1:${port}/v1/conversations/${id}/messages`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ content: 'are you there?' }),
+      });
+      expect(posted.status).toBe(202);
+      const { job } = (await posted.json()) as { job: { id: string } };
+      // The scheduler (on the live Redis) finds the undispatched row; the worker answers it.
+      const stream = await readSse(`${api}/v1/jobs/${job.id}/events`, { 'x-api-key': key });
+      expect(stream.events.at(-1)?.event).toBe('done');
+      const history = (await (await call(`/v1/conversations/${id}/messages`)).json()) as { data: { role: string }[] };
+      expect(history.data.map((m) => m.role)).toEqual(['user', 'assistant']);
+    } finally {
+      await cutOff.stop();
+    }
+  });
+
+  it('answers a repeated Idempotency-Key with the first response and creates nothing', async () => {
+    const { id } = (await (await call('/v1/conversations', { method: 'POST', body: '{}' })).json()) as { id: string };
+    const send = () =>
+      call(`/v1/conversations/${id}/messages`, {
+        method: 'POST',
+        body: JSON.stringify({ content: 'once' }),
+        headers: { 'idempotency-key': `e2e-${id}` },
+      });
+    const first = await send();
+    const second = await send();
+    expect([first.status, second.status]).toEqual([202, 202]);
+    const [a, b] = (await Promise.all([first.json(), second.json()])) as { job: { id: string }; message: { id: string } }[];
+    expect(b!.job.id).toBe(a!.job.id);
+    expect(b!.message.id).toBe(a!.message.id);
+    await readSse(`${api}/v1/jobs/${a!.job.id}/events`, { 'x-api-key': key });
+    const history = (await (await call(`/v1/conversations/${id}/messages`)).json()) as { data: { role: string }[] };
+    expect(history.data.map((m) => m.role)).toEqual(['user', 'assistant']);
+  });
+
   it('rejects missing, wrong and revoked keys with problem+json', async () => {
     const attempts: Record<string, string>[] = [{}, { 'x-api-key': 'cp_wrong' }, { authorization: 'Bearer cp_wrong' }];
     for (const headers of attempts) {
