@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProviderRegistry } from '@copilot/llm';
-import { type Job, JobRepository, MessageRepository, TenantTransactions } from '@copilot/persistence';
+import { JobRepository, MessageRepository, TenantTransactions } from '@copilot/persistence';
 import { JobEventWriter, type JobOf, TokenBatcher } from '@copilot/queues';
 
 export const CHAT_OPTIONS = Symbol('CHAT_OPTIONS');
@@ -74,8 +74,9 @@ export class ReplyGenerationService {
    * its final event, or a duplicate delivery): write the ending again, nothing else.
    */
   private async replayEnding(payload: Payload): Promise<{ skipped: string }> {
-    const job = (await this.transactions.run(payload.tenantId, (tx) => this.jobs.findById(tx, payload.jobId))) as Job | null;
+    const job = await this.transactions.run(payload.tenantId, (tx) => this.jobs.findById(tx, payload.jobId));
     if (job?.status === 'succeeded') await this.events.append(payload.jobId, 'done', { status: 'succeeded', ...(job.result as object) });
+    else if (job) await this.events.append(payload.jobId, 'error', { status: job.status, ...(job.error as object) });
     return { skipped: `job already ${job?.status ?? 'gone'}` };
   }
 }

@@ -142,7 +142,13 @@ CREATE FUNCTION app_undispatched_jobs(p_older_than_ms integer, p_limit integer)
     LIMIT p_limit
   $$;
 
+-- Outbox backlog (a metric): how many accepted jobs have not reached the queue.
+CREATE FUNCTION app_outbox_backlog() RETURNS bigint
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$ SELECT count(*) FROM jobs WHERE dispatched_at IS NULL AND status = 'queued' $$;
+
 REVOKE ALL ON FUNCTION app_find_api_key(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_outbox_backlog() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_undispatched_jobs(integer, integer) FROM PUBLIC;
 
 GRANT USAGE ON SCHEMA public TO copilot_app;
@@ -151,3 +157,4 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON api_keys, conversations, messages, jobs 
 GRANT EXECUTE ON FUNCTION app_current_tenant() TO copilot_app;
 GRANT EXECUTE ON FUNCTION app_find_api_key(text) TO copilot_app;
 GRANT EXECUTE ON FUNCTION app_undispatched_jobs(integer, integer) TO copilot_app;
+GRANT EXECUTE ON FUNCTION app_outbox_backlog() TO copilot_app;

@@ -64,6 +64,12 @@ export class JobRepository {
     });
   }
 
+  /** Accepted jobs of every tenant that have not reached the queue yet. */
+  async countUndispatched(client: PrismaClient): Promise<number> {
+    const [row] = await client.$queryRaw<{ backlog: bigint }[]>`SELECT app_outbox_backlog() AS backlog`;
+    return Number(row?.backlog ?? 0);
+  }
+
   /** Jobs of every tenant accepted more than `olderThanMs` ago that never reached the queue. */
   async findUndispatched(client: PrismaClient, olderThanMs: number, limit: number): Promise<UndispatchedJob[]> {
     const rows = await client.$queryRaw<

@@ -43,8 +43,8 @@ export class OutboxRelay {
     return dispatched;
   }
 
-  /** Jobs accepted but not yet dispatched, however old: the outbox backlog metric. */
-  async backlog(): Promise<number> {
-    return (await this.jobs.findUndispatched(this.prisma.client, 0, 10_000)).length;
+  /** Jobs accepted but not yet dispatched, however young: the outbox backlog metric. */
+  backlog(): Promise<number> {
+    return this.jobs.countUndispatched(this.prisma.client);
   }
 }
