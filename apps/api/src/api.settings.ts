@@ -1,15 +1,4 @@
-import {
-  apiHttpConfig,
-  chatConfig,
-  coreConfig,
-  databaseConfig,
-  loadSettings,
-  outboxConfig,
-  redisConfig,
-  streamConfig,
-} from '@copilot/config';
+import { apiHttpConfig, chatConfig, loadSettings, PLATFORM_CONCERNS } from '@copilot/config';
 
-export const API_CONCERNS = [coreConfig, apiHttpConfig, databaseConfig, redisConfig, streamConfig, outboxConfig, chatConfig] as const;
-
-export const loadApiSettings = () => loadSettings('api', API_CONCERNS);
+export const loadApiSettings = () => loadSettings('api', [...PLATFORM_CONCERNS, apiHttpConfig, chatConfig] as const);
 export type ApiSettings = ReturnType<typeof loadApiSettings>;

@@ -1,13 +1,4 @@
-import {
-  coreConfig,
-  databaseConfig,
-  loadSettings,
-  outboxConfig,
-  redisConfig,
-  schedulerProbeConfig,
-  streamConfig,
-} from '@copilot/config';
+import { loadSettings, PLATFORM_CONCERNS, schedulerProbeConfig } from '@copilot/config';
 
-export const loadSchedulerSettings = () =>
-  loadSettings('scheduler', [coreConfig, schedulerProbeConfig, databaseConfig, redisConfig, streamConfig, outboxConfig] as const);
+export const loadSchedulerSettings = () => loadSettings('scheduler', [...PLATFORM_CONCERNS, schedulerProbeConfig] as const);
 export type SchedulerSettings = ReturnType<typeof loadSchedulerSettings>;

@@ -1,16 +1,5 @@
-import 'reflect-metadata';
-import { SettingsError } from '@copilot/config';
-import { createFastifyApp, listen } from '@copilot/observability';
+import { runApp } from '@copilot/platform';
 import { WorkerModule } from './worker.module';
 import { loadWorkerSettings } from './worker.settings';
 
-async function main(): Promise<void> {
-  const settings = loadWorkerSettings();
-  const app = await createFastifyApp(WorkerModule.forRoot(settings));
-  await listen(app, settings.http.port, settings.http.host, settings.core.shutdownTimeoutMs);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof SettingsError ? error.message : String((error as Error)?.stack ?? error)}\n`);
-  process.exit(1);
-});
+runApp(loadWorkerSettings, (settings) => WorkerModule.forRoot(settings));

@@ -1,24 +1,5 @@
-import {
-  chatConfig,
-  coreConfig,
-  databaseConfig,
-  loadSettings,
-  outboxConfig,
-  redisConfig,
-  streamConfig,
-  workerConfig,
-  workerProbeConfig,
-} from '@copilot/config';
+import { chatConfig, loadSettings, PLATFORM_CONCERNS, workerConfig, workerProbeConfig } from '@copilot/config';
 
 export const loadWorkerSettings = () =>
-  loadSettings('worker', [
-    coreConfig,
-    workerProbeConfig,
-    databaseConfig,
-    redisConfig,
-    streamConfig,
-    outboxConfig,
-    chatConfig,
-    workerConfig,
-  ] as const);
+  loadSettings('worker', [...PLATFORM_CONCERNS, workerProbeConfig, chatConfig, workerConfig] as const);
 export type WorkerSettings = ReturnType<typeof loadWorkerSettings>;

@@ -7,6 +7,7 @@ export * from './concerns/redis.config';
 export * from './concerns/http.config';
 export * from './concerns/jobs.config';
 
+import type { SettingsOf } from './lib/define-settings';
 import { coreConfig } from './concerns/core.config';
 import { adminDatabaseConfig, databaseConfig } from './concerns/database.config';
 import { apiHttpConfig, schedulerProbeConfig, workerProbeConfig } from './concerns/http.config';
@@ -27,3 +28,7 @@ export const ALL_CONCERNS = [
   workerConfig,
   chatConfig,
 ] as const;
+
+/** The concerns every long-running app reads (PlatformModule's input). */
+export const PLATFORM_CONCERNS = [coreConfig, databaseConfig, redisConfig, streamConfig, outboxConfig] as const;
+export type PlatformSettings = SettingsOf<typeof PLATFORM_CONCERNS>;
