@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SETTINGS } from '@copilot/config';
 import { OutboxRelay } from '@copilot/queues';
 import { InjectMetric, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
@@ -12,7 +12,7 @@ export const outboxBacklogMetric = makeGaugeProvider({
 
 /** Runs the outbox relay every interval; one pass at a time, so a slow pass never overlaps the next. */
 @Injectable()
-export class OutboxRelaySchedule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelaySchedule implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelaySchedule.name);
   private timer?: NodeJS.Timeout;
   private current?: Promise<void>;
@@ -32,7 +32,7 @@ export class OutboxRelaySchedule implements OnApplicationBootstrap, OnApplicatio
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.current;

@@ -33,9 +33,9 @@ describe(ReplyGenerationService.name, () => {
     await admin.$disconnect();
   });
   afterAll(async () => {
-    writer.onModuleDestroy();
-    await hub.onModuleDestroy();
-    await prisma.onModuleDestroy();
+    writer.onApplicationShutdown();
+    await hub.onApplicationShutdown();
+    await prisma.onApplicationShutdown();
   });
 
   async function newJob(): Promise<JobOf<'chat.generate'>> {

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, type OnModuleDestroy, Param, Query, Res } from '@nestjs/common';
 import { Auth, type AuthContext, Scopes } from '@copilot/auth';
 import { SETTINGS } from '@copilot/config';
 import { JobService } from '@copilot/conversations';
@@ -17,7 +17,10 @@ const resumeFrom = z.object({ lastEventId: streamEntryId.optional() });
  * event carries its stream id; `Last-Event-ID` (or `?lastEventId=`) resumes after it.
  */
 @Controller('jobs')
-export class JobEventsController {
+export class JobEventsController implements OnModuleDestroy {
+  /** Open streams, ended at shutdown so the server can close; clients reconnect with Last-Event-ID. */
+  private readonly open = new Set<() => void>();
+
   constructor(
     private readonly jobs: JobService,
     private readonly hub: JobEventHub,
@@ -56,10 +59,12 @@ export class JobEventsController {
 
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), this.settings.stream.heartbeatMs);
     const close = () => {
+      this.open.delete(close);
       clearInterval(heartbeat);
       unsubscribe();
       if (!raw.writableEnded) raw.end();
     };
+    this.open.add(close);
     const unsubscribe = this.hub.watch(id, after, (events: JobEvent[]) => {
       for (const event of events) {
         raw.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
@@ -67,5 +72,9 @@ export class JobEventsController {
       }
     });
     raw.on('close', close);
+  }
+
+  onModuleDestroy(): void {
+    for (const close of [...this.open]) close();
   }
 }

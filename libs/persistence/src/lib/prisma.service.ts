@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 
@@ -16,7 +16,7 @@ export function createPrismaClient(options: DatabaseOptions): PrismaClient {
 
 /** The apps' one Prisma client; it connects lazily on the first query. */
 @Injectable()
-export class PrismaService implements OnModuleDestroy {
+export class PrismaService implements OnApplicationShutdown {
   readonly client: PrismaClient;
 
   constructor(@Inject(DATABASE_OPTIONS) options: DatabaseOptions) {
@@ -27,7 +27,8 @@ export class PrismaService implements OnModuleDestroy {
     await this.client.$queryRaw`SELECT 1`;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Last shutdown phase, so in-flight work (closed in onModuleDestroy) can still query. */
+  async onApplicationShutdown(): Promise<void> {
     await this.client.$disconnect();
   }
 }

@@ -9,8 +9,8 @@ describe(JobEventHub.name, () => {
   const writer = new JobEventWriter(redis, { maxLength: 1000, retentionSeconds: 60, tokenFlushIntervalMs: 10 });
   const hub = new JobEventHub(redis);
   afterAll(async () => {
-    await hub.onModuleDestroy();
-    writer.onModuleDestroy();
+    await hub.onApplicationShutdown();
+    writer.onApplicationShutdown();
   });
 
   const collect = (jobId: string, afterId: string, until: (events: JobEvent[]) => boolean) =>

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { createPersistentRedis, REDIS_OPTIONS, type RedisSettings } from '../redis/redis-options';
 import { jobEventsKey, type JobEvent } from './job-events';
@@ -12,7 +12,7 @@ const READERS = 2;
  * a fixed, small number of Redis connections, whatever the number of clients.
  */
 @Injectable()
-export class JobEventHub implements OnModuleDestroy {
+export class JobEventHub implements OnApplicationShutdown {
   private readonly logger = new Logger(JobEventHub.name);
   private readonly connections: Redis[] = [];
   private readers?: StreamReader[];
@@ -35,7 +35,7 @@ export class JobEventHub implements OnModuleDestroy {
     return (this.readers ?? []).reduce((sum, reader) => sum + reader.watchedStreams, 0);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await Promise.all((this.readers ?? []).map((reader) => reader.close()));
     for (const connection of this.connections) connection.disconnect();
   }

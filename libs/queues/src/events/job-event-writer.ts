@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { createPersistentRedis, REDIS_OPTIONS, type RedisSettings } from '../redis/redis-options';
 import { FINAL_EVENT_TYPES, jobEventsKey, type JobEventType } from './job-events';
@@ -12,7 +12,7 @@ export interface EventStreamSettings {
 
 /** Appends a job's events to its Redis Stream; the api's SSE endpoint reads them back. */
 @Injectable()
-export class JobEventWriter implements OnModuleDestroy {
+export class JobEventWriter implements OnApplicationShutdown {
   private client?: Redis;
 
   constructor(
@@ -35,7 +35,7 @@ export class JobEventWriter implements OnModuleDestroy {
     return id as string;
   }
 
-  onModuleDestroy(): void {
+  onApplicationShutdown(): void {
     this.client?.disconnect();
   }
 }

@@ -27,8 +27,8 @@ describe(OutboxRelay.name, () => {
     await admin.$disconnect();
   });
   afterAll(async () => {
-    await producer.onModuleDestroy();
-    await prisma.onModuleDestroy();
+    await producer.onApplicationShutdown();
+    await prisma.onApplicationShutdown();
   });
 
   /** A message and its job committed, as if the api died (or Redis was down) before enqueueing. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOB_CONTRACTS, type JobName, type JobOf, isJobName } from '../contracts/job-contracts';
@@ -14,7 +14,7 @@ export class UnknownJobError extends Error {
 
 /** The one place that adds jobs to BullMQ. The BullMQ job id is the job row's id, so a repeat is a no-op. */
 @Injectable()
-export class JobProducer implements OnModuleDestroy {
+export class JobProducer implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
   private connection?: Redis;
 
@@ -46,7 +46,7 @@ export class JobProducer implements OnModuleDestroy {
     return queue;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.connection?.disconnect();
   }

@@ -1,10 +1,10 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { createFailFastRedis, ensureConnected, REDIS_OPTIONS, type RedisSettings } from './redis-options';
 
 /** Answers readiness probes: a PING over a connection that fails fast when Redis is away. */
 @Injectable()
-export class RedisHealth implements OnModuleDestroy {
+export class RedisHealth implements OnApplicationShutdown {
   private client?: Redis;
 
   constructor(@Inject(REDIS_OPTIONS) private readonly redis: RedisSettings) {}
@@ -14,7 +14,7 @@ export class RedisHealth implements OnModuleDestroy {
     await (await ensureConnected(this.client)).ping();
   }
 
-  onModuleDestroy(): void {
+  onApplicationShutdown(): void {
     this.client?.disconnect();
   }
 }

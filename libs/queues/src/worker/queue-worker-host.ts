@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -26,7 +26,7 @@ const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioriti
  * outcome counters, and queue depth gauges.
  */
 @Injectable()
-export class QueueWorkerHost implements OnApplicationShutdown {
+export class QueueWorkerHost implements OnModuleDestroy {
   private readonly workers: Worker[] = [];
   private readonly shutdown = new AbortController();
 
@@ -101,8 +101,12 @@ export class QueueWorkerHost implements OnApplicationShutdown {
     );
   }
 
-  /** Finishes in-flight jobs (BullMQ's close waits for them) before the process exits. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Shutdown, first phase: stop taking jobs and let in-flight ones finish (BullMQ's
+   * close waits for them) while the database and Redis connections, which close in
+   * the last phase (onApplicationShutdown), are still open.
+   */
+  async onModuleDestroy(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.close()));
     this.shutdown.abort();
   }
