@@ -33,7 +33,7 @@ export default [
       ],
       // `!` marks lookups the surrounding code has just guaranteed; TypeScript cannot see it.
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
 ];

@@ -74,6 +74,16 @@ describe('walking skeleton', () => {
     }
   });
 
+  it('refuses to boot outside local/test with settings missing, listing every problem', async () => {
+    const { DATABASE_URL: _db, REDIS_URL: _redis, ...rest } = env;
+    const broken = new AppProcess('api', 'apps/api/src/main.ts', { ...rest, APP_ENV: 'production', PORT: 'not-a-port' });
+    expect(await broken.exited()).toBe(1);
+    const output = broken.lines.join('\n');
+    expect(output).toContain('DATABASE_URL: is required');
+    expect(output).toContain('REDIS_URL: is required');
+    expect(output).toMatch(/PORT: .+/);
+  });
+
   it('is alive but not ready while Postgres and Redis do not answer', async () => {
     const [port, deadPort] = await Promise.all([freePort(), freePort()]);
     const lonely = new AppProcess('api', 'apps/api/src/main.ts', {

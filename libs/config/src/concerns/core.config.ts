@@ -5,8 +5,8 @@ import { positiveInt } from '../lib/types';
 export const coreConfig = defineConcern(
   'core',
   {
-    LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), localDefault: 'info' },
-    LOG_FORMAT: { schema: z.enum(['json', 'pretty']), localDefault: 'json' },
+    LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') },
+    LOG_FORMAT: { schema: z.enum(['json', 'pretty']).default('json') },
     APP_VERSION: { schema: z.string().default('0.0.0-dev') },
     GIT_SHA: { schema: z.string().default('unknown') },
     BUILD_DATE: { schema: z.string().default('unknown') },
