@@ -6,8 +6,6 @@ export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
   datasource: {
-    url:
-      process.env.DATABASE_ADMIN_URL ??
-      'postgresql://copilot_owner:copilot_owner@127.0.0.1:5432/copilot',
+    url: process.env.DATABASE_ADMIN_URL ?? 'postgresql://copilot_owner:copilot_owner@127.0.0.1:5432/copilot',
   },
 });

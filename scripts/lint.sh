@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# ESLint with zero warnings. @nx/enforce-module-boundaries reads Nx's cached
+# Formatting (Prettier), then ESLint with zero warnings. @nx/enforce-module-boundaries reads Nx's cached
 # project graph and silently checks nothing without it, so compute it first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+npx prettier --check --log-level warn "**/*.{ts,cjs,mjs,json}"
 mkdir -p tmp
 NX_DAEMON=false npx nx graph --file=tmp/project-graph.json >/dev/null
 npx eslint . --max-warnings 0

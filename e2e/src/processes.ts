@@ -85,6 +85,9 @@ export async function waitFor(url: string, status = 200, timeoutMs = 30_000): Pr
 
 /** Runs the admin CLI as an operator would; returns its parsed JSON output. */
 export async function cli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await promisify(execFile)(process.execPath, [RUN_TS, 'apps/cli/src/main.ts', ...args], { cwd: ROOT, env });
+  const { stdout } = await promisify(execFile)(process.execPath, [RUN_TS, 'apps/cli/src/main.ts', ...args], {
+    cwd: ROOT,
+    env,
+  });
   return JSON.parse(stdout) as Record<string, unknown>;
 }

@@ -13,7 +13,8 @@ export async function readSse(
   const controller = new AbortController();
   const response = await fetch(url, { headers, signal: controller.signal });
   const events: SseEvent[] = [];
-  if (!response.ok || !response.body) return { status: response.status, contentType: response.headers.get('content-type'), events };
+  if (!response.ok || !response.body)
+    return { status: response.status, contentType: response.headers.get('content-type'), events };
   const decoder = new TextDecoder();
   let buffer = '';
   try {

@@ -37,7 +37,8 @@ describe('walking skeleton', () => {
     const created = await cli(env, 'key:create', '--tenant', 'acme', '--scopes', 'chat:read,chat:write');
     expect(created).toMatchObject({ id: expect.any(String), key: expect.stringMatching(/^cp_/), tenantId: acme.id });
     key = created.key as string;
-    otherKey = (await cli(env, 'key:create', '--tenant', String(globex.id), '--scopes', 'chat:read,chat:write')).key as string;
+    otherKey = (await cli(env, 'key:create', '--tenant', String(globex.id), '--scopes', 'chat:read,chat:write'))
+      .key as string;
 
     apps.push(
       new AppProcess('api', 'apps/api/src/main.ts', env),
@@ -76,7 +77,11 @@ describe('walking skeleton', () => {
 
   it('refuses to boot outside local/test with settings missing, listing every problem', async () => {
     const { DATABASE_URL: _db, REDIS_URL: _redis, ...rest } = env;
-    const broken = new AppProcess('api', 'apps/api/src/main.ts', { ...rest, APP_ENV: 'production', PORT: 'not-a-port' });
+    const broken = new AppProcess('api', 'apps/api/src/main.ts', {
+      ...rest,
+      APP_ENV: 'production',
+      PORT: 'not-a-port',
+    });
     expect(await broken.exited()).toBe(1);
     const output = broken.lines.join('\n');
     expect(output).toContain('DATABASE_URL: is required');
@@ -113,7 +118,10 @@ describe('walking skeleton', () => {
       key: '',
     });
     expect(posted.status).toBe(202);
-    const accepted = (await posted.json()) as { message: { role: string; content: string }; job: { id: string; status: string } };
+    const accepted = (await posted.json()) as {
+      message: { role: string; content: string };
+      job: { id: string; status: string };
+    };
     expect(accepted.message).toMatchObject({ role: 'user', content: 'hello' });
     expect(accepted.job).toMatchObject({ id: expect.any(String), status: 'queued' });
     expect(posted.headers.get('location')).toBe(`/v1/jobs/${accepted.job.id}`);
@@ -126,12 +134,18 @@ describe('walking skeleton', () => {
     expect(types.at(-1)).toBe('done');
     expect(types.filter((t) => t === 'token').length).toBeGreaterThan(1);
     expect(stream.events.every((e) => /^\d+-\d+$/.test(e.id ?? ''))).toBe(true);
-    const streamed = stream.events.filter((e) => e.event === 'token').map((e) => (e.data as { text: string }).text).join('');
+    const streamed = stream.events
+      .filter((e) => e.event === 'token')
+      .map((e) => (e.data as { text: string }).text)
+      .join('');
     expect(streamed).toContain('No language model is configured');
 
     // Resume after the second event: exactly the rest, nothing repeated, nothing lost.
     const resumeFrom = stream.events[1]!.id!;
-    const resumed = await readSse(`${api}/v1/jobs/${accepted.job.id}/events`, { 'x-api-key': key, 'last-event-id': resumeFrom });
+    const resumed = await readSse(`${api}/v1/jobs/${accepted.job.id}/events`, {
+      'x-api-key': key,
+      'last-event-id': resumeFrom,
+    });
     expect(resumed.events.map((e) => e.id)).toEqual(stream.events.slice(2).map((e) => e.id));
 
     // A client arriving after the end still gets the whole stream.
@@ -156,11 +170,17 @@ describe('walking skeleton', () => {
 
   it('never loses an accepted message: with Redis away the relay enqueues it later', async () => {
     const [port, deadPort] = await Promise.all([freePort(), freePort()]);
-    const cutOff = new AppProcess('api', 'apps/api/src/main.ts', { ...env, PORT: String(port), REDIS_URL: `redis://127.0.0.1:${deadPort}` });
+    const cutOff = new AppProcess('api', 'apps/api/src/main.ts', {
+      ...env,
+      PORT: String(port),
+      REDIS_URL: `redis://127.0.0.1:${deadPort}`,
+    });
     try {
       await waitFor(`http://127.0.0.1:${port}/health`);
       const headers = { 'x-api-key': key, 'content-type': 'application/json' };
-      const { id } = (await (await fetch(`http://127.0.0.1:${port}/v1/conversations`, { method: 'POST', headers, body: '{}' })).json()) as { id: string };
+      const { id } = (await (
+        await fetch(`http://127.0.0.1:${port}/v1/conversations`, { method: 'POST', headers, body: '{}' })
+      ).json()) as { id: string };
       const posted = await fetch(`http://127.0.0.1:${port}/v1/conversations/${id}/messages`, {
         method: 'POST',
         headers,
@@ -189,7 +209,10 @@ describe('walking skeleton', () => {
     const first = await send();
     const second = await send();
     expect([first.status, second.status]).toEqual([202, 202]);
-    const [a, b] = (await Promise.all([first.json(), second.json()])) as { job: { id: string }; message: { id: string } }[];
+    const [a, b] = (await Promise.all([first.json(), second.json()])) as {
+      job: { id: string };
+      message: { id: string };
+    }[];
     expect(b!.job.id).toBe(a!.job.id);
     expect(b!.message.id).toBe(a!.message.id);
     await readSse(`${api}/v1/jobs/${a!.job.id}/events`, { 'x-api-key': key });
@@ -205,7 +228,10 @@ describe('walking skeleton', () => {
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       expect(await response.json()).toMatchObject({ status: 401, title: expect.any(String) });
     }
-    const doomed = (await cli(env, 'key:create', '--tenant', 'acme', '--scopes', 'chat:read')) as { id: string; key: string };
+    const doomed = (await cli(env, 'key:create', '--tenant', 'acme', '--scopes', 'chat:read')) as {
+      id: string;
+      key: string;
+    };
     expect((await call('/v1/conversations', { key: doomed.key })).status).toBe(200);
     await cli(env, 'key:revoke', doomed.id);
     expect((await call('/v1/conversations', { key: doomed.key })).status).toBe(401);
@@ -231,7 +257,10 @@ describe('walking skeleton', () => {
 
   it('rejects a malformed body with the fields named, and writes nothing', async () => {
     const { id } = (await (await call('/v1/conversations', { method: 'POST', body: '{}' })).json()) as { id: string };
-    const bad = await call(`/v1/conversations/${id}/messages`, { method: 'POST', body: JSON.stringify({ content: 42, extra: true }) });
+    const bad = await call(`/v1/conversations/${id}/messages`, {
+      method: 'POST',
+      body: JSON.stringify({ content: 42, extra: true }),
+    });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     const problem = (await bad.json()) as { errors: { field: string }[] };
@@ -244,12 +273,16 @@ describe('walking skeleton', () => {
 
   it('exposes Prometheus metrics: http on the api, queues on the worker', async () => {
     const apiMetrics = await (await fetch(`${api}/metrics`)).text();
-    expect(apiMetrics).toMatch(/^http_requests_total\{method="POST",route="\/v1\/conversations\/:id\/messages",status_code="202"\} \d+/m);
+    expect(apiMetrics).toMatch(
+      /^http_requests_total\{method="POST",route="\/v1\/conversations\/:id\/messages",status_code="202"\} \d+/m,
+    );
     expect(apiMetrics).toContain('http_request_duration_seconds_bucket');
     const workerMetrics = await (await fetch(`${worker}/metrics`)).text();
     expect(workerMetrics).toMatch(/^queue_jobs\{queue="chat",state="completed"\} [1-9]/m);
     expect(workerMetrics).toMatch(/^job_wait_seconds_count\{queue="chat",name="chat.generate"\} [1-9]/m);
-    expect(workerMetrics).toMatch(/^job_processing_seconds_count\{queue="chat",name="chat.generate",outcome="completed"\} [1-9]/m);
+    expect(workerMetrics).toMatch(
+      /^job_processing_seconds_count\{queue="chat",name="chat.generate",outcome="completed"\} [1-9]/m,
+    );
   });
 
   it('logs JSON lines with the service name and never a key', () => {

@@ -17,7 +17,13 @@ describe('api authorization', () => {
     const tenant = await new TenantRepository().create(admin, { slug: `scopes-${Date.now()}`, name: 'Scopes' });
     for (const [name, scopes] of Object.entries({ reader: ['chat:read'], admin: ['admin'] })) {
       const secret = generateApiKeySecret();
-      await new ApiKeyRepository().create(admin, { tenantId: tenant.id, name, prefix: secret.prefix, keyHash: secret.hash, scopes });
+      await new ApiKeyRepository().create(admin, {
+        tenantId: tenant.id,
+        name,
+        prefix: secret.prefix,
+        keyHash: secret.hash,
+        scopes,
+      });
       keys[name] = secret.key;
     }
     const expired = generateApiKeySecret();
@@ -41,7 +47,12 @@ describe('api authorization', () => {
   afterAll(() => app.close());
 
   const post = (key: string) =>
-    app.inject({ method: 'POST', url: '/v1/conversations', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: '{}' });
+    app.inject({
+      method: 'POST',
+      url: '/v1/conversations',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      payload: '{}',
+    });
 
   it('refuses a write to a key that may only read, naming the missing scope', async () => {
     const response = await post(keys.reader!);

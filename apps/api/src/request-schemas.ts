@@ -33,4 +33,7 @@ export const postMessageBody = z
   .strict();
 
 // Printable ASCII, as the Idempotency-Key draft and common practice allow.
-export const idempotencyKeyHeader = z.string().regex(/^[\x21-\x7e]{1,255}$/, 'expected 1-255 printable ASCII characters').optional();
+export const idempotencyKeyHeader = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/, 'expected 1-255 printable ASCII characters')
+  .optional();

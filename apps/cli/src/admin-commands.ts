@@ -8,8 +8,17 @@ export class CommandError extends Error {}
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected 2-63 lowercase letters, digits or dashes');
 const scopes = z
   .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(SCOPES, { error: `expected scopes among ${SCOPES.join(', ')}` })).min(1, 'expected at least one scope'));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.enum(SCOPES, { error: `expected scopes among ${SCOPES.join(', ')}` }))
+      .min(1, 'expected at least one scope'),
+  );
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);
@@ -55,7 +64,14 @@ export class AdminCommands {
         scopes: keyScopes,
         expiresAt,
       });
-      return { id: key.id, key: secret.key, tenantId: tenant.id, name: key.name, scopes: key.scopes, expiresAt: key.expiresAt };
+      return {
+        id: key.id,
+        key: secret.key,
+        tenantId: tenant.id,
+        name: key.name,
+        scopes: key.scopes,
+        expiresAt: key.expiresAt,
+      };
     });
   }
 

@@ -50,7 +50,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof CommandError || error instanceof SettingsError || (error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    const known =
+      error instanceof CommandError ||
+      error instanceof SettingsError ||
+      (error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
     process.stderr.write(`error: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
     process.exit(known ? 1 : 70);
   },

@@ -86,7 +86,11 @@ export class ChatService {
     return { message: created.message, job: created.job, replayed: false };
   }
 
-  listMessages(tenantId: string, conversationId: string, page: { limit: number; cursor?: string }): Promise<Page<Message>> {
+  listMessages(
+    tenantId: string,
+    conversationId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Message>> {
     return this.transactions.run(tenantId, async (tx) => {
       if (!(await this.conversations.findById(tx, conversationId))) {
         throw new NotFoundException(`No conversation ${conversationId}.`);
@@ -100,7 +104,10 @@ export class ChatService {
       await this.producer.enqueue('chat.generate', payload);
       await this.transactions.run(tenantId, (tx) => this.jobs.markDispatched(tx, payload.jobId));
     } catch (error) {
-      this.logger.warn({ err: error, job_id: payload.jobId }, 'enqueue after commit failed; the outbox relay will retry');
+      this.logger.warn(
+        { err: error, job_id: payload.jobId },
+        'enqueue after commit failed; the outbox relay will retry',
+      );
     }
   }
 

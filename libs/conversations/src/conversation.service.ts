@@ -1,5 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { type Conversation, ConversationRepository, type Page, type Prisma, TenantTransactions } from '@copilot/persistence';
+import {
+  type Conversation,
+  ConversationRepository,
+  type Page,
+  type Prisma,
+  TenantTransactions,
+} from '@copilot/persistence';
 
 export interface NewConversation {
   title?: string | null;

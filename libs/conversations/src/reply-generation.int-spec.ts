@@ -19,7 +19,11 @@ describe(ReplyGenerationService.name, () => {
   const transactions = new TenantTransactions(prisma);
   const jobs = new JobRepository();
   const messages = new MessageRepository();
-  const writer = new JobEventWriter(settings.redis, { maxLength: 1000, retentionSeconds: 60, tokenFlushIntervalMs: 20 });
+  const writer = new JobEventWriter(settings.redis, {
+    maxLength: 1000,
+    retentionSeconds: 60,
+    tokenFlushIntervalMs: 20,
+  });
   const hub = new JobEventHub(settings.redis);
   const service = new ReplyGenerationService(transactions, jobs, messages, writer, new ProviderRegistry(), {
     maxHistoryMessages: 10,
@@ -41,7 +45,12 @@ describe(ReplyGenerationService.name, () => {
   async function newJob(): Promise<JobOf<'chat.generate'>> {
     return transactions.run(tenantId, async (tx) => {
       const conversation = await new ConversationRepository().create(tx, { tenantId });
-      const message = await messages.create(tx, { tenantId, conversationId: conversation.id, role: 'user', content: 'ping' });
+      const message = await messages.create(tx, {
+        tenantId,
+        conversationId: conversation.id,
+        role: 'user',
+        content: 'ping',
+      });
       const jobId = randomUUID();
       const payload = { jobId, tenantId, conversationId: conversation.id, messageId: message.id };
       await jobs.create(tx, { id: jobId, tenantId, queue: 'chat', name: 'chat.generate', payload });
@@ -65,7 +74,10 @@ describe(ReplyGenerationService.name, () => {
     const payload = await newJob();
     const result = await service.run(payload);
     const events = await eventsOf(payload.jobId);
-    const streamed = events.filter((e) => e.type === 'token').map((e) => (e.data as { text: string }).text).join('');
+    const streamed = events
+      .filter((e) => e.type === 'token')
+      .map((e) => (e.data as { text: string }).text)
+      .join('');
     const [job, history] = await transactions.run(tenantId, (tx) =>
       Promise.all([jobs.findById(tx, payload.jobId), messages.latest(tx, payload.conversationId, 10)]),
     );

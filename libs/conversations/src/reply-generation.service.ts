@@ -34,7 +34,10 @@ export class ReplyGenerationService {
 
     await this.events.append(jobId, 'status', { status: 'running', attempt: started.job.attempts });
     const model = this.settings.defaultModel;
-    const batcher = new TokenBatcher((text) => this.events.append(jobId, 'token', { text }), this.events.settings.tokenFlushIntervalMs);
+    const batcher = new TokenBatcher(
+      (text) => this.events.append(jobId, 'token', { text }),
+      this.events.settings.tokenFlushIntervalMs,
+    );
     let content = '';
     let usage: { inputTokens: number; outputTokens: number } | undefined;
     const stream = this.providers.forModel(model).generate({
@@ -55,7 +58,10 @@ export class ReplyGenerationService {
 
     const message = await this.transactions.run(tenantId, async (tx) => {
       const stored = await this.messages.createForJobOnce(tx, { tenantId, conversationId, jobId, content });
-      await this.jobs.finish(tx, jobId, { status: 'succeeded', result: { messageId: stored.id, model, ...(usage ?? {}) } });
+      await this.jobs.finish(tx, jobId, {
+        status: 'succeeded',
+        result: { messageId: stored.id, model, ...(usage ?? {}) },
+      });
       return stored;
     });
     await this.events.append(jobId, 'done', { status: 'succeeded', messageId: message.id });
@@ -65,7 +71,9 @@ export class ReplyGenerationService {
   /** Records the last attempt's failure, so the job row and its stream both end. */
   async fail(payload: Payload, error: unknown): Promise<void> {
     const reason = { message: error instanceof Error ? error.message : String(error) };
-    await this.transactions.run(payload.tenantId, (tx) => this.jobs.finish(tx, payload.jobId, { status: 'failed', error: reason }));
+    await this.transactions.run(payload.tenantId, (tx) =>
+      this.jobs.finish(tx, payload.jobId, { status: 'failed', error: reason }),
+    );
     await this.events.append(payload.jobId, 'error', { status: 'failed', ...reason });
   }
 
@@ -75,7 +83,8 @@ export class ReplyGenerationService {
    */
   private async replayEnding(payload: Payload): Promise<{ skipped: string }> {
     const job = await this.transactions.run(payload.tenantId, (tx) => this.jobs.findById(tx, payload.jobId));
-    if (job?.status === 'succeeded') await this.events.append(payload.jobId, 'done', { status: 'succeeded', ...(job.result as object) });
+    if (job?.status === 'succeeded')
+      await this.events.append(payload.jobId, 'done', { status: 'succeeded', ...(job.result as object) });
     else if (job) await this.events.append(payload.jobId, 'error', { status: job.status, ...(job.error as object) });
     return { skipped: `job already ${job?.status ?? 'gone'}` };
   }

@@ -58,8 +58,10 @@ export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
-    const extra = typeof body === 'object' && body !== null ? (body as Partial<ProblemDetails> & { message?: unknown }) : {};
-    const detail = extra.detail ?? (typeof extra.message === 'string' ? extra.message : typeof body === 'string' ? body : undefined);
+    const extra =
+      typeof body === 'object' && body !== null ? (body as Partial<ProblemDetails> & { message?: unknown }) : {};
+    const detail =
+      extra.detail ?? (typeof extra.message === 'string' ? extra.message : typeof body === 'string' ? body : undefined);
     return {
       type: extra.type ?? `/problems/${slug(status)}`,
       title: extra.title ?? TITLES[status] ?? error.name,
@@ -77,7 +79,12 @@ export function toProblem(error: unknown): ProblemDetails {
       detail: (error as Error).message,
     };
   }
-  return { type: '/problems/internal-server-error', title: TITLES[500]!, status: 500, detail: 'Something went wrong on our side.' };
+  return {
+    type: '/problems/internal-server-error',
+    title: TITLES[500]!,
+    status: 500,
+    detail: 'Something went wrong on our side.',
+  };
 }
 
 /** Fastify's own client errors (bad JSON, wrong content type, body too large) carry a 4xx statusCode. */

@@ -10,7 +10,8 @@ export interface GenerateRequest {
   signal?: AbortSignal;
 }
 
-export type GenerateChunk = { type: 'token'; text: string } | { type: 'usage'; inputTokens: number; outputTokens: number };
+export type GenerateChunk =
+  { type: 'token'; text: string } | { type: 'usage'; inputTokens: number; outputTokens: number };
 
 /** One LLM vendor (or the built-in local one) behind one streaming call. */
 export interface LlmProvider {

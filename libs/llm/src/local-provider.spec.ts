@@ -26,7 +26,11 @@ describe(LocalProvider.name, () => {
     const controller = new AbortController();
     const seen: string[] = [];
     const run = async () => {
-      for await (const chunk of new LocalProvider().generate({ model: 'local', messages: [], signal: controller.signal })) {
+      for await (const chunk of new LocalProvider().generate({
+        model: 'local',
+        messages: [],
+        signal: controller.signal,
+      })) {
         if (chunk.type === 'token') seen.push(chunk.text);
         if (seen.length === 2) controller.abort(new Error('cancelled'));
       }

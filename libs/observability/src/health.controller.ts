@@ -41,7 +41,13 @@ export class HealthController {
   @HealthCheck()
   ready() {
     return this.health.check(
-      this.checks.map((check) => () => this.indicators.check(check.name).attempt(() => check.ping()).withTimeout(2_000)),
+      this.checks.map(
+        (check) => () =>
+          this.indicators
+            .check(check.name)
+            .attempt(() => check.ping())
+            .withTimeout(2_000),
+      ),
     );
   }
 

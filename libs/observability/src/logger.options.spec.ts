@@ -21,7 +21,9 @@ describe('log redaction', () => {
       },
     });
     const logger = pino({ redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
-    logger.info({ req: { headers: { authorization: 'Bearer cp_secret1', 'x-api-key': 'cp_secret2', cookie: 's=cp_secret3' } } });
+    logger.info({
+      req: { headers: { authorization: 'Bearer cp_secret1', 'x-api-key': 'cp_secret2', cookie: 's=cp_secret3' } },
+    });
     expect(out).not.toMatch(/cp_secret/);
     expect(out).toContain('[redacted]');
   });

@@ -28,10 +28,7 @@ export class ObservabilityModule {
         TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
       ],
       controllers: [HealthController],
-      providers: [
-        { provide: BUILD_INFO, useValue: options.build },
-        options.readiness,
-      ],
+      providers: [{ provide: BUILD_INFO, useValue: options.build }, options.readiness],
       exports: [PrometheusModule],
     };
   }

@@ -31,7 +31,12 @@ export async function createFastifyApp(rootModule: unknown): Promise<NestFastify
  * hooks run (workers finish in-flight jobs, connections close), then the process
  * exits 0, or 1 if closing takes longer than `shutdownTimeoutMs`.
  */
-export async function listen(app: INestApplication, port: number, host: string, shutdownTimeoutMs: number): Promise<string> {
+export async function listen(
+  app: INestApplication,
+  port: number,
+  host: string,
+  shutdownTimeoutMs: number,
+): Promise<string> {
   await app.listen(port, host);
   const url = await app.getUrl();
   const logger = app.get(Logger);

@@ -21,7 +21,9 @@ export function runApp<S extends PlatformSettings & { http: { port: number; host
   };
   start().catch((error: unknown) => {
     // Settings problems are listed one per line; nothing else has a logger yet.
-    process.stderr.write(`${error instanceof SettingsError ? error.message : String((error as Error)?.stack ?? error)}\n`);
+    process.stderr.write(
+      `${error instanceof SettingsError ? error.message : String((error as Error)?.stack ?? error)}\n`,
+    );
     process.exit(1);
   });
 }

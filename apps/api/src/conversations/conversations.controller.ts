@@ -13,7 +13,10 @@ export class ConversationsController {
   @Post()
   @HttpCode(201)
   @Scopes('chat:write')
-  async create(@Auth() auth: AuthContext, @Body(validate(createConversationBody)) body: z.output<typeof createConversationBody>) {
+  async create(
+    @Auth() auth: AuthContext,
+    @Body(validate(createConversationBody)) body: z.output<typeof createConversationBody>,
+  ) {
     const metadata = body.metadata as Record<string, never> | undefined;
     return presentConversation(await this.conversations.create(auth.tenantId, { title: body.title ?? null, metadata }));
   }

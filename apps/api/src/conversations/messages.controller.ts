@@ -22,7 +22,11 @@ export class MessagesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const idempotencyKey = parseInput(idempotencyKeyHeader, request.headers['idempotency-key'], 'headers.idempotency-key');
+    const idempotencyKey = parseInput(
+      idempotencyKeyHeader,
+      request.headers['idempotency-key'],
+      'headers.idempotency-key',
+    );
     const { message, job, replayed } = await this.chat.postUserMessage(auth.tenantId, conversationId, body.content, {
       idempotencyKey,
       requestId: (request.raw as { id?: string }).id,

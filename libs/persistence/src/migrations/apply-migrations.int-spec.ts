@@ -16,7 +16,12 @@ describe(applyMigrations.name, () => {
         'SELECT migration_name, checksum, applied_steps_count, finished_at IS NOT NULL AS finished FROM "_prisma_migrations" ORDER BY migration_name',
       );
       expect(rows).toEqual(
-        readMigrations().map((m) => ({ migration_name: m.name, checksum: m.checksum, applied_steps_count: 1, finished: true })),
+        readMigrations().map((m) => ({
+          migration_name: m.name,
+          checksum: m.checksum,
+          applied_steps_count: 1,
+          finished: true,
+        })),
       );
     } finally {
       await client.end();
@@ -45,7 +50,11 @@ describe(applyMigrations.name, () => {
         `SELECT migration_name, finished_at, logs FROM "_prisma_migrations" WHERE migration_name IN ('1_ok', '2_bad') ORDER BY 1`,
       );
       expect(rows[0]).toMatchObject({ migration_name: '1_ok' });
-      expect(rows[1]).toMatchObject({ migration_name: '2_bad', finished_at: null, logs: expect.stringContaining('no_such_table') });
+      expect(rows[1]).toMatchObject({
+        migration_name: '2_bad',
+        finished_at: null,
+        logs: expect.stringContaining('no_such_table'),
+      });
       const partial = await client.query(`SELECT to_regclass('drill_partial') AS t`);
       expect(partial.rows[0].t).toBeNull();
       await expect(applyMigrations(adminDatabase.url, { dir })).rejects.toThrow(/failed earlier/);

@@ -53,7 +53,12 @@ describe('schema.prisma and the migrated database', () => {
   afterAll(() => client.end());
 
   it('has a table and matching columns for every model', async () => {
-    const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>(
+    const { rows } = await client.query<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      is_nullable: string;
+    }>(
       `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
        WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
     );

@@ -24,7 +24,14 @@ export class ApiKeyRepository {
 
   create(
     tx: Tx | PrismaClient,
-    input: { tenantId: string; name: string; prefix: string; keyHash: string; scopes: string[]; expiresAt?: Date | null },
+    input: {
+      tenantId: string;
+      name: string;
+      prefix: string;
+      keyHash: string;
+      scopes: string[];
+      expiresAt?: Date | null;
+    },
   ): Promise<ApiKeyRecord> {
     return tx.apiKey.create({ data: input, omit: withoutHash });
   }

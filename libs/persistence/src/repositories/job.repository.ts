@@ -56,7 +56,9 @@ export class JobRepository {
   finish(
     tx: Tx,
     id: string,
-    outcome: { status: 'succeeded'; result: Prisma.InputJsonObject } | { status: 'failed' | 'cancelled'; error: Prisma.InputJsonObject },
+    outcome:
+      | { status: 'succeeded'; result: Prisma.InputJsonObject }
+      | { status: 'failed' | 'cancelled'; error: Prisma.InputJsonObject },
   ): Promise<Job> {
     return tx.job.update({
       where: { id },

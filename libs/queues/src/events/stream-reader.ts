@@ -78,9 +78,12 @@ export class StreamReader {
       const cursors = keys.map((key) => oldestCursor(this.watchers.get(key)!));
       try {
         const reply = (await this.blocking.xread('COUNT', BATCH, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...cursors)) as
-          | [string, [string, string[]][]][]
-          | null;
-        for (const [key, entries] of reply ?? []) this.dispatch(key, entries.map(([id, fields]) => toJobEvent(id, fields)));
+          [string, [string, string[]][]][] | null;
+        for (const [key, entries] of reply ?? [])
+          this.dispatch(
+            key,
+            entries.map(([id, fields]) => toJobEvent(id, fields)),
+          );
       } catch (error) {
         this.onError(error);
         await new Promise((resolve) => setTimeout(resolve, 500));

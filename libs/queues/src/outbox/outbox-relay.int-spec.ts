@@ -35,7 +35,12 @@ describe(OutboxRelay.name, () => {
   async function acceptedButNeverEnqueued(): Promise<string> {
     return transactions.run(tenantId, async (tx) => {
       const conversation = await new ConversationRepository().create(tx, { tenantId });
-      const message = await new MessageRepository().create(tx, { tenantId, conversationId: conversation.id, role: 'user', content: 'hi' });
+      const message = await new MessageRepository().create(tx, {
+        tenantId,
+        conversationId: conversation.id,
+        role: 'user',
+        content: 'hi',
+      });
       const id = randomUUID();
       await jobs.create(tx, {
         id,
@@ -59,7 +64,9 @@ describe(OutboxRelay.name, () => {
     expect(queued?.name).toBe('chat.generate');
     expect(queued?.data).toMatchObject({ jobId: first, tenantId });
     expect(await producer.queue('chat').getJob(second)).toBeDefined();
-    const rows = await transactions.run(tenantId, (tx) => Promise.all([jobs.findById(tx, first), jobs.findById(tx, second)]));
+    const rows = await transactions.run(tenantId, (tx) =>
+      Promise.all([jobs.findById(tx, first), jobs.findById(tx, second)]),
+    );
     expect(rows.every((row) => row?.dispatchedAt instanceof Date)).toBe(true);
     expect(await relay.backlog()).toBe(0);
     expect(await relay.relayOnce()).toBe(0);

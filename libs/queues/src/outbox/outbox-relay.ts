@@ -28,7 +28,11 @@ export class OutboxRelay {
 
   /** One pass; returns how many jobs it dispatched. */
   async relayOnce(): Promise<number> {
-    const pending = await this.jobs.findUndispatched(this.prisma.client, this.settings.dispatchAfterMs, this.settings.batchSize);
+    const pending = await this.jobs.findUndispatched(
+      this.prisma.client,
+      this.settings.dispatchAfterMs,
+      this.settings.batchSize,
+    );
     let dispatched = 0;
     for (const job of pending) {
       try {
@@ -36,7 +40,10 @@ export class OutboxRelay {
         await this.transactions.run(job.tenantId, (tx) => this.jobs.markDispatched(tx, job.id));
         dispatched++;
       } catch (error) {
-        this.logger.warn({ err: error, job_id: job.id, tenant_id: job.tenantId }, 'outbox relay could not dispatch job');
+        this.logger.warn(
+          { err: error, job_id: job.id, tenant_id: job.tenantId },
+          'outbox relay could not dispatch job',
+        );
       }
     }
     if (dispatched > 0) this.logger.log({ dispatched }, 'outbox relay dispatched jobs');

@@ -12,7 +12,12 @@ export interface RedisSettings {
  * of queueing in memory, so callers can fall back (the outbox relay retries later).
  */
 export function createFailFastRedis(url: string, name: string): Redis {
-  return new Redis(url, { connectionName: name, enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  return new Redis(url, {
+    connectionName: name,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+  });
 }
 
 /** Connects a lazy fail-fast client on first use; later calls find it connected (or failing fast). */

@@ -51,12 +51,16 @@ export class QueueWorkerHost implements OnModuleDestroy {
   }
 
   start<Q extends QueueName>(queue: Q, handlers: QueueHandlers<Q>, concurrency: number): Worker {
-    const worker = new Worker(queue, (job) => this.process(queue, handlers as Record<string, JobHandler<unknown>>, job), {
-      connection: createPersistentRedis(this.redis.url, `worker-${queue}`),
-      prefix: this.redis.prefix,
-      concurrency,
-      autorun: true,
-    });
+    const worker = new Worker(
+      queue,
+      (job) => this.process(queue, handlers as Record<string, JobHandler<unknown>>, job),
+      {
+        connection: createPersistentRedis(this.redis.url, `worker-${queue}`),
+        prefix: this.redis.prefix,
+        concurrency,
+        autorun: true,
+      },
+    );
     worker.on('error', (error) => this.logger.error({ err: error, queue }, 'worker connection error'));
     this.workers.push(worker);
     return worker;
@@ -69,7 +73,8 @@ export class QueueWorkerHost implements OnModuleDestroy {
     if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
     const payload = parsed.data;
     const labels = { queue, name: job.name };
-    if (job.attemptsMade === 0 && job.processedOn) this.waitSeconds.observe(labels, (job.processedOn - job.timestamp) / 1000);
+    if (job.attemptsMade === 0 && job.processedOn)
+      this.waitSeconds.observe(labels, (job.processedOn - job.timestamp) / 1000);
 
     return this.logger.runInContext(
       async () => {
