@@ -271,7 +271,7 @@ describe('walking skeleton', () => {
     expect(history.data).toEqual([]);
   });
 
-  it('exposes Prometheus metrics: http on the api, queues on the worker', async () => {
+  it('exposes Prometheus metrics: http on the api, queues on the worker, outbox on the scheduler', async () => {
     const apiMetrics = await (await fetch(`${api}/metrics`)).text();
     expect(apiMetrics).toMatch(
       /^http_requests_total\{method="POST",route="\/v1\/conversations\/:id\/messages",status_code="202"\} \d+/m,
@@ -280,6 +280,7 @@ describe('walking skeleton', () => {
     const workerMetrics = await (await fetch(`${worker}/metrics`)).text();
     expect(workerMetrics).toMatch(/^queue_jobs\{queue="chat",state="completed"\} [1-9]/m);
     expect(workerMetrics).toMatch(/^job_wait_seconds_count\{queue="chat",name="chat.generate"\} [1-9]/m);
+    expect(await (await fetch(`${scheduler}/metrics`)).text()).toMatch(/^outbox_backlog \d+$/m);
     expect(workerMetrics).toMatch(
       /^job_processing_seconds_count\{queue="chat",name="chat.generate",outcome="completed"\} [1-9]/m,
     );

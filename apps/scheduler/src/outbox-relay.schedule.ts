@@ -21,14 +21,14 @@ export class OutboxRelaySchedule implements OnApplicationBootstrap, OnModuleDest
   constructor(
     private readonly relay: OutboxRelay,
     @Inject(SETTINGS) private readonly settings: SchedulerSettings,
-    @InjectMetric('outbox_backlog') backlog: Gauge<string>,
-  ) {
-    (backlog as unknown as { collect?: () => Promise<void> }).collect = async () => {
-      backlog.set(await this.relay.backlog());
-    };
-  }
+    @InjectMetric('outbox_backlog') private readonly backlog: Gauge<string>,
+  ) {}
 
   onApplicationBootstrap(): void {
+    // Counted at scrape time (one indexed count), not on every relay pass.
+    (this.backlog as unknown as { collect?: () => Promise<void> }).collect = async () => {
+      this.backlog.set(await this.relay.backlog());
+    };
     this.schedule(0);
   }
 

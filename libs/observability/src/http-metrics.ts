@@ -7,6 +7,8 @@ import { Counter, Histogram, register } from 'prom-client';
  * ids in paths do not explode the label set.
  */
 export function installHttpMetrics(fastify: FastifyInstance): void {
+  // prom-client's registry is process-wide: reuse the metrics when a second app
+  // instance is created in the same process (tests) instead of failing to register.
   const requests =
     (register.getSingleMetric('http_requests_total') as Counter<string> | undefined) ??
     new Counter({

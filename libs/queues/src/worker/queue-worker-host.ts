@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -26,7 +26,7 @@ const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioriti
  * outcome counters, and queue depth gauges.
  */
 @Injectable()
-export class QueueWorkerHost implements OnModuleDestroy {
+export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
   private readonly workers: Worker[] = [];
   private readonly shutdown = new AbortController();
 
@@ -37,15 +37,18 @@ export class QueueWorkerHost implements OnModuleDestroy {
     @InjectMetric(JOB_WAIT_SECONDS) private readonly waitSeconds: Histogram<string>,
     @InjectMetric(JOB_PROCESSING_SECONDS) private readonly processingSeconds: Histogram<string>,
     @InjectMetric(JOBS_TOTAL) private readonly jobsTotal: Counter<string>,
-    @InjectMetric(QUEUE_JOBS) queueJobs: Gauge<string>,
+    @InjectMetric(QUEUE_JOBS) private readonly queueJobs: Gauge<string>,
   ) {
     this.logger.setContext(QueueWorkerHost.name);
+  }
+
+  onModuleInit(): void {
     // Read at scrape time, so the gauge is as fresh as the scrape and costs nothing between.
-    (queueJobs as unknown as { collect?: () => Promise<void> }).collect = async () => {
-      queueJobs.reset();
+    (this.queueJobs as unknown as { collect?: () => Promise<void> }).collect = async () => {
+      this.queueJobs.reset();
       for (const worker of this.workers) {
         const counts = await this.producer.queue(worker.name as QueueName).getJobCounts(...STATES);
-        for (const state of STATES) queueJobs.set({ queue: worker.name, state }, counts[state] ?? 0);
+        for (const state of STATES) this.queueJobs.set({ queue: worker.name, state }, counts[state] ?? 0);
       }
     };
   }
