@@ -24,11 +24,9 @@ describe('.env.example', () => {
   });
 
   it('holds values every app accepts', () => {
-    for (const app of ['api', 'worker', 'scheduler', 'cli'] as const) {
-      expect(() =>
-        loadSettings(app, ALL_CONCERNS, { env: { ...documented, APP_ENV: 'production' }, envFile: null }),
-      ).not.toThrow();
-    }
     expect(APP_ENVS).toContain(documented.APP_ENV);
+    for (const app of ['api', 'worker', 'scheduler', 'cli'] as const) {
+      expect(() => loadSettings(app, ALL_CONCERNS, { env: documented, envFile: null })).not.toThrow();
+    }
   });
 });

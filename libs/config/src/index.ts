@@ -6,6 +6,7 @@ export * from './concerns/database.config';
 export * from './concerns/redis.config';
 export * from './concerns/http.config';
 export * from './concerns/jobs.config';
+export * from './concerns/auth.config';
 
 import type { SettingsOf } from './lib/define-settings';
 import { coreConfig } from './concerns/core.config';
@@ -13,6 +14,7 @@ import { adminDatabaseConfig, databaseConfig } from './concerns/database.config'
 import { apiHttpConfig, schedulerProbeConfig, workerProbeConfig } from './concerns/http.config';
 import { chatConfig, outboxConfig, streamConfig, workerConfig } from './concerns/jobs.config';
 import { redisConfig } from './concerns/redis.config';
+import { edgeConfig, encryptionConfig, jwtConfig } from './concerns/auth.config';
 
 /** Every concern any app reads: what .env.example must document. */
 export const ALL_CONCERNS = [
@@ -27,6 +29,9 @@ export const ALL_CONCERNS = [
   outboxConfig,
   workerConfig,
   chatConfig,
+  jwtConfig,
+  edgeConfig,
+  encryptionConfig,
 ] as const;
 
 /** The concerns every long-running app reads (PlatformModule's input). */

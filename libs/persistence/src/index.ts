@@ -4,9 +4,20 @@ export * from './lib/prisma.service';
 export * from './lib/tenant-transaction';
 export * from './migrations/apply-migrations';
 export * from './repositories/api-key.repository';
+export * from './repositories/audit-event.repository';
+export * from './repositories/tenant-secret.repository';
 export * from './repositories/conversation.repository';
 export * from './repositories/job.repository';
 export * from './repositories/message.repository';
 export * from './repositories/tenant.repository';
-export type { ApiKey, Conversation, Job, Message, Tenant } from './generated/prisma/client';
+export type {
+  ApiKey,
+  AuditEvent,
+  Conversation,
+  Job,
+  Message,
+  PrismaClient,
+  Tenant,
+  TenantSecret,
+} from './generated/prisma/client';
 export { Prisma } from './generated/prisma/client';

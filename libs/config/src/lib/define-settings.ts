@@ -17,14 +17,17 @@ export interface SettingsConcern<K extends string = string, S extends SettingSpe
   specs: S;
   // Method syntax on purpose: bivariant, so any concern fits `SettingsConcern`.
   build(values: { [P in keyof S]: z.output<S[P]['schema']> }): O;
+  /** Rules across several variables; returns problems ("X: ..."), checked in every APP_ENV. */
+  check?(values: { [P in keyof S]: z.output<S[P]['schema']> }, relaxed: boolean): string[];
 }
 
 export function defineConcern<K extends string, S extends SettingSpecs, O>(
   key: K,
   specs: S,
   build: (values: { [P in keyof S]: z.output<S[P]['schema']> }) => O,
+  check?: (values: { [P in keyof S]: z.output<S[P]['schema']> }, relaxed: boolean) => string[],
 ): SettingsConcern<K, S, O> {
-  return { key, specs, build };
+  return { key, specs, build, check };
 }
 
 export type SettingsOf<C extends readonly SettingsConcern[]> = {

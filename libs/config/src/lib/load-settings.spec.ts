@@ -6,6 +6,7 @@ import { defineConcern } from './define-settings';
 import { loadSettings, SettingsError } from './load-settings';
 import { databaseConfig } from '../concerns/database.config';
 import { apiHttpConfig } from '../concerns/http.config';
+import { edgeConfig, encryptionConfig, jwtConfig } from '../concerns/auth.config';
 
 const sample = defineConcern(
   'sample',
@@ -58,6 +59,43 @@ describe(loadSettings.name, () => {
     expect(loadSettings('api', [sample] as const, { env: {}, envFile }).sample.port).toBe(4000);
     expect(loadSettings('api', [sample] as const, { env: { SAMPLE_PORT: '5' }, envFile }).sample.port).toBe(5);
     expect(() => loadSettings('api', [sample] as const, { env: { APP_ENV: 'ci' }, envFile })).toThrow(SettingsError);
+  });
+
+  it('requires JWT material, CORS origins and an encryption key outside local/test', () => {
+    const attempt = () =>
+      loadSettings('api', [jwtConfig, edgeConfig, encryptionConfig] as const, {
+        env: { APP_ENV: 'production', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' },
+        envFile: null,
+      });
+    expect(attempt).toThrow(/JWT_SECRET: is required \(or JWT_SECRETS, or JWT_JWKS_URL/);
+    expect(attempt).toThrow(/CORS_ORIGINS: is required/);
+    expect(attempt).toThrow(/ENCRYPTION_KEY: is required/);
+    const withJwks = loadSettings('api', [jwtConfig] as const, {
+      env: { APP_ENV: 'production', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a', JWT_JWKS_URL: 'https://idp.example/jwks' },
+      envFile: null,
+    });
+    expect(withJwks.jwt.jwksUrl).toBe('https://idp.example/jwks');
+  });
+
+  it('checks rules across settings: short or duplicate JWT keys, a wildcard CORS origin', () => {
+    const attempt = () =>
+      loadSettings('api', [jwtConfig, edgeConfig] as const, {
+        env: {
+          JWT_SECRETS: 'a:short,b:' + 'x'.repeat(32) + ',b:' + 'y'.repeat(32),
+          CORS_ORIGINS: 'https://a.example,*',
+        },
+        envFile: null,
+      });
+    expect(attempt).toThrow(/JWT_SECRETS: expected kid:secret pairs/);
+    expect(() =>
+      loadSettings('api', [jwtConfig] as const, {
+        env: { JWT_SECRETS: `b:${'x'.repeat(32)},b:${'y'.repeat(32)}` },
+        envFile: null,
+      }),
+    ).toThrow(/JWT_SECRETS: each kid must be unique/);
+    expect(() => loadSettings('api', [edgeConfig] as const, { env: { CORS_ORIGINS: '*' }, envFile: null })).toThrow(
+      /CORS_ORIGINS: list the allowed origins/,
+    );
   });
 
   it('returns a frozen object', () => {

@@ -46,8 +46,10 @@ export function loadSettings<const C extends readonly SettingsConcern[]>(
     const values: Record<string, unknown> = {};
     let complete = true;
     for (const [name, spec] of Object.entries(concern.specs)) {
-      const raw = fromEnv(name) ?? dotenv[name] ?? (relaxed ? spec.localDefault : undefined);
-      const parsed = spec.schema.safeParse(raw === '' ? undefined : raw);
+      // An empty value counts as unset, as in most deployment tools' env handling.
+      const given = [fromEnv(name), dotenv[name]].find((v) => v !== undefined && v !== '');
+      const raw = given ?? (relaxed ? spec.localDefault : undefined);
+      const parsed = spec.schema.safeParse(raw);
       if (parsed.success) {
         values[name] = parsed.data;
         continue;
@@ -55,7 +57,10 @@ export function loadSettings<const C extends readonly SettingsConcern[]>(
       complete = false;
       problems.push(`${name}: ${raw === undefined ? 'is required' : describe(parsed.error)}`);
     }
-    if (complete) result[concern.key] = concern.build(values as never);
+    if (!complete) continue;
+    const crossProblems = concern.check?.(values as never, relaxed) ?? [];
+    problems.push(...crossProblems);
+    if (crossProblems.length === 0) result[concern.key] = concern.build(values as never);
   }
   if (problems.length > 0) throw new SettingsError(problems);
   return deepFreeze(result) as SettingsOf<C> & { app: AppName; env: AppEnv };

@@ -1,5 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ApiKeyRepository } from '../repositories/api-key.repository';
+import { AuditEventRepository } from '../repositories/audit-event.repository';
+import { TenantSecretRepository } from '../repositories/tenant-secret.repository';
 import { ConversationRepository } from '../repositories/conversation.repository';
 import { JobRepository } from '../repositories/job.repository';
 import { MessageRepository } from '../repositories/message.repository';
@@ -7,7 +9,15 @@ import { TenantRepository } from '../repositories/tenant.repository';
 import { DATABASE_OPTIONS, type DatabaseOptions, PrismaService } from './prisma.service';
 import { TenantTransactions } from './tenant-transaction';
 
-const repositories = [ApiKeyRepository, ConversationRepository, JobRepository, MessageRepository, TenantRepository];
+const repositories = [
+  ApiKeyRepository,
+  AuditEventRepository,
+  ConversationRepository,
+  JobRepository,
+  MessageRepository,
+  TenantRepository,
+  TenantSecretRepository,
+];
 
 @Global()
 @Module({})

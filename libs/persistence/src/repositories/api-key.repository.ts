@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiKey, PrismaClient } from '../generated/prisma/client';
+import { decodeCursor, type Page, toPage } from '../lib/cursor';
 import type { Tx } from '../lib/tenant-transaction';
 
 /** An api key as the rest of the code sees it: never with its hash. */
@@ -8,6 +9,18 @@ export interface ActiveApiKey {
   id: string;
   tenantId: string;
   scopes: string[];
+  /** Requests per rate-limit window, or null for the platform default. */
+  rateLimit: number | null;
+}
+
+export interface NewApiKey {
+  tenantId: string;
+  name: string;
+  prefix: string;
+  keyHash: string;
+  scopes: string[];
+  expiresAt?: Date | null;
+  rateLimit?: number | null;
 }
 
 const withoutHash = { keyHash: true } as const;
@@ -16,28 +29,55 @@ const withoutHash = { keyHash: true } as const;
 export class ApiKeyRepository {
   /** Authentication happens before a tenant is known: a SECURITY DEFINER function does this one read. */
   async findActiveByHash(client: PrismaClient, keyHash: string): Promise<ActiveApiKey | null> {
-    const rows = await client.$queryRaw<{ id: string; tenant_id: string; scopes: string[] }[]>`
-      SELECT id, tenant_id, scopes FROM app_find_api_key(${keyHash})`;
+    const rows = await client.$queryRaw<
+      { id: string; tenant_id: string; scopes: string[]; rate_limit: number | null }[]
+    >`
+      SELECT id, tenant_id, scopes, rate_limit FROM app_find_api_key(${keyHash})`;
     const row = rows[0];
-    return row ? { id: row.id, tenantId: row.tenant_id, scopes: row.scopes } : null;
+    return row ? { id: row.id, tenantId: row.tenant_id, scopes: row.scopes, rateLimit: row.rate_limit } : null;
   }
 
-  create(
-    tx: Tx | PrismaClient,
-    input: {
-      tenantId: string;
-      name: string;
-      prefix: string;
-      keyHash: string;
-      scopes: string[];
-      expiresAt?: Date | null;
-    },
-  ): Promise<ApiKeyRecord> {
+  create(tx: Tx | PrismaClient, input: NewApiKey): Promise<ApiKeyRecord> {
     return tx.apiKey.create({ data: input, omit: withoutHash });
   }
 
   findById(tx: Tx | PrismaClient, id: string): Promise<ApiKeyRecord | null> {
     return tx.apiKey.findUnique({ where: { id }, omit: withoutHash });
+  }
+
+  /** Newest first; never the hashes. */
+  async list(tx: Tx, page: { limit: number; cursor?: string }): Promise<Page<ApiKeyRecord>> {
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const rows = await tx.apiKey.findMany({
+      where: after
+        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
+        : {},
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: page.limit + 1,
+      omit: withoutHash,
+    });
+    return toPage(rows, page.limit);
+  }
+
+  /**
+   * Rotation: the successor is created and the old key, linked to it, stays valid
+   * until `graceEndsAt` (or its own earlier expiry).
+   */
+  async rotate(tx: Tx, old: ApiKeyRecord, successor: NewApiKey, graceEndsAt: Date): Promise<ApiKeyRecord> {
+    const created = await this.create(tx, successor);
+    const expiresAt = old.expiresAt && old.expiresAt < graceEndsAt ? old.expiresAt : graceEndsAt;
+    await tx.apiKey.update({ where: { id: old.id }, data: { expiresAt, replacedById: created.id } });
+    return created;
+  }
+
+  /** Moves last-used times forward (never back), from the usage recorded in Redis. */
+  async recordLastUsed(tx: Tx, usage: { id: string; at: Date }[]): Promise<void> {
+    for (const { id, at } of usage) {
+      await tx.apiKey.updateMany({
+        where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
+        data: { lastUsedAt: at },
+      });
+    }
   }
 
   /** Revokes at once; revoking again keeps the first revocation time. */
