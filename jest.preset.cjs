@@ -27,8 +27,8 @@ const swc = [
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  // light-my-request (Fastify's inject) pulls the ESM-only `cookie` package too.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino|cookie)/)'],
+  // Other ESM-only packages: `cookie` (Fastify's inject), `jose` (jwks-rsa).
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino|cookie|jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   // Prisma 7's generated client imports './x.js' from TypeScript sources.
   moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },

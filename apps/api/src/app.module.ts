@@ -4,7 +4,9 @@ import { AuthModule } from '@copilot/auth';
 import { ConversationsModule } from '@copilot/conversations';
 import { ProblemDetailsFilter } from '@copilot/http';
 import { PlatformModule } from '@copilot/platform';
+import { ApiKeysController } from './api-keys/api-keys.controller';
 import type { ApiSettings } from './api.settings';
+import { AuditEventsController } from './audit/audit-events.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { MessagesController } from './conversations/messages.controller';
 import { JobEventsController } from './jobs/job-events.controller';
@@ -15,8 +17,19 @@ export class AppModule {
   static forRoot(settings: ApiSettings): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot('api', settings), AuthModule, ConversationsModule.forRoot(settings.chat)],
-      controllers: [ConversationsController, MessagesController, JobsController, JobEventsController],
+      imports: [
+        PlatformModule.forRoot('api', settings),
+        AuthModule.forRoot({ jwt: settings.jwt, rateLimit: settings.edge.rateLimit }),
+        ConversationsModule.forRoot(settings.chat),
+      ],
+      controllers: [
+        ApiKeysController,
+        AuditEventsController,
+        ConversationsController,
+        MessagesController,
+        JobsController,
+        JobEventsController,
+      ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

@@ -1,48 +1,17 @@
-import { generateApiKeySecret } from '@copilot/auth';
-import { ApiKeyRepository, createPrismaClient, TenantRepository } from '@copilot/persistence';
-import { Test } from '@nestjs/testing';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { adminDatabaseConfig, loadSettings } from '@copilot/config';
-import { loadApiSettings } from './api.settings';
-import { AppModule } from './app.module';
-import { configureApi } from './configure-api';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createTenantWithKeys, startApi } from './testing/api-test-app';
 
 describe('api authorization', () => {
   let app: NestFastifyApplication;
-  const keys: Record<string, string> = {};
+  let keys: Record<string, string>;
 
   beforeAll(async () => {
-    const { adminDatabase } = loadSettings('cli', [adminDatabaseConfig] as const);
-    const admin = createPrismaClient(adminDatabase);
-    const tenant = await new TenantRepository().create(admin, { slug: `scopes-${Date.now()}`, name: 'Scopes' });
-    for (const [name, scopes] of Object.entries({ reader: ['chat:read'], admin: ['admin'] })) {
-      const secret = generateApiKeySecret();
-      await new ApiKeyRepository().create(admin, {
-        tenantId: tenant.id,
-        name,
-        prefix: secret.prefix,
-        keyHash: secret.hash,
-        scopes,
-      });
-      keys[name] = secret.key;
-    }
-    const expired = generateApiKeySecret();
-    await new ApiKeyRepository().create(admin, {
-      tenantId: tenant.id,
-      name: 'expired',
-      prefix: expired.prefix,
-      keyHash: expired.hash,
-      scopes: ['admin'],
-      expiresAt: new Date(Date.now() - 1000),
-    });
-    keys.expired = expired.key;
-    await admin.$disconnect();
-
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(loadApiSettings())] }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
-    configureApi(app);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    ({ keys } = await createTenantWithKeys('scopes', {
+      reader: { scopes: ['chat:read'] },
+      admin: { scopes: ['admin'] },
+      expired: { scopes: ['admin'], expiresAt: new Date(Date.now() - 1000) },
+    }));
+    ({ app } = await startApi());
   });
   afterAll(() => app.close());
 

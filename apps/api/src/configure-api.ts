@@ -1,6 +1,34 @@
-import type { INestApplication } from '@nestjs/common';
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ApiSettings } from './api.settings';
 
-/** Routing shared by main.ts and tests: REST under /v1, probes and metrics at the root. */
-export function configureApi(app: INestApplication): void {
+/** Headers a browser client may read on cross-origin responses. */
+const EXPOSED_HEADERS = [
+  'Location',
+  'Retry-After',
+  'RateLimit-Limit',
+  'RateLimit-Remaining',
+  'RateLimit-Reset',
+  'X-Request-Id',
+  'Idempotent-Replayed',
+];
+
+/**
+ * The api's HTTP edge, shared by main.ts and tests: REST under /v1 (probes and
+ * metrics at the root), secure headers, and CORS from the allow-list (any origin
+ * only in APP_ENV=local with no list).
+ */
+export async function configureApi(app: NestFastifyApplication, settings: ApiSettings): Promise<void> {
   app.setGlobalPrefix('v1', { exclude: ['health', 'ready', 'version', 'metrics'] });
+  // The api speaks JSON only: any other body type is 415, not a string handed to validation.
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  await app.register(helmet as never, { global: true });
+  const origins = settings.edge.corsOrigins;
+  app.enableCors({
+    origin: origins.length === 0 && settings.env === 'local' ? true : origins,
+    methods: ['GET', 'POST', 'DELETE', 'PATCH', 'PUT', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Api-Key', 'Idempotency-Key', 'Last-Event-ID', 'X-Request-Id'],
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  });
 }

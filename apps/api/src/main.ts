@@ -3,4 +3,9 @@ import { loadApiSettings } from './api.settings';
 import { AppModule } from './app.module';
 import { configureApi } from './configure-api';
 
-runApp(loadApiSettings, (settings) => AppModule.forRoot(settings), configureApi);
+runApp(
+  loadApiSettings,
+  (settings) => AppModule.forRoot(settings),
+  configureApi,
+  (settings) => ({ bodyLimitBytes: settings.edge.bodyLimitBytes }),
+);

@@ -1,5 +1,14 @@
-import { generateApiKeySecret, SCOPES } from '@copilot/auth';
-import { ApiKeyRepository, applyMigrations, createPrismaClient, Prisma, TenantRepository } from '@copilot/persistence';
+import { generateApiKeySecret, type JwtSettings, mintLocalToken, SCOPES } from '@copilot/auth';
+import {
+  ApiKeyRepository,
+  applyMigrations,
+  AuditEventRepository,
+  createPrismaClient,
+  Prisma,
+  TenantRepository,
+  TenantSecretRepository,
+} from '@copilot/persistence';
+import { type EncryptionSettings, SecretBox, TenantSecrets } from '@copilot/secrets';
 import { z } from 'zod';
 
 /** A mistake of the operator's: printed as is, exit code 1. */
@@ -30,6 +39,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
 export class AdminCommands {
   private readonly tenants = new TenantRepository();
   private readonly keys = new ApiKeyRepository();
+  private readonly audit = new AuditEventRepository();
 
   constructor(private readonly adminUrl: string) {}
 
@@ -80,8 +90,51 @@ export class AdminCommands {
     return this.withClient(async (admin) => {
       const key = await this.keys.revoke(admin, keyId);
       if (!key) throw new CommandError(`no api key ${keyId}`);
+      await this.audit.record(admin, {
+        tenantId: key.tenantId,
+        actorType: 'cli',
+        actorId: 'operator',
+        action: 'api_key.revoked',
+        targetType: 'api_key',
+        targetId: key.id,
+      });
       return { id: key.id, revokedAt: key.revokedAt };
     });
+  }
+
+  /** A JWT signed with the platform's own HS256 secret, for development and scripts. */
+  async mintToken(jwt: JwtSettings, options: { tenant?: string; scopes?: string; subject?: string; ttl?: string }) {
+    if (!options.tenant) throw new CommandError('--tenant <slug or id> is required');
+    const tokenScopes = parse(scopes, options.scopes ?? '', '--scopes');
+    const ttlSeconds = parse(
+      z.coerce
+        .number()
+        .int()
+        .min(60)
+        .max(30 * 24 * 3600),
+      options.ttl ?? 3600,
+      '--ttl',
+    );
+    const tenant = await this.withClient((admin) => this.tenants.findByRef(admin, options.tenant!));
+    if (!tenant) throw new CommandError(`no tenant ${options.tenant}`);
+    const subject = options.subject ?? 'cli';
+    const token = mintLocalToken(jwt, { tenantId: tenant.id, scopes: tokenScopes, subject, ttlSeconds });
+    return {
+      token,
+      tenantId: tenant.id,
+      subject,
+      scopes: tokenScopes,
+      expiresAt: new Date(Date.now() + ttlSeconds * 1000),
+    };
+  }
+
+  /** Re-seals every tenant secret under the current ENCRYPTION_KEY (after a key rotation). */
+  reencryptSecrets(encryption: EncryptionSettings) {
+    const secrets = new TenantSecrets(new SecretBox(encryption), new TenantSecretRepository());
+    return this.withClient(async (admin) => ({
+      keyVersion: encryption.current.version,
+      ...(await secrets.reencryptAll(admin)),
+    }));
   }
 
   migrate(log: (line: string) => void) {

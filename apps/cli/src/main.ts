@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
-import { adminDatabaseConfig, loadSettings, SettingsError } from '@copilot/config';
+import { adminDatabaseConfig, encryptionConfig, jwtConfig, loadSettings, SettingsError } from '@copilot/config';
 import { AdminCommands, CommandError } from './admin-commands';
 
 const USAGE = `usage: npm run cli -- <command>
   tenant:create <slug> [--name <display name>]
   key:create --tenant <slug|id> --scopes <scope,...> [--name <name>] [--expires-at <ISO date>]
   key:revoke <key id>
+  token:mint --tenant <slug|id> --scopes <scope,...> [--subject <sub>] [--ttl <seconds>]
+  secrets:reencrypt
   migrate`;
 
 async function main(argv: string[]): Promise<number> {
@@ -17,6 +19,8 @@ async function main(argv: string[]): Promise<number> {
       tenant: { type: 'string' },
       scopes: { type: 'string' },
       'expires-at': { type: 'string' },
+      subject: { type: 'string' },
+      ttl: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -38,6 +42,16 @@ async function main(argv: string[]): Promise<number> {
     case 'key:revoke':
       print(await admin.revokeKey(rest[0]));
       return 0;
+    case 'token:mint': {
+      const { jwt } = loadSettings('cli', [jwtConfig] as const);
+      print(await admin.mintToken(jwt, values));
+      return 0;
+    }
+    case 'secrets:reencrypt': {
+      const { encryption } = loadSettings('cli', [encryptionConfig] as const);
+      print(await admin.reencryptSecrets(encryption));
+      return 0;
+    }
     case 'migrate':
       print(await admin.migrate((line) => process.stderr.write(`${line}\n`)));
       return 0;

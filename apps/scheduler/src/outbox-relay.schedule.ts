@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SETTINGS } from '@copilot/config';
 import { OutboxRelay } from '@copilot/queues';
 import { InjectMetric, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
 import type { Gauge } from 'prom-client';
+import { RepeatingTask } from './repeating-task';
 import type { SchedulerSettings } from './scheduler.settings';
 
 export const outboxBacklogMetric = makeGaugeProvider({
@@ -10,42 +11,28 @@ export const outboxBacklogMetric = makeGaugeProvider({
   help: 'Jobs accepted but not yet handed to a queue',
 });
 
-/** Runs the outbox relay every interval; one pass at a time, so a slow pass never overlaps the next. */
+/** Runs the outbox relay every OUTBOX_RELAY_INTERVAL_MS. */
 @Injectable()
 export class OutboxRelaySchedule implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(OutboxRelaySchedule.name);
-  private timer?: NodeJS.Timeout;
-  private current?: Promise<void>;
-  private stopped = false;
+  private readonly task: RepeatingTask;
 
   constructor(
     private readonly relay: OutboxRelay,
-    @Inject(SETTINGS) private readonly settings: SchedulerSettings,
+    @Inject(SETTINGS) settings: SchedulerSettings,
     @InjectMetric('outbox_backlog') private readonly backlog: Gauge<string>,
-  ) {}
+  ) {
+    this.task = new RepeatingTask('outbox relay', settings.outbox.intervalMs, () => this.relay.relayOnce());
+  }
 
   onApplicationBootstrap(): void {
     // Counted at scrape time (one indexed count), not on every relay pass.
     (this.backlog as unknown as { collect?: () => Promise<void> }).collect = async () => {
       this.backlog.set(await this.relay.backlog());
     };
-    this.schedule(0);
+    this.task.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.current;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.current = this.relay
-        .relayOnce()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.error({ err: error }, 'outbox relay pass failed'))
-        .finally(() => this.schedule(this.settings.outbox.intervalMs));
-    }, delayMs);
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 }

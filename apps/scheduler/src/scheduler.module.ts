@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ApiKeyUsage } from '@copilot/auth';
 import { PlatformModule } from '@copilot/platform';
+import { ApiKeyUsageSchedule } from './api-key-usage.schedule';
 import { OutboxRelaySchedule, outboxBacklogMetric } from './outbox-relay.schedule';
 import type { SchedulerSettings } from './scheduler.settings';
 
@@ -9,7 +11,7 @@ export class SchedulerModule {
     return {
       module: SchedulerModule,
       imports: [PlatformModule.forRoot('scheduler', settings)],
-      providers: [OutboxRelaySchedule, outboxBacklogMetric],
+      providers: [OutboxRelaySchedule, outboxBacklogMetric, ApiKeyUsage, ApiKeyUsageSchedule],
     };
   }
 }

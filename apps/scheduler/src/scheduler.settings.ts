@@ -1,5 +1,5 @@
-import { loadSettings, PLATFORM_CONCERNS, schedulerProbeConfig } from '@copilot/config';
+import { loadSettings, PLATFORM_CONCERNS, schedulerConfig, schedulerProbeConfig } from '@copilot/config';
 
 export const loadSchedulerSettings = () =>
-  loadSettings('scheduler', [...PLATFORM_CONCERNS, schedulerProbeConfig] as const);
+  loadSettings('scheduler', [...PLATFORM_CONCERNS, schedulerProbeConfig, schedulerConfig] as const);
 export type SchedulerSettings = ReturnType<typeof loadSchedulerSettings>;

@@ -6,9 +6,12 @@ export type Scope = (typeof SCOPES)[number];
 /** Who is calling: set by the guard on every authenticated request. */
 export interface AuthContext {
   tenantId: string;
-  /** The api key's id. */
+  principalType: 'api_key' | 'jwt';
+  /** The api key's id, or the token's subject. */
   principalId: string;
   scopes: readonly string[];
+  /** This principal's requests per rate-limit window; null: the platform default. */
+  rateLimit: number | null;
 }
 
 export interface AuthenticatedRequest {

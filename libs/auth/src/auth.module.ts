@@ -1,7 +1,31 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ApiKeyGuard } from './api-key.guard';
+import { ApiKeyService } from './api-keys/api-key.service';
+import { ApiKeyUsage } from './api-keys/api-key-usage';
+import { AuditLog } from './audit/audit-log';
+import { AuthGuard } from './auth.guard';
+import { JWT_OPTIONS, JwtVerifier, type JwtSettings } from './jwt';
+import { RATE_LIMIT_OPTIONS, RateLimiter, type RateLimitSettings } from './rate-limit/rate-limiter';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 
-/** Installs the deny-by-default guard on every route of the app that imports it. */
-@Module({ providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }] })
-export class AuthModule {}
+/**
+ * Installs, in this order, the deny-by-default authentication guard and the rate
+ * limit guard on every route of the app that imports it.
+ */
+@Module({})
+export class AuthModule {
+  static forRoot(options: { jwt: JwtSettings; rateLimit: RateLimitSettings }): DynamicModule {
+    const services = [ApiKeyService, ApiKeyUsage, AuditLog, JwtVerifier, RateLimiter];
+    return {
+      module: AuthModule,
+      providers: [
+        { provide: JWT_OPTIONS, useValue: options.jwt },
+        { provide: RATE_LIMIT_OPTIONS, useValue: options.rateLimit },
+        ...services,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+      ],
+      exports: services,
+    };
+  }
+}

@@ -12,7 +12,7 @@ import type { SettingsOf } from './lib/define-settings';
 import { coreConfig } from './concerns/core.config';
 import { adminDatabaseConfig, databaseConfig } from './concerns/database.config';
 import { apiHttpConfig, schedulerProbeConfig, workerProbeConfig } from './concerns/http.config';
-import { chatConfig, outboxConfig, streamConfig, workerConfig } from './concerns/jobs.config';
+import { chatConfig, outboxConfig, schedulerConfig, streamConfig, workerConfig } from './concerns/jobs.config';
 import { redisConfig } from './concerns/redis.config';
 import { edgeConfig, encryptionConfig, jwtConfig } from './concerns/auth.config';
 
@@ -28,6 +28,7 @@ export const ALL_CONCERNS = [
   streamConfig,
   outboxConfig,
   workerConfig,
+  schedulerConfig,
   chatConfig,
   jwtConfig,
   edgeConfig,

@@ -5,17 +5,27 @@ import { Logger } from 'nestjs-pino';
 import { installHttpMetrics } from './http-metrics';
 import { requestIdOf } from './logger.options';
 
+/** Fastify as every app uses it: body limit, and request ids taken from x-request-id when sane. */
+export function createFastifyAdapter(options: { bodyLimitBytes?: number } = {}): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+  });
+}
+
 /**
  * Creates any of the three apps on Fastify with the JSON logger and HTTP metrics.
  * The worker and scheduler use it for their small probe server; the api adds its
  * routes on top.
  */
-export async function createFastifyApp(rootModule: unknown): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    rootModule as never,
-    new FastifyAdapter({ bodyLimit: 1_048_576, genReqId: requestIdOf, requestIdHeader: false }),
-    { bufferLogs: true },
-  );
+export async function createFastifyApp(
+  rootModule: unknown,
+  options: { bodyLimitBytes?: number } = {},
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, createFastifyAdapter(options), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   installHttpMetrics(fastify);

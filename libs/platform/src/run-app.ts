@@ -11,12 +11,13 @@ import { createFastifyApp, listen } from '@copilot/observability';
 export function runApp<S extends PlatformSettings & { http: { port: number; host: string } }>(
   loadSettings: () => S,
   rootModule: (settings: S) => DynamicModule,
-  configure: (app: NestFastifyApplication) => void = () => undefined,
+  configure: (app: NestFastifyApplication, settings: S) => Promise<void> | void = () => undefined,
+  options: (settings: S) => { bodyLimitBytes?: number } = () => ({}),
 ): void {
   const start = async () => {
     const settings = loadSettings();
-    const app = await createFastifyApp(rootModule(settings));
-    configure(app);
+    const app = await createFastifyApp(rootModule(settings), options(settings));
+    await configure(app, settings);
     await listen(app, settings.http.port, settings.http.host, settings.core.shutdownTimeoutMs);
   };
   start().catch((error: unknown) => {

@@ -52,3 +52,12 @@ export const chatConfig = defineConcern(
   },
   (v) => ({ maxHistoryMessages: v.MAX_CONVERSATION_MESSAGES, defaultModel: v.DEFAULT_MODEL }),
 );
+
+/** The scheduler's own recurring work (besides the outbox relay). */
+export const schedulerConfig = defineConcern(
+  'scheduler',
+  {
+    LAST_USED_FLUSH_INTERVAL_MS: { schema: positiveInt.default(60_000) },
+  },
+  (v) => ({ lastUsedFlushIntervalMs: v.LAST_USED_FLUSH_INTERVAL_MS }),
+);

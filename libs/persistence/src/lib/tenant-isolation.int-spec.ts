@@ -36,6 +36,33 @@ describe('row level security', () => {
     expect(await app.conversation.count()).toBe(0);
   });
 
+  it('refuses a write without a tenant', async () => {
+    await expect(app.conversation.create({ data: { tenantId: acme } })).rejects.toThrow(/row-level security/);
+  });
+
+  it('has RLS enabled and forced on every table with a tenant_id, and the app role owns none', async () => {
+    const tables = await admin.$queryRaw<{ table: string; enabled: boolean; forced: boolean; owner: string }[]>`
+      SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+             pg_get_userbyid(c.relowner) AS owner
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'r'
+        AND (c.relname = 'tenants' OR EXISTS (SELECT 1 FROM information_schema.columns col
+             WHERE col.table_schema = 'public' AND col.table_name = c.relname AND col.column_name = 'tenant_id'))`;
+    expect(tables.map((t) => t.table).sort()).toEqual(
+      expect.arrayContaining([
+        'api_keys',
+        'audit_events',
+        'conversations',
+        'jobs',
+        'messages',
+        'tenant_secrets',
+        'tenants',
+      ]),
+    );
+    expect(tables.filter((t) => !t.enabled || !t.forced).map((t) => t.table)).toEqual([]);
+    expect(tables.filter((t) => t.owner === 'copilot_app')).toEqual([]);
+  });
+
   it('refuses to write a row for another tenant', async () => {
     await expect(
       inTenantTransaction(app, acme, (tx) => conversations.create(tx, { tenantId: globex })),
@@ -57,7 +84,12 @@ describe('row level security', () => {
       keys.create(tx, { tenantId: acme, name: 'k', prefix: 'cp_x', keyHash, scopes: ['chat:read'] }),
     );
     expect(key).not.toHaveProperty('keyHash');
-    expect(await keys.findActiveByHash(app, keyHash)).toEqual({ id: key.id, tenantId: acme, scopes: ['chat:read'] });
+    expect(await keys.findActiveByHash(app, keyHash)).toEqual({
+      id: key.id,
+      tenantId: acme,
+      scopes: ['chat:read'],
+      rateLimit: null,
+    });
     await inTenantTransaction(app, acme, (tx) => keys.revoke(tx, key.id));
     expect(await keys.findActiveByHash(app, keyHash)).toBeNull();
   });

@@ -1,0 +1,86 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiKeyService, Auth, type AuthContext, SCOPES, Scopes } from '@copilot/auth';
+import { validate } from '@copilot/http';
+import type { ApiKeyRecord } from '@copilot/persistence';
+import { z } from 'zod';
+import { idParam, pageQuery } from '../request-schemas';
+import { RequestId } from '../request-context';
+
+const createKeyBody = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    scopes: z.array(z.enum(SCOPES)).min(1, 'expected at least one scope'),
+    expiresAt: z.coerce
+      .date()
+      .refine((d) => d > new Date(), 'expected a time in the future')
+      .nullish(),
+    rateLimit: z.number().int().min(1).max(1_000_000).nullish(),
+  })
+  .strict();
+
+const rotateKeyBody = z
+  .object({
+    // How long the old key keeps working, default 24 h, at most 30 days.
+    gracePeriodSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 24 * 3600)
+      .default(24 * 3600),
+  })
+  .strict()
+  .default({ gracePeriodSeconds: 24 * 3600 });
+
+const present = (k: ApiKeyRecord) => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  scopes: k.scopes,
+  rateLimit: k.rateLimit,
+  createdAt: k.createdAt,
+  expiresAt: k.expiresAt,
+  revokedAt: k.revokedAt,
+  lastUsedAt: k.lastUsedAt,
+  replacedById: k.replacedById,
+});
+
+/** The tenant's API keys. Managing keys takes the `admin` scope; secrets are shown once. */
+@Controller('api-keys')
+@Scopes('admin')
+export class ApiKeysController {
+  constructor(private readonly keys: ApiKeyService) {}
+
+  @Post()
+  @HttpCode(201)
+  async create(
+    @Auth() auth: AuthContext,
+    @Body(validate(createKeyBody)) body: z.output<typeof createKeyBody>,
+    @RequestId() requestId: string,
+  ) {
+    const created = await this.keys.create(auth, body, requestId);
+    return { ...present(created), key: created.key };
+  }
+
+  @Get()
+  async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
+    const result = await this.keys.list(auth.tenantId, page);
+    return { data: result.data.map(present), nextCursor: result.nextCursor };
+  }
+
+  @Delete(':id')
+  async revoke(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string, @RequestId() requestId: string) {
+    return present(await this.keys.revoke(auth, id, requestId));
+  }
+
+  @Post(':id/rotate')
+  @HttpCode(201)
+  async rotate(
+    @Auth() auth: AuthContext,
+    @Param('id', validate(idParam)) id: string,
+    @Body(validate(rotateKeyBody)) body: z.output<typeof rotateKeyBody>,
+    @RequestId() requestId: string,
+  ) {
+    const successor = await this.keys.rotate(auth, id, body.gracePeriodSeconds, requestId);
+    return { ...present(successor), key: successor.key };
+  }
+}

@@ -1,0 +1,61 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type ApiSettings } from './api.settings';
+import { createTenantWithKeys, startApi } from './testing/api-test-app';
+
+const limits = (s: ApiSettings): ApiSettings => ({
+  ...s,
+  edge: { ...s.edge, rateLimit: { requests: 3, windowMs: 3_000, tenantRequests: 8 } },
+});
+
+describe('rate limits', () => {
+  let replicas: NestFastifyApplication[];
+
+  beforeAll(async () => {
+    // Two api instances sharing one Redis, as two replicas would.
+    replicas = [(await startApi(limits)).app, (await startApi(limits)).app];
+  });
+  afterAll(() => Promise.all(replicas.map((app) => app.close())));
+
+  const get = (i: number, key: string) =>
+    replicas[i % 2]!.inject({ method: 'GET', url: '/v1/conversations', headers: { 'x-api-key': key } });
+
+  it('allows a key its budget across replicas, then answers 429 with Retry-After', async () => {
+    const { keys } = await createTenantWithKeys('rl-key', { only: { scopes: ['chat:read'] } });
+    const responses = [];
+    for (let i = 0; i < 4; i++) responses.push(await get(i, keys.only!));
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 429]);
+    expect(responses[0]!.headers['ratelimit-limit']).toBe('3');
+    expect(responses[0]!.headers['ratelimit-remaining']).toBe('2');
+    expect(Number(responses[0]!.headers['ratelimit-reset'])).toBeGreaterThan(0);
+    const limited = responses[3]!;
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(limited.headers['ratelimit-remaining']).toBe('0');
+  });
+
+  it("honours a key's own limit", async () => {
+    const { keys } = await createTenantWithKeys('rl-own', { generous: { scopes: ['chat:read'], rateLimit: 5 } });
+    const codes = [];
+    for (let i = 0; i < 6; i++) codes.push((await get(i, keys.generous!)).statusCode);
+    expect(codes).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
+  it('caps a tenant as a whole, whatever its number of keys', async () => {
+    const { keys } = await createTenantWithKeys('rl-tenant', {
+      k1: { scopes: ['chat:read'] },
+      k2: { scopes: ['chat:read'] },
+      k3: { scopes: ['chat:read'] },
+    });
+    const codes = [];
+    for (const key of [keys.k1!, keys.k2!, keys.k3!])
+      for (let i = 0; i < 3; i++) codes.push((await get(i, key)).statusCode);
+    expect(codes.filter((c) => c === 200)).toHaveLength(8);
+    expect(codes.at(-1)).toBe(429);
+  });
+
+  it('leaves probes unlimited', async () => {
+    const codes = [];
+    for (let i = 0; i < 10; i++) codes.push((await replicas[0]!.inject({ method: 'GET', url: '/health' })).statusCode);
+    expect(new Set(codes)).toEqual(new Set([200]));
+  });
+});

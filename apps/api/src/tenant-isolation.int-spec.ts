@@ -1,0 +1,108 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { InjectOptions } from 'fastify';
+import { createTenantWithKeys, startApi } from './testing/api-test-app';
+
+/** The ids tenant A owns, made through the api itself. */
+interface Owned {
+  conversationId: string;
+  jobId: string;
+  apiKeyId: string;
+}
+
+/**
+ * For every route with an id in its path: what tenant B tries against tenant A's
+ * id, and how to confirm afterwards that A's data did not change. A route added
+ * without a case here fails the first test.
+ */
+const CASES: Record<string, { attempt: (o: Owned) => InjectOptions; unchanged: (o: Owned) => InjectOptions }> = {
+  'GET /v1/conversations/:id': {
+    attempt: (o) => ({ method: 'GET', url: `/v1/conversations/${o.conversationId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/conversations/${o.conversationId}` }),
+  },
+  'GET /v1/conversations/:id/messages': {
+    attempt: (o) => ({ method: 'GET', url: `/v1/conversations/${o.conversationId}/messages` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/conversations/${o.conversationId}/messages` }),
+  },
+  'POST /v1/conversations/:id/messages': {
+    attempt: (o) => ({
+      method: 'POST',
+      url: `/v1/conversations/${o.conversationId}/messages`,
+      payload: { content: 'x' },
+    }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/conversations/${o.conversationId}/messages` }),
+  },
+  'GET /v1/jobs/:id': {
+    attempt: (o) => ({ method: 'GET', url: `/v1/jobs/${o.jobId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/jobs/${o.jobId}` }),
+  },
+  'GET /v1/jobs/:id/events': {
+    attempt: (o) => ({ method: 'GET', url: `/v1/jobs/${o.jobId}/events` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/jobs/${o.jobId}` }),
+  },
+  'DELETE /v1/api-keys/:id': {
+    attempt: (o) => ({ method: 'DELETE', url: `/v1/api-keys/${o.apiKeyId}` }),
+    unchanged: () => ({ method: 'GET', url: '/v1/api-keys' }),
+  },
+  'POST /v1/api-keys/:id/rotate': {
+    attempt: (o) => ({ method: 'POST', url: `/v1/api-keys/${o.apiKeyId}/rotate`, payload: {} }),
+    unchanged: () => ({ method: 'GET', url: '/v1/api-keys' }),
+  },
+};
+
+// A's own requests move its keys' last-used times; that is not a change B made.
+const withoutUsageTimes = (body: unknown): unknown =>
+  JSON.parse(JSON.stringify(body), (key, value) => (key === 'lastUsedAt' ? undefined : value));
+
+describe('tenant isolation over HTTP', () => {
+  const routes: string[] = [];
+  let app: NestFastifyApplication;
+  let a: Awaited<ReturnType<typeof createTenantWithKeys>>;
+  let b: Awaited<ReturnType<typeof createTenantWithKeys>>;
+  let owned: Owned;
+
+  const as = (key: string, options: InjectOptions) =>
+    app.inject({ ...options, headers: { ...options.headers, 'x-api-key': key } } as InjectOptions);
+
+  beforeAll(async () => {
+    a = await createTenantWithKeys('iso-a', { admin: { scopes: ['admin'] }, spare: { scopes: ['chat:read'] } });
+    b = await createTenantWithKeys('iso-b', { admin: { scopes: ['admin'] } });
+    ({ app } = await startApi(undefined, (nest) =>
+      nest
+        .getHttpAdapter()
+        .getInstance()
+        .addHook('onRoute', (route) => {
+          for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+        }),
+    ));
+    const conversation = await as(a.keys.admin!, {
+      method: 'POST',
+      url: '/v1/conversations',
+      payload: { title: 'a-secret' },
+    });
+    const posted = await as(a.keys.admin!, {
+      method: 'POST',
+      url: `/v1/conversations/${conversation.json().id}/messages`,
+      payload: { content: 'only for a' },
+    });
+    owned = { conversationId: conversation.json().id, jobId: posted.json().job.id, apiKeyId: a.keyIds.spare! };
+  });
+  afterAll(() => app.close());
+
+  it('has a case for every route with an id in its path', () => {
+    const withIds = routes.filter((route) => route.includes('/:'));
+    expect(withIds.length).toBeGreaterThanOrEqual(Object.keys(CASES).length);
+    expect(withIds.filter((route) => !CASES[route])).toEqual([]);
+  });
+
+  it.each(Object.keys(CASES))("%s: tenant B gets 404 on tenant A's id and changes nothing", async (route) => {
+    const testCase = CASES[route]!;
+    const before = await as(a.keys.admin!, testCase.unchanged(owned));
+    const attempt = await as(b.keys.admin!, testCase.attempt(owned));
+    expect(attempt.statusCode).toBe(404);
+    expect(attempt.headers['content-type']).toContain('application/problem+json');
+    expect(attempt.body).not.toContain('a-secret');
+    const after = await as(a.keys.admin!, testCase.unchanged(owned));
+    expect(after.statusCode).toBe(200);
+    expect(withoutUsageTimes(after.json())).toEqual(withoutUsageTimes(before.json()));
+  });
+});

@@ -1,0 +1,81 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiKeyRepository, PrismaService } from '@copilot/persistence';
+import { PinoLogger } from 'nestjs-pino';
+import { hashApiKey } from './api-key-secret';
+import { ApiKeyUsage } from './api-keys/api-key-usage';
+import { type AuthContext, type AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_SCOPES } from './auth-context';
+import { JwtVerifier } from './jwt';
+
+// header.payload.signature, each base64url: how a JWT differs from an API key (cp_...).
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/**
+ * The global guard: deny by default. A request passes with an active API key
+ * (`x-api-key` or `Authorization: Bearer cp_...`) or a valid JWT (`Authorization:
+ * Bearer eyJ...`), and the scopes its route requires. Keys are looked up on every
+ * request, so a revocation takes effect at once.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly prisma: PrismaService,
+    private readonly keys: ApiKeyRepository,
+    private readonly usage: ApiKeyUsage,
+    private readonly jwt: JwtVerifier,
+    private readonly logger: PinoLogger,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const auth = await this.authenticate(request);
+    request.auth = auth;
+    this.logger.assign({ tenant_id: auth.tenantId, principal: `${auth.principalType}:${auth.principalId}` });
+
+    const required = this.reflector.getAllAndOverride<string[]>(REQUIRED_SCOPES, targets) ?? [];
+    const missing = auth.scopes.includes('admin') ? [] : required.filter((scope) => !auth.scopes.includes(scope));
+    if (missing.length > 0) throw new ForbiddenException(`This credential lacks the scope(s): ${missing.join(', ')}.`);
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest): Promise<AuthContext> {
+    const apiKeyHeader = request.headers['x-api-key'];
+    if (typeof apiKeyHeader === 'string' && apiKeyHeader.trim()) return this.byApiKey(apiKeyHeader.trim());
+    const authorization = request.headers.authorization;
+    const bearer = typeof authorization === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] : undefined;
+    if (!bearer)
+      throw new UnauthorizedException('Send an API key in x-api-key, or a key or token as Authorization: Bearer.');
+    if (!JWT_SHAPE.test(bearer)) return this.byApiKey(bearer);
+    const principal = await this.jwt.verify(bearer);
+    return {
+      tenantId: principal.tenantId,
+      principalType: 'jwt',
+      principalId: principal.subject,
+      scopes: principal.scopes,
+      rateLimit: null,
+    };
+  }
+
+  private async byApiKey(presented: string): Promise<AuthContext> {
+    const key = await this.keys.findActiveByHash(this.prisma.client, hashApiKey(presented));
+    if (!key) throw new UnauthorizedException('The API key is not valid, or was revoked or expired.');
+    this.usage.note(key.tenantId, key.id);
+    return {
+      tenantId: key.tenantId,
+      principalType: 'api_key',
+      principalId: key.id,
+      scopes: key.scopes,
+      rateLimit: key.rateLimit,
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './jwt-minter';
+export * from './jwt-verifier';

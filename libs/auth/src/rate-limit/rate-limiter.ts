@@ -1,0 +1,71 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { createFailFastRedis, ensureConnected, REDIS_OPTIONS, type RedisSettings } from '@copilot/queues';
+import type { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+
+export const RATE_LIMIT_OPTIONS = Symbol('RATE_LIMIT_OPTIONS');
+export interface RateLimitSettings {
+  /** Per API key or token subject, unless the key has its own limit. */
+  requests: number;
+  windowMs: number;
+  /** Per tenant, all its principals together. */
+  tenantRequests: number;
+}
+
+export interface RateLimitVerdict {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Milliseconds until the window resets. */
+  resetMs: number;
+}
+
+/**
+ * Fixed-window counters in Redis, so every api replica enforces the same limits.
+ * When Redis does not answer, requests pass: an outage of the limiter must not
+ * become an outage of the api.
+ */
+@Injectable()
+export class RateLimiter implements OnApplicationShutdown {
+  private readonly logger = new Logger(RateLimiter.name);
+  private readonly limiters = new Map<number, RateLimiterRedis>();
+  private client?: Redis;
+
+  constructor(
+    @Inject(REDIS_OPTIONS) private readonly redis: RedisSettings,
+    @Inject(RATE_LIMIT_OPTIONS) readonly settings: RateLimitSettings,
+  ) {}
+
+  async consume(key: string, limit: number): Promise<RateLimitVerdict> {
+    try {
+      const result = await (await this.limiter(limit)).consume(key);
+      return { allowed: true, limit, remaining: result.remainingPoints, resetMs: result.msBeforeNext };
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) {
+        return { allowed: false, limit, remaining: 0, resetMs: rejection.msBeforeNext };
+      }
+      this.logger.warn({ err: rejection }, 'rate limiter unavailable; letting the request through');
+      return { allowed: true, limit, remaining: limit, resetMs: this.settings.windowMs };
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.client?.disconnect();
+  }
+
+  private async limiter(points: number): Promise<RateLimiterRedis> {
+    this.client ??= createFailFastRedis(this.redis.url, 'rate-limiter');
+    await ensureConnected(this.client);
+    let limiter = this.limiters.get(points);
+    if (!limiter) {
+      limiter = new RateLimiterRedis({
+        storeClient: this.client,
+        keyPrefix: `${this.redis.prefix}:rate-limit:${points}`,
+        points,
+        duration: this.settings.windowMs / 1000,
+      });
+      this.limiters.set(points, limiter);
+    }
+    return limiter;
+  }
+}
