@@ -8,6 +8,26 @@ export interface LoggingSettings {
   version: string;
   level: string;
   format: 'json' | 'pretty';
+  /** Configured secret values (JWT secrets, keys, passwords): blanked wherever they appear in a line. */
+  redactValues?: readonly string[];
+}
+
+// Credential shapes, wherever they turn up (a URL, an error message): our API keys
+// and JWTs. Configured secret values are added to these.
+const CREDENTIAL_SHAPES = ['cp_[A-Za-z0-9_-]{20,}', 'eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*'];
+
+/** Replaces credentials and every occurrence of the given values in a finished log line. */
+export function valueRedactor(values: readonly string[]): (line: string) => string {
+  const escaped = [...values]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .map((v) =>
+      JSON.stringify(v)
+        .slice(1, -1)
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    );
+  const pattern = new RegExp([...escaped, ...CREDENTIAL_SHAPES].join('|'), 'g');
+  return (line) => line.replace(pattern, '[redacted]');
 }
 
 /** Anything that can carry a credential; pino replaces these with "[redacted]". */
@@ -52,6 +72,7 @@ export function loggerParams(settings: LoggingSettings): Params {
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       ...(settings.format === 'pretty' ? { transport: { target: 'pino-pretty' } } : {}),
+      hooks: { streamWrite: valueRedactor(settings.redactValues ?? []) },
     },
   };
 }

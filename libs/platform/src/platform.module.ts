@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type PlatformSettings, SettingsModule } from '@copilot/config';
+import { type PlatformSettings, secretValuesOf, SettingsModule } from '@copilot/config';
 import { ObservabilityModule, READINESS_CHECKS } from '@copilot/observability';
 import { PersistenceModule, PrismaService } from '@copilot/persistence';
 import { QueuesModule, RedisHealth } from '@copilot/queues';
@@ -17,7 +17,13 @@ export class PlatformModule {
       imports: [
         SettingsModule.forRoot(settings),
         ObservabilityModule.forRoot({
-          logging: { service, version: core.version, level: core.logLevel, format: core.logFormat },
+          logging: {
+            service,
+            version: core.version,
+            level: core.logLevel,
+            format: core.logFormat,
+            redactValues: secretValuesOf(settings),
+          },
           build: { service, version: core.version, gitSha: core.gitSha, buildDate: core.buildDate },
           readiness: {
             provide: READINESS_CHECKS,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defineConcern } from './define-settings';
-import { loadSettings, SettingsError } from './load-settings';
+import { loadSettings, secretValuesOf, SettingsError } from './load-settings';
 import { databaseConfig } from '../concerns/database.config';
 import { apiHttpConfig } from '../concerns/http.config';
 import { edgeConfig, encryptionConfig, jwtConfig } from '../concerns/auth.config';
@@ -101,5 +101,24 @@ describe(loadSettings.name, () => {
   it('returns a frozen object', () => {
     const settings = load({});
     expect(Object.isFrozen(settings.sample)).toBe(true);
+  });
+});
+
+describe(secretValuesOf.name, () => {
+  it('lists the values of secret settings (and their parts) but not ordinary ones', () => {
+    const settings = loadSettings('api', [databaseConfig, jwtConfig] as const, {
+      env: {
+        DATABASE_URL: 'postgresql://app:a-long-db-password@db:5432/x',
+        JWT_SECRETS: `k1:${'s'.repeat(40)}`,
+        JWT_ISSUER: 'issuer-not-secret-at-all',
+      },
+      envFile: null,
+    });
+    const values = secretValuesOf(settings);
+    expect(values).toEqual(
+      expect.arrayContaining(['postgresql://app:a-long-db-password@db:5432/x', 'a-long-db-password', 's'.repeat(40)]),
+    );
+    expect(values).not.toContain('issuer-not-secret-at-all');
+    expect(JSON.stringify(settings)).not.toContain('secretValues');
   });
 });

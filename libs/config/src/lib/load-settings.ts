@@ -42,6 +42,7 @@ export function loadSettings<const C extends readonly SettingsConcern[]>(
   const dotenv = relaxed ? (readDotenv(options.envFile) ?? {}) : {};
 
   const result: Record<string, unknown> = { app, env: appEnv.success ? appEnv.data : 'local' };
+  const secretValues = new Set<string>();
   for (const concern of concerns) {
     const values: Record<string, unknown> = {};
     let complete = true;
@@ -50,6 +51,7 @@ export function loadSettings<const C extends readonly SettingsConcern[]>(
       const given = [fromEnv(name), dotenv[name]].find((v) => v !== undefined && v !== '');
       const raw = given ?? (relaxed ? spec.localDefault : undefined);
       const parsed = spec.schema.safeParse(raw);
+      if (spec.secret && raw) for (const value of secretParts(raw)) secretValues.add(value);
       if (parsed.success) {
         values[name] = parsed.data;
         continue;
@@ -63,7 +65,35 @@ export function loadSettings<const C extends readonly SettingsConcern[]>(
     if (crossProblems.length === 0) result[concern.key] = concern.build(values as never);
   }
   if (problems.length > 0) throw new SettingsError(problems);
+  // Not enumerable: never serialised with the settings, only read by the log redaction.
+  Object.defineProperty(result, SECRET_VALUES, { value: [...secretValues], enumerable: false });
   return deepFreeze(result) as SettingsOf<C> & { app: AppName; env: AppEnv };
+}
+
+const SECRET_VALUES = Symbol.for('copilot.settings.secretValues');
+
+/** The values of the settings marked secret, for log redaction (see observability). */
+export function secretValuesOf(settings: object): readonly string[] {
+  return (settings as { [SECRET_VALUES]?: string[] })[SECRET_VALUES] ?? [];
+}
+
+// Short strings would blank out ordinary words; credentials this short are not worth hiding.
+const MIN_SECRET_LENGTH = 12;
+
+/** A secret setting's value, plus each piece of it that may show up on its own (URL passwords, key lists). */
+function secretParts(raw: string): string[] {
+  const parts = [raw, ...raw.split(',').map((p) => p.trim())];
+  for (const part of [...parts]) {
+    const colon = part.indexOf(':');
+    if (colon > 0 && !part.includes('://')) parts.push(part.slice(colon + 1)); // kid:secret, version:key
+    try {
+      const password = decodeURIComponent(new URL(part).password);
+      if (password) parts.push(password);
+    } catch {
+      // not a URL
+    }
+  }
+  return [...new Set(parts)].filter((p) => p.length >= MIN_SECRET_LENGTH);
 }
 
 function readDotenv(path: string | null | undefined = '.env'): Record<string, string> | undefined {
