@@ -54,10 +54,11 @@ export const jwtConfig = defineConcern(
   }),
   (v) => {
     const problems: string[] = [];
-    if (!v.JWT_SECRET && v.JWT_SECRETS.length === 0 && !v.JWT_JWKS_URL) {
+    const named = v.JWT_SECRETS ?? [];
+    if (!v.JWT_SECRET && named.length === 0 && !v.JWT_JWKS_URL) {
       problems.push('JWT_SECRET: is required (or JWT_SECRETS, or JWT_JWKS_URL for an identity provider)');
     }
-    const kids = v.JWT_SECRETS.map((s) => s.kid);
+    const kids = named.map((s) => s.kid);
     if (new Set(kids).size !== kids.length) problems.push('JWT_SECRETS: each kid must be unique');
     if (kids.some((k) => !kid.test(k))) problems.push('JWT_SECRETS: kids may use letters, digits, ".", "_" and "-"');
     return problems;
@@ -87,7 +88,7 @@ export const edgeConfig = defineConcern(
     },
   }),
   (v) =>
-    v.CORS_ORIGINS.split(',').some((o) => o.trim() === '*')
+    (v.CORS_ORIGINS ?? '').split(',').some((o) => o.trim() === '*')
       ? ['CORS_ORIGINS: list the allowed origins; "*" is not accepted']
       : [],
 );
@@ -133,7 +134,7 @@ export const encryptionConfig = defineConcern(
   }),
   (v) => {
     const problems: string[] = [];
-    for (const k of v.ENCRYPTION_PREVIOUS_KEYS) {
+    for (const k of v.ENCRYPTION_PREVIOUS_KEYS ?? []) {
       if (Buffer.from(k.key, 'base64').length !== 32)
         problems.push(`ENCRYPTION_PREVIOUS_KEYS: key version ${k.version} is not 32 bytes`);
       if (k.version === v.ENCRYPTION_KEY_VERSION)

@@ -17,7 +17,10 @@ export interface SettingsConcern<K extends string = string, S extends SettingSpe
   specs: S;
   // Method syntax on purpose: bivariant, so any concern fits `SettingsConcern`.
   build(values: { [P in keyof S]: z.output<S[P]['schema']> }): O;
-  /** Rules across several variables; returns problems ("X: ..."), checked in every APP_ENV. */
+  /**
+   * Rules across several variables; returns problems ("X: ..."), checked in every
+   * APP_ENV. Variables that failed their own validation arrive as undefined.
+   */
   check?(values: { [P in keyof S]: z.output<S[P]['schema']> }, relaxed: boolean): string[];
 }
 

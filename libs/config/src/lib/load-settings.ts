@@ -59,10 +59,10 @@ export function loadSettings<const C extends readonly SettingsConcern[]>(
       complete = false;
       problems.push(`${name}: ${raw === undefined ? 'is required' : describe(parsed.error)}`);
     }
-    if (!complete) continue;
+    // Cross-setting rules run even when a variable failed, so every problem is listed at once.
     const crossProblems = concern.check?.(values as never, relaxed) ?? [];
     problems.push(...crossProblems);
-    if (crossProblems.length === 0) result[concern.key] = concern.build(values as never);
+    if (complete && crossProblems.length === 0) result[concern.key] = concern.build(values as never);
   }
   if (problems.length > 0) throw new SettingsError(problems);
   // Not enumerable: never serialised with the settings, only read by the log redaction.
