@@ -63,6 +63,18 @@ describe('identity and secrets', () => {
     );
   });
 
+  it("shows the operator's CLI actions in the tenant's audit trail", async () => {
+    const events = (await (await fetch(`${base}/v1/audit-events`, { headers: { 'x-api-key': apiKey } })).json()) as {
+      data: { action: string; actor: { type: string } }[];
+    };
+    expect(events.data.map((e) => [e.action, e.actor.type])).toEqual(
+      expect.arrayContaining([
+        ['tenant.created', 'cli'],
+        ['api_key.created', 'cli'],
+      ]),
+    );
+  });
+
   it('keeps keys, tokens and configured secrets out of the logs, even when a request carries them', async () => {
     const minted = String((await cli(env, 'token:mint', '--tenant', tenantId, '--scopes', 'chat:read')).token);
     await fetch(`${base}/v1/conversations`, { headers: { authorization: `Bearer ${minted}`, cookie: `s=${minted}` } });

@@ -5,6 +5,7 @@ import {
   AuditEventRepository,
   createPrismaClient,
   Prisma,
+  type PrismaClient,
   TenantRepository,
   TenantSecretRepository,
 } from '@copilot/persistence';
@@ -48,6 +49,7 @@ export class AdminCommands {
     return this.withClient(async (admin) => {
       try {
         const tenant = await this.tenants.create(admin, { slug: tenantSlug, name: name ?? tenantSlug });
+        await this.recordCliAction(admin, tenant.id, 'tenant.created', { type: 'tenant', id: tenant.id });
         return { id: tenant.id, slug: tenant.slug, name: tenant.name, createdAt: tenant.createdAt };
       } catch (error) {
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -58,10 +60,19 @@ export class AdminCommands {
     });
   }
 
-  async createKey(options: { tenant?: string; scopes?: string; name?: string; expiresAt?: string }) {
+  async createKey(options: {
+    tenant?: string;
+    scopes?: string;
+    name?: string;
+    expiresAt?: string;
+    rateLimit?: string;
+  }) {
     if (!options.tenant) throw new CommandError('--tenant <slug or id> is required');
     const keyScopes = parse(scopes, options.scopes ?? '', '--scopes');
     const expiresAt = options.expiresAt ? parse(z.coerce.date(), options.expiresAt, '--expires-at') : null;
+    const rateLimit = options.rateLimit
+      ? parse(z.coerce.number().int().min(1).max(1_000_000), options.rateLimit, '--rate-limit')
+      : null;
     return this.withClient(async (admin) => {
       const tenant = await this.tenants.findByRef(admin, options.tenant!);
       if (!tenant) throw new CommandError(`no tenant ${options.tenant}`);
@@ -73,7 +84,18 @@ export class AdminCommands {
         keyHash: secret.hash,
         scopes: keyScopes,
         expiresAt,
+        rateLimit,
       });
+      await this.recordCliAction(
+        admin,
+        tenant.id,
+        'api_key.created',
+        { type: 'api_key', id: key.id },
+        {
+          name: key.name,
+          scopes: key.scopes,
+        },
+      );
       return {
         id: key.id,
         key: secret.key,
@@ -81,6 +103,7 @@ export class AdminCommands {
         name: key.name,
         scopes: key.scopes,
         expiresAt: key.expiresAt,
+        rateLimit: key.rateLimit,
       };
     });
   }
@@ -90,14 +113,7 @@ export class AdminCommands {
     return this.withClient(async (admin) => {
       const key = await this.keys.revoke(admin, keyId);
       if (!key) throw new CommandError(`no api key ${keyId}`);
-      await this.audit.record(admin, {
-        tenantId: key.tenantId,
-        actorType: 'cli',
-        actorId: 'operator',
-        action: 'api_key.revoked',
-        targetType: 'api_key',
-        targetId: key.id,
-      });
+      await this.recordCliAction(admin, key.tenantId, 'api_key.revoked', { type: 'api_key', id: key.id });
       return { id: key.id, revokedAt: key.revokedAt };
     });
   }
@@ -141,7 +157,26 @@ export class AdminCommands {
     return applyMigrations(this.adminUrl, { log });
   }
 
-  private async withClient<T>(work: (admin: ReturnType<typeof createPrismaClient>) => Promise<T>): Promise<T> {
+  /** Operator actions are audited like a tenant admin's, with the CLI as the actor. */
+  private recordCliAction(
+    admin: PrismaClient,
+    tenantId: string,
+    action: string,
+    target: { type: string; id: string },
+    metadata?: Record<string, string | string[]>,
+  ): Promise<void> {
+    return this.audit.record(admin, {
+      tenantId,
+      actorType: 'cli',
+      actorId: 'operator',
+      action,
+      targetType: target.type,
+      targetId: target.id,
+      metadata,
+    });
+  }
+
+  private async withClient<T>(work: (admin: PrismaClient) => Promise<T>): Promise<T> {
     const admin = createPrismaClient({ url: this.adminUrl, poolSize: 1 });
     try {
       return await work(admin);

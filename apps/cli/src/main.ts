@@ -4,7 +4,7 @@ import { AdminCommands, CommandError } from './admin-commands';
 
 const USAGE = `usage: npm run cli -- <command>
   tenant:create <slug> [--name <display name>]
-  key:create --tenant <slug|id> --scopes <scope,...> [--name <name>] [--expires-at <ISO date>]
+  key:create --tenant <slug|id> --scopes <scope,...> [--name <name>] [--expires-at <ISO date>] [--rate-limit <n>]
   key:revoke <key id>
   token:mint --tenant <slug|id> --scopes <scope,...> [--subject <sub>] [--ttl <seconds>]
   secrets:reencrypt
@@ -20,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
       scopes: { type: 'string' },
       'expires-at': { type: 'string' },
       subject: { type: 'string' },
+      'rate-limit': { type: 'string' },
       ttl: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -37,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
       print(await admin.createTenant(rest[0], values.name));
       return 0;
     case 'key:create':
-      print(await admin.createKey({ ...values, expiresAt: values['expires-at'] }));
+      print(await admin.createKey({ ...values, expiresAt: values['expires-at'], rateLimit: values['rate-limit'] }));
       return 0;
     case 'key:revoke':
       print(await admin.revokeKey(rest[0]));
