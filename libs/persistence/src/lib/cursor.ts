@@ -33,3 +33,21 @@ export function toPage<T extends Cursor>(rows: T[], limit: number): Page<T> {
   const last = data.at(-1);
   return { data, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
+
+/** Newest first, ties broken by id: the order of every keyset-paginated listing. */
+export const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+export const OLDEST_FIRST = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
+
+/** Where-clause for the rows after `cursor` in newest-first order (none: every row). */
+export function olderThan(cursor: string | undefined) {
+  if (!cursor) return {};
+  const { createdAt, id } = decodeCursor(cursor);
+  return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
+}
+
+/** Where-clause for the rows after `cursor` in oldest-first order (none: every row). */
+export function newerThan(cursor: string | undefined) {
+  if (!cursor) return {};
+  const { createdAt, id } = decodeCursor(cursor);
+  return { OR: [{ createdAt: { gt: createdAt } }, { createdAt, id: { gt: id } }] };
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiKey, PrismaClient } from '../generated/prisma/client';
-import { decodeCursor, type Page, toPage } from '../lib/cursor';
+import { NEWEST_FIRST, olderThan, type Page, toPage } from '../lib/cursor';
 import type { Tx } from '../lib/tenant-transaction';
 
 /** An api key as the rest of the code sees it: never with its hash. */
@@ -47,12 +47,9 @@ export class ApiKeyRepository {
 
   /** Newest first; never the hashes. */
   async list(tx: Tx, page: { limit: number; cursor?: string }): Promise<Page<ApiKeyRecord>> {
-    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const rows = await tx.apiKey.findMany({
-      where: after
-        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-        : {},
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      where: olderThan(page.cursor),
+      orderBy: NEWEST_FIRST,
       take: page.limit + 1,
       omit: withoutHash,
     });

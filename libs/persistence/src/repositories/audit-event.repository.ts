@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEvent, Prisma, PrismaClient } from '../generated/prisma/client';
-import { decodeCursor, type Page, toPage } from '../lib/cursor';
+import { NEWEST_FIRST, olderThan, type Page, toPage } from '../lib/cursor';
 import type { Tx } from '../lib/tenant-transaction';
 
 export interface NewAuditEvent {
@@ -23,15 +23,12 @@ export class AuditEventRepository {
 
   /** Newest first. */
   async list(tx: Tx, page: { limit: number; cursor?: string; action?: string }): Promise<Page<AuditEvent>> {
-    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const rows = await tx.auditEvent.findMany({
       where: {
         ...(page.action ? { action: page.action } : {}),
-        ...(after
-          ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-          : {}),
+        ...olderThan(page.cursor),
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: NEWEST_FIRST,
       take: page.limit + 1,
     });
     return toPage(rows, page.limit);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Conversation, Prisma } from '../generated/prisma/client';
-import { decodeCursor, type Page, toPage } from '../lib/cursor';
+import { NEWEST_FIRST, olderThan, type Page, toPage } from '../lib/cursor';
 import type { Tx } from '../lib/tenant-transaction';
 
 @Injectable()
@@ -20,12 +20,9 @@ export class ConversationRepository {
 
   /** Newest first. */
   async list(tx: Tx, page: { limit: number; cursor?: string }): Promise<Page<Conversation>> {
-    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const rows = await tx.conversation.findMany({
-      where: after
-        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-        : {},
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      where: olderThan(page.cursor),
+      orderBy: NEWEST_FIRST,
       take: page.limit + 1,
     });
     return toPage(rows, page.limit);

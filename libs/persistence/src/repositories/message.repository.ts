@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Message } from '../generated/prisma/client';
-import { decodeCursor, type Page, toPage } from '../lib/cursor';
+import { newerThan, OLDEST_FIRST, type Page, toPage } from '../lib/cursor';
 import type { Tx } from '../lib/tenant-transaction';
 
 export type MessageRole = 'user' | 'assistant' | 'system';
@@ -37,15 +37,12 @@ export class MessageRepository {
     conversationId: string,
     page: { limit: number; cursor?: string },
   ): Promise<Page<Message>> {
-    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const rows = await tx.message.findMany({
       where: {
         conversationId,
-        ...(after
-          ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }
-          : {}),
+        ...newerThan(page.cursor),
       },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      orderBy: OLDEST_FIRST,
       take: page.limit + 1,
     });
     return toPage(rows, page.limit);
