@@ -7,6 +7,7 @@ export * from './concerns/redis.config';
 export * from './concerns/http.config';
 export * from './concerns/jobs.config';
 export * from './concerns/auth.config';
+export * from './concerns/llm.config';
 
 import type { SettingsOf } from './lib/define-settings';
 import { coreConfig } from './concerns/core.config';
@@ -15,6 +16,7 @@ import { apiHttpConfig, schedulerProbeConfig, workerProbeConfig } from './concer
 import { chatConfig, outboxConfig, schedulerConfig, streamConfig, workerConfig } from './concerns/jobs.config';
 import { redisConfig } from './concerns/redis.config';
 import { edgeConfig, encryptionConfig, jwtConfig } from './concerns/auth.config';
+import { llmConfig } from './concerns/llm.config';
 
 /** Every concern any app reads: what .env.example must document. */
 export const ALL_CONCERNS = [
@@ -33,6 +35,7 @@ export const ALL_CONCERNS = [
   jwtConfig,
   edgeConfig,
   encryptionConfig,
+  llmConfig,
 ] as const;
 
 /** The concerns every long-running app reads (PlatformModule's input). */

@@ -42,7 +42,9 @@ export class ReplyGenerationService {
     let usage: { inputTokens: number; outputTokens: number } | undefined;
     const stream = this.providers.forModel(model).generate({
       model,
-      messages: started.history.map((m) => ({ role: m.role as 'user' | 'assistant' | 'system', content: m.content })),
+      messages: started.history
+        .filter((m) => m.role === 'user' || m.role === 'assistant')
+        .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content })),
       signal,
     });
     for await (const chunk of stream) {

@@ -1,20 +1,51 @@
 export interface ChatTurn {
-  role: 'user' | 'assistant' | 'system';
+  role: 'user' | 'assistant';
   content: string;
 }
 
 export interface GenerateRequest {
+  /** The vendor's model name, without the provider prefix (`gpt-4o-mini`, not `openai/gpt-4o-mini`). */
   model: string;
+  /** The copilot's instructions (system prompt), if any. */
+  system?: string;
   messages: ChatTurn[];
-  /** Aborting it stops generation (cancel, shutdown). */
+  temperature?: number;
+  maxTokens?: number;
+  /** Aborting it stops generation at once (cancel, shutdown, attempt timeout). */
   signal?: AbortSignal;
 }
 
-export type GenerateChunk =
-  { type: 'token'; text: string } | { type: 'usage'; inputTokens: number; outputTokens: number };
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
 
-/** One LLM vendor (or the built-in local one) behind one streaming call. */
+export type GenerateChunk = { type: 'token'; text: string } | ({ type: 'usage' } & TokenUsage);
+
+export interface Completion {
+  text: string;
+  /** As the provider reported it; absent when it reported none. */
+  usage?: TokenUsage;
+}
+
+/**
+ * One LLM vendor (or the built-in local one). Implementations make exactly one
+ * attempt (the SDKs' own retries are off: retries, fallback and circuit breaking
+ * are the resilience layer's) and throw LlmError for every failure.
+ */
 export interface LlmProvider {
+  /** `openai`, `anthropic`, `gemini`, `local`. */
   readonly name: string;
+  /** Streams text deltas, then one `usage` chunk when the provider reports usage. */
   generate(request: GenerateRequest): AsyncIterable<GenerateChunk>;
+  complete(request: GenerateRequest): Promise<Completion>;
+}
+
+/** How to reach a vendor: the platform's settings, or a tenant's own key. */
+export interface ProviderCredentials {
+  apiKey: string;
+  /** Another endpoint speaking the vendor's API (OpenAI-compatible servers, proxies, the test fakes). */
+  baseUrl?: string;
+  /** Per-attempt timeout handed to the SDK. */
+  timeoutMs: number;
 }

@@ -35,7 +35,7 @@ describe(LocalProvider.name, () => {
         if (seen.length === 2) controller.abort(new Error('cancelled'));
       }
     };
-    await expect(run()).rejects.toThrow('cancelled');
+    await expect(run()).rejects.toMatchObject({ kind: 'cancelled' });
     expect(seen).toHaveLength(2);
   });
 });

@@ -1,4 +1,5 @@
-import type { GenerateChunk, GenerateRequest, LlmProvider } from './llm-provider';
+import { LlmError } from './llm-error';
+import type { Completion, GenerateChunk, GenerateRequest, LlmProvider } from './llm-provider';
 
 const TOKEN_INTERVAL_MS = 10;
 
@@ -10,6 +11,10 @@ const TOKEN_INTERVAL_MS = 10;
 export class LocalProvider implements LlmProvider {
   readonly name = 'local';
 
+  complete(request: GenerateRequest): Promise<Completion> {
+    return collect(this, request);
+  }
+
   async *generate(request: GenerateRequest): AsyncIterable<GenerateChunk> {
     const question = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
     const reply =
@@ -18,7 +23,7 @@ export class LocalProvider implements LlmProvider {
       'Configure a provider (for example OPENAI_API_KEY and DEFAULT_MODEL) to get real answers.';
     let outputTokens = 0;
     for (const token of reply.match(/\S+\s*/g) ?? []) {
-      if (request.signal?.aborted) throw request.signal.reason ?? new Error('aborted');
+      if (request.signal?.aborted) throw new LlmError('cancelled', this.name, 'generation was cancelled');
       outputTokens++;
       yield { type: 'token', text: token };
       // Paced like a small model, so streaming is visible end to end.
@@ -27,6 +32,16 @@ export class LocalProvider implements LlmProvider {
     const inputTokens = request.messages.reduce((sum, m) => sum + (m.content.match(/\S+/g)?.length ?? 0), 0);
     yield { type: 'usage', inputTokens, outputTokens };
   }
+}
+
+export async function collect(provider: LlmProvider, request: GenerateRequest): Promise<Completion> {
+  let text = '';
+  let usage: Completion['usage'];
+  for await (const chunk of provider.generate(request)) {
+    if (chunk.type === 'token') text += chunk.text;
+    else usage = { inputTokens: chunk.inputTokens, outputTokens: chunk.outputTokens };
+  }
+  return { text, usage };
 }
 
 function summarise(text: string): string {
