@@ -1,3 +1,4 @@
+export * from './context';
 export * from './llm-error';
 export * from './llm-provider';
 export * from './local-provider';

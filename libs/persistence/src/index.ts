@@ -6,7 +6,9 @@ export * from './migrations/apply-migrations';
 export * from './repositories/api-key.repository';
 export * from './repositories/audit-event.repository';
 export * from './repositories/tenant-secret.repository';
+export * from './repositories/usage.repository';
 export * from './repositories/conversation.repository';
+export * from './repositories/copilot.repository';
 export * from './repositories/job.repository';
 export * from './repositories/message.repository';
 export * from './repositories/tenant.repository';
@@ -14,10 +16,12 @@ export type {
   ApiKey,
   AuditEvent,
   Conversation,
+  Copilot,
   Job,
   Message,
   PrismaClient,
   Tenant,
   TenantSecret,
+  UsageRecord,
 } from './generated/prisma/client';
 export { Prisma } from './generated/prisma/client';

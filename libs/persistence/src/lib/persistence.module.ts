@@ -2,7 +2,9 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ApiKeyRepository } from '../repositories/api-key.repository';
 import { AuditEventRepository } from '../repositories/audit-event.repository';
 import { TenantSecretRepository } from '../repositories/tenant-secret.repository';
+import { UsageRepository } from '../repositories/usage.repository';
 import { ConversationRepository } from '../repositories/conversation.repository';
+import { CopilotRepository } from '../repositories/copilot.repository';
 import { JobRepository } from '../repositories/job.repository';
 import { MessageRepository } from '../repositories/message.repository';
 import { TenantRepository } from '../repositories/tenant.repository';
@@ -13,10 +15,12 @@ const repositories = [
   ApiKeyRepository,
   AuditEventRepository,
   ConversationRepository,
+  CopilotRepository,
   JobRepository,
   MessageRepository,
   TenantRepository,
   TenantSecretRepository,
+  UsageRepository,
 ];
 
 @Global()

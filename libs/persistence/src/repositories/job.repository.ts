@@ -72,6 +72,17 @@ export class JobRepository {
     return Number(row?.backlog ?? 0);
   }
 
+  /**
+   * Asks for cancellation. A job not started yet ends `cancelled` at once; a running
+   * one is marked, and its worker aborts it. Returns the job, or null if there is none.
+   */
+  async requestCancel(tx: Tx, id: string): Promise<Job | null> {
+    const now = new Date();
+    await tx.job.updateMany({ where: { id, status: 'queued' }, data: { status: 'cancelled', cancelRequestedAt: now, finishedAt: now } });
+    await tx.job.updateMany({ where: { id, status: 'running', cancelRequestedAt: null }, data: { cancelRequestedAt: now } });
+    return tx.job.findUnique({ where: { id } });
+  }
+
   /** Jobs of every tenant accepted more than `olderThanMs` ago that never reached the queue. */
   async findUndispatched(client: PrismaClient, olderThanMs: number, limit: number): Promise<UndispatchedJob[]> {
     const rows = await client.$queryRaw<

@@ -20,9 +20,18 @@ export function createFailFastRedis(url: string, name: string): Redis {
   });
 }
 
-/** Connects a lazy fail-fast client on first use; later calls find it connected (or failing fast). */
+const connecting = new WeakMap<Redis, Promise<void>>();
+
+/**
+ * Connects a lazy fail-fast client on first use; concurrent first callers share one
+ * connect. Later calls find it ready, or fail fast while Redis is away.
+ */
 export async function ensureConnected(client: Redis): Promise<Redis> {
-  if (client.status === 'wait') await client.connect();
+  if (client.status === 'wait') {
+    const connect = client.connect().finally(() => connecting.delete(client));
+    connecting.set(client, connect);
+  }
+  await connecting.get(client);
   return client;
 }
 

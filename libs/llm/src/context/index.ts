@@ -1,0 +1,2 @@
+export * from './context-builder';
+export * from './model-catalog';

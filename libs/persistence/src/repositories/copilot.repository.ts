@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { Copilot } from '../generated/prisma/client';
+import { NEWEST_FIRST, olderThan, type Page, toPage } from '../lib/cursor';
+import type { Tx } from '../lib/tenant-transaction';
+
+export interface CopilotFields {
+  name: string;
+  instructions: string;
+  model: string | null;
+  temperature: number | null;
+  maxTokens: number | null;
+  fallbackModels: string[];
+}
+
+@Injectable()
+export class CopilotRepository {
+  create(tx: Tx, tenantId: string, fields: CopilotFields): Promise<Copilot> {
+    return tx.copilot.create({ data: { tenantId, ...fields } });
+  }
+
+  findById(tx: Tx, id: string): Promise<Copilot | null> {
+    return tx.copilot.findUnique({ where: { id } });
+  }
+
+  async list(tx: Tx, page: { limit: number; cursor?: string }): Promise<Page<Copilot>> {
+    const rows = await tx.copilot.findMany({ where: olderThan(page.cursor), orderBy: NEWEST_FIRST, take: page.limit + 1 });
+    return toPage(rows, page.limit);
+  }
+
+  /** Null when there is no such copilot (for this tenant). */
+  async update(tx: Tx, id: string, fields: Partial<CopilotFields>): Promise<Copilot | null> {
+    const updated = await tx.copilot.updateMany({ where: { id }, data: fields });
+    return updated.count === 0 ? null : this.findById(tx, id);
+  }
+
+  /** Conversations bound to it keep their history and fall back to the default model. */
+  async delete(tx: Tx, id: string): Promise<boolean> {
+    return (await tx.copilot.deleteMany({ where: { id } })).count === 1;
+  }
+}
