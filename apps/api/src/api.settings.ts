@@ -1,5 +1,22 @@
-import { apiHttpConfig, chatConfig, edgeConfig, jwtConfig, loadSettings, PLATFORM_CONCERNS } from '@copilot/config';
+import {
+  apiHttpConfig,
+  chatConfig,
+  edgeConfig,
+  encryptionConfig,
+  jwtConfig,
+  llmConfig,
+  loadSettings,
+  PLATFORM_CONCERNS,
+} from '@copilot/config';
 
 export const loadApiSettings = () =>
-  loadSettings('api', [...PLATFORM_CONCERNS, apiHttpConfig, chatConfig, jwtConfig, edgeConfig] as const);
+  loadSettings('api', [
+    ...PLATFORM_CONCERNS,
+    apiHttpConfig,
+    chatConfig,
+    jwtConfig,
+    edgeConfig,
+    encryptionConfig,
+    llmConfig,
+  ] as const);
 export type ApiSettings = ReturnType<typeof loadApiSettings>;

@@ -3,10 +3,15 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from '@copilot/auth';
 import { ConversationsModule } from '@copilot/conversations';
 import { ProblemDetailsFilter } from '@copilot/http';
+import { LlmModule } from '@copilot/llm';
 import { PlatformModule } from '@copilot/platform';
+import { SecretsModule } from '@copilot/secrets';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import type { ApiSettings } from './api.settings';
 import { AuditEventsController } from './audit/audit-events.controller';
+import { CopilotsController } from './copilots/copilots.controller';
+import { ProviderKeysController } from './provider-keys/provider-keys.controller';
+import { UsageController } from './usage/usage.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { MessagesController } from './conversations/messages.controller';
 import { JobEventsController } from './jobs/job-events.controller';
@@ -20,11 +25,16 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot('api', settings),
         AuthModule.forRoot({ jwt: settings.jwt, rateLimit: settings.edge.rateLimit }),
+        SecretsModule.forRoot(settings.encryption),
+        LlmModule.forRoot(settings.llm.providers),
         ConversationsModule.forRoot(settings.chat),
       ],
       controllers: [
         ApiKeysController,
         AuditEventsController,
+        CopilotsController,
+        ProviderKeysController,
+        UsageController,
         ConversationsController,
         MessagesController,
         JobsController,

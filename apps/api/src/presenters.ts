@@ -6,6 +6,7 @@ export const presentConversation = (c: Conversation) => ({
   id: c.id,
   title: c.title,
   metadata: c.metadata,
+  copilotId: c.copilotId,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });

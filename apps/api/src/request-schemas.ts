@@ -22,6 +22,7 @@ export const createConversationBody = z
   .object({
     title: z.string().trim().min(1).max(200).nullish(),
     metadata: z.record(z.string(), z.unknown()).optional(),
+    copilotId: z.uuid({ error: 'expected a copilot id (UUID)' }).nullish(),
   })
   .strict()
   .default({});

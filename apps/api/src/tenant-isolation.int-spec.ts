@@ -7,6 +7,7 @@ interface Owned {
   conversationId: string;
   jobId: string;
   apiKeyId: string;
+  copilotId: string;
 }
 
 /**
@@ -14,7 +15,10 @@ interface Owned {
  * id, and how to confirm afterwards that A's data did not change. A route added
  * without a case here fails the first test.
  */
-const CASES: Record<string, { attempt: (o: Owned) => InjectOptions; unchanged: (o: Owned) => InjectOptions }> = {
+const CASES: Record<
+  string,
+  { attempt: (o: Owned) => InjectOptions; unchanged: (o: Owned) => InjectOptions; status?: number }
+> = {
   'GET /v1/conversations/:id': {
     attempt: (o) => ({ method: 'GET', url: `/v1/conversations/${o.conversationId}` }),
     unchanged: (o) => ({ method: 'GET', url: `/v1/conversations/${o.conversationId}` }),
@@ -42,6 +46,33 @@ const CASES: Record<string, { attempt: (o: Owned) => InjectOptions; unchanged: (
   'DELETE /v1/api-keys/:id': {
     attempt: (o) => ({ method: 'DELETE', url: `/v1/api-keys/${o.apiKeyId}` }),
     unchanged: () => ({ method: 'GET', url: '/v1/api-keys' }),
+  },
+  'GET /v1/copilots/:id': {
+    attempt: (o) => ({ method: 'GET', url: `/v1/copilots/${o.copilotId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/copilots/${o.copilotId}` }),
+  },
+  'PATCH /v1/copilots/:id': {
+    attempt: (o) => ({ method: 'PATCH', url: `/v1/copilots/${o.copilotId}`, payload: { name: 'taken over' } }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/copilots/${o.copilotId}` }),
+  },
+  'DELETE /v1/copilots/:id': {
+    attempt: (o) => ({ method: 'DELETE', url: `/v1/copilots/${o.copilotId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/copilots/${o.copilotId}` }),
+  },
+  'POST /v1/jobs/:id/cancel': {
+    attempt: (o) => ({ method: 'POST', url: `/v1/jobs/${o.jobId}/cancel` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/jobs/${o.jobId}` }),
+  },
+  // Provider keys are addressed by provider name, not id. B has none yet, so deleting "openai" is 404;
+  // setting it then sets only B's own key.
+  'DELETE /v1/provider-keys/:provider': {
+    attempt: () => ({ method: 'DELETE', url: '/v1/provider-keys/openai' }),
+    unchanged: () => ({ method: 'GET', url: '/v1/provider-keys' }),
+  },
+  'PUT /v1/provider-keys/:provider': {
+    attempt: () => ({ method: 'PUT', url: '/v1/provider-keys/openai', payload: { apiKey: 'sk-b-key' } }),
+    unchanged: () => ({ method: 'GET', url: '/v1/provider-keys' }),
+    status: 204,
   },
   'POST /v1/api-keys/:id/rotate': {
     attempt: (o) => ({ method: 'POST', url: `/v1/api-keys/${o.apiKeyId}/rotate`, payload: {} }),
@@ -84,7 +115,14 @@ describe('tenant isolation over HTTP', () => {
       url: `/v1/conversations/${conversation.json().id}/messages`,
       payload: { content: 'only for a' },
     });
-    owned = { conversationId: conversation.json().id, jobId: posted.json().job.id, apiKeyId: a.keyIds.spare! };
+    const copilot = await as(a.keys.admin!, { method: 'POST', url: '/v1/copilots', payload: { name: 'a-secret' } });
+    await as(a.keys.admin!, { method: 'PUT', url: '/v1/provider-keys/openai', payload: { apiKey: 'sk-a-secret-key' } });
+    owned = {
+      conversationId: conversation.json().id,
+      jobId: posted.json().job.id,
+      apiKeyId: a.keyIds.spare!,
+      copilotId: copilot.json().id,
+    };
   });
   afterAll(() => app.close());
 
@@ -98,8 +136,8 @@ describe('tenant isolation over HTTP', () => {
     const testCase = CASES[route]!;
     const before = await as(a.keys.admin!, testCase.unchanged(owned));
     const attempt = await as(b.keys.admin!, testCase.attempt(owned));
-    expect(attempt.statusCode).toBe(404);
-    expect(attempt.headers['content-type']).toContain('application/problem+json');
+    expect(attempt.statusCode).toBe(testCase.status ?? 404);
+    if (attempt.statusCode === 404) expect(attempt.headers['content-type']).toContain('application/problem+json');
     expect(attempt.body).not.toContain('a-secret');
     const after = await as(a.keys.admin!, testCase.unchanged(owned));
     expect(after.statusCode).toBe(200);

@@ -2,7 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyService } from './api-keys/api-key.service';
 import { ApiKeyUsage } from './api-keys/api-key-usage';
-import { AuditLog } from './audit/audit-log';
 import { AuthGuard } from './auth.guard';
 import { JWT_OPTIONS, JwtVerifier, type JwtSettings } from './jwt';
 import { RATE_LIMIT_OPTIONS, RateLimiter, type RateLimitSettings } from './rate-limit/rate-limiter';
@@ -15,7 +14,7 @@ import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 @Module({})
 export class AuthModule {
   static forRoot(options: { jwt: JwtSettings; rateLimit: RateLimitSettings }): DynamicModule {
-    const services = [ApiKeyService, ApiKeyUsage, AuditLog, JwtVerifier, RateLimiter];
+    const services = [ApiKeyService, ApiKeyUsage, JwtVerifier, RateLimiter];
     return {
       module: AuthModule,
       providers: [

@@ -2,6 +2,7 @@ export * from './api-key-secret';
 export * from './api-keys/api-key.service';
 export * from './api-keys/api-key-usage';
 export * from './audit/audit-log';
+export * from './audit/audit.module';
 export * from './auth.guard';
 export * from './auth-context';
 export * from './auth.module';

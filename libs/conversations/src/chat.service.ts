@@ -8,8 +8,13 @@ import {
   MessageRepository,
   type Page,
   Prisma,
+  TenantRepository,
   TenantTransactions,
 } from '@copilot/persistence';
+import { Problem } from '@copilot/http';
+import { ContextTooLongError } from '@copilot/llm';
+import { type Reservation, TokenBudget } from '@copilot/usage';
+import { GenerationPlanner } from './generation-planner';
 import { JobProducer, type JobOf, QUEUE } from '@copilot/queues';
 
 export interface PostMessageResult {
@@ -30,6 +35,9 @@ export class ChatService {
     private readonly messages: MessageRepository,
     private readonly jobs: JobRepository,
     private readonly producer: JobProducer,
+    private readonly planner: GenerationPlanner,
+    private readonly tenants: TenantRepository,
+    private readonly budget: TokenBudget,
   ) {}
 
   /**
@@ -47,6 +55,11 @@ export class ChatService {
       const earlier = await this.replay(tenantId, options.idempotencyKey);
       if (earlier) return earlier;
     }
+    // Checked before anything is written: an oversized message or a spent budget changes nothing.
+    const plan = await this.transactions
+      .run(tenantId, (tx) => this.planner.plan(tx, conversationId, content))
+      .catch(asProblem);
+    const reservation = await this.reserveBudget(tenantId, plan.estimatedTokens);
     let created: { message: Message; job: Job; payload: JobOf<'chat.generate'> };
     try {
       created = await this.transactions.run(tenantId, async (tx) => {
@@ -61,8 +74,12 @@ export class ChatService {
           tenantId,
           conversationId,
           messageId: message.id,
+          reservation,
           ...(options.requestId ? { requestId: options.requestId } : {}),
         };
+        if (options.idempotencyKey) {
+          await this.jobs.releaseIdempotencyKey(tx, tenantId, options.idempotencyKey, idempotencyCutoff());
+        }
         const job = await this.jobs.create(tx, {
           id: jobId,
           tenantId,
@@ -75,6 +92,7 @@ export class ChatService {
         return { message, job, payload };
       });
     } catch (error) {
+      await this.budget.settle(tenantId, reservation, 0).catch(() => undefined);
       // Two requests with one Idempotency-Key raced: the loser answers with the winner's result.
       if (options.idempotencyKey && isUniqueViolation(error)) {
         const earlier = await this.replay(tenantId, options.idempotencyKey);
@@ -111,14 +129,62 @@ export class ChatService {
     }
   }
 
+  /**
+   * Sets the estimate aside against the tenant's budgets (if any). When Redis does
+   * not answer, the message is accepted without a reservation: a budget outage must
+   * not become an outage of chat.
+   */
+  private async reserveBudget(tenantId: string, estimate: number): Promise<Reservation | null> {
+    const budgets = await this.transactions.run(tenantId, (tx) => this.tenants.budgetsOf(tx, tenantId));
+    let result;
+    try {
+      result = await this.budget.reserve(tenantId, budgets, estimate);
+    } catch (error) {
+      this.logger.warn({ err: error, tenant_id: tenantId }, 'token budget unavailable; accepting without reservation');
+      return null;
+    }
+    if (result.ok) return result.reservation;
+    const retryAfter = Math.max(1, Math.ceil((result.resetAt.getTime() - Date.now()) / 1000));
+    throw new Problem(
+      429,
+      {
+        type: '/problems/token-budget-exceeded',
+        title: 'Token budget exceeded',
+        detail: `This tenant has used its ${result.window === 'day' ? 'daily' : 'monthly'} token budget of ${result.limit}; it resets at ${result.resetAt.toISOString()}.`,
+        window: result.window,
+        limit: result.limit,
+        resetAt: result.resetAt.toISOString(),
+      },
+      { 'retry-after': String(retryAfter) },
+    );
+  }
+
   private replay(tenantId: string, idempotencyKey: string): Promise<PostMessageResult | null> {
     return this.transactions.run(tenantId, async (tx) => {
-      const job = await this.jobs.findByIdempotencyKey(tx, tenantId, idempotencyKey);
+      const found = await this.jobs.findByIdempotencyKey(tx, tenantId, idempotencyKey);
+      // A key answers with its first response for 24 h; after that it starts afresh.
+      const job = found && found.createdAt > idempotencyCutoff() ? found : null;
       const messageId = (job?.payload as { messageId?: string } | undefined)?.messageId;
       const message = messageId ? await this.messages.findById(tx, messageId) : null;
       return job && message ? { job, message, replayed: true } : null;
     });
   }
+}
+
+const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
+const idempotencyCutoff = () => new Date(Date.now() - IDEMPOTENCY_WINDOW_MS);
+
+function asProblem(error: unknown): never {
+  if (error instanceof ContextTooLongError) {
+    throw new Problem(422, {
+      type: '/problems/context-too-long',
+      title: 'Message too long for the model',
+      detail: `${error.message}; shorten the message or use a model with a larger context window.`,
+      tokens: error.tokens,
+      available: error.available,
+    });
+  }
+  throw error;
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,7 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { ValidationProblem } from '@copilot/http';
 import {
   type Conversation,
   ConversationRepository,
+  CopilotRepository,
   type Page,
   type Prisma,
   TenantTransactions,
@@ -10,6 +12,8 @@ import {
 export interface NewConversation {
   title?: string | null;
   metadata?: Prisma.InputJsonObject;
+  /** Bind to a copilot: its instructions and model answer in this conversation. */
+  copilotId?: string | null;
 }
 
 @Injectable()
@@ -17,10 +21,16 @@ export class ConversationService {
   constructor(
     private readonly transactions: TenantTransactions,
     private readonly conversations: ConversationRepository,
+    private readonly copilots: CopilotRepository,
   ) {}
 
   create(tenantId: string, input: NewConversation): Promise<Conversation> {
-    return this.transactions.run(tenantId, (tx) => this.conversations.create(tx, { tenantId, ...input }));
+    return this.transactions.run(tenantId, async (tx) => {
+      if (input.copilotId && !(await this.copilots.findById(tx, input.copilotId))) {
+        throw new ValidationProblem([{ field: 'body.copilotId', message: 'no such copilot' }]);
+      }
+      return this.conversations.create(tx, { tenantId, ...input });
+    });
   }
 
   /** Another tenant's conversation is indistinguishable from a missing one. */

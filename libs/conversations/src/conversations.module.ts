@@ -1,17 +1,26 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ProviderRegistry } from '@copilot/llm';
+import { TokenBudget } from '@copilot/usage';
 import { ChatService } from './chat.service';
 import { ConversationService } from './conversation.service';
 import { JobService } from './job.service';
-import { CHAT_OPTIONS, type ChatSettings, ReplyGenerationService } from './reply-generation.service';
+import { CHAT_OPTIONS, type ChatSettings, GenerationPlanner } from './generation-planner';
+import { ReplyGenerationService } from './reply-generation.service';
+import { CopilotService } from './copilot.service';
 
 @Module({})
 export class ConversationsModule {
   static forRoot(settings: ChatSettings): DynamicModule {
-    const services = [ChatService, ConversationService, JobService, ReplyGenerationService];
+    const services = [
+      ChatService,
+      ConversationService,
+      CopilotService,
+      GenerationPlanner,
+      JobService,
+      ReplyGenerationService,
+    ];
     return {
       module: ConversationsModule,
-      providers: [{ provide: CHAT_OPTIONS, useValue: settings }, ProviderRegistry, ...services],
+      providers: [{ provide: CHAT_OPTIONS, useValue: settings }, TokenBudget, ...services],
       exports: services,
     };
   }

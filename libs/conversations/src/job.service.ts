@@ -1,16 +1,40 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { Problem } from '@copilot/http';
 import { type Job, JobRepository, TenantTransactions } from '@copilot/persistence';
+import { JobCancellation } from '@copilot/queues';
 
 @Injectable()
 export class JobService {
   constructor(
     private readonly transactions: TenantTransactions,
     private readonly jobs: JobRepository,
+    private readonly cancellation: JobCancellation,
   ) {}
 
   async get(tenantId: string, id: string): Promise<Job> {
     const job = await this.transactions.run(tenantId, (tx) => this.jobs.findById(tx, id));
     if (!job) throw new NotFoundException(`No job ${id}.`);
+    return job;
+  }
+
+  /**
+   * A queued job ends `cancelled` at once; a running one is aborted by its worker
+   * within a second and ends `cancelled` with what it generated so far. Asking
+   * again is harmless; a job that already ended otherwise answers 409.
+   */
+  async cancel(tenantId: string, id: string): Promise<Job> {
+    const job = await this.transactions.run(tenantId, (tx) => this.jobs.requestCancel(tx, id));
+    if (!job) throw new NotFoundException(`No job ${id}.`);
+    if (job.status === 'running') {
+      await this.cancellation.request(id);
+    } else if (job.status !== 'cancelled') {
+      throw new Problem(409, {
+        type: '/problems/job-already-ended',
+        title: 'The job has already ended',
+        detail: `Job ${id} ended ${job.status}; there is nothing to cancel.`,
+        status: job.status,
+      });
+    }
     return job;
   }
 }

@@ -1,13 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CHAT_OPTIONS, type ChatSettings } from './generation-planner';
 import { ProviderRegistry } from '@copilot/llm';
 import { JobRepository, MessageRepository, TenantTransactions } from '@copilot/persistence';
 import { JobEventWriter, type JobOf, TokenBatcher } from '@copilot/queues';
-
-export const CHAT_OPTIONS = Symbol('CHAT_OPTIONS');
-export interface ChatSettings {
-  maxHistoryMessages: number;
-  defaultModel: string;
-}
 
 type Payload = JobOf<'chat.generate'>;
 

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
-import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+import { Problem, PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 
 /** Renders every error as application/problem+json; logs server errors, never returns their stack. */
 @Catch()
@@ -16,6 +16,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500 && !(exception instanceof HttpException && problem.status === 503)) {
       this.logger.error({ err: exception }, 'request failed');
     }
+    if (exception instanceof Problem) void reply.headers(exception.headers);
     void reply
       .status(problem.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)

@@ -1,5 +1,5 @@
 import { NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { toProblem, ValidationProblem } from './problem';
+import { Problem, toProblem, ValidationProblem } from './problem';
 
 describe(toProblem.name, () => {
   it('keeps the status and message of an HTTP exception', () => {
@@ -30,5 +30,20 @@ describe(toProblem.name, () => {
   it('maps a framework client error such as malformed JSON to its 4xx status', () => {
     const error = Object.assign(new SyntaxError('Body is not valid JSON'), { statusCode: 400 });
     expect(toProblem(error)).toMatchObject({ status: 400, detail: 'Body is not valid JSON' });
+  });
+});
+
+describe('Problem', () => {
+  it('keeps its type and extension members', () => {
+    const problem = toProblem(
+      new Problem(429, { type: '/problems/token-budget-exceeded', title: 'Over budget', detail: 'd', resetAt: 'x' }),
+    );
+    expect(problem).toEqual({
+      type: '/problems/token-budget-exceeded',
+      title: 'Over budget',
+      status: 429,
+      detail: 'd',
+      resetAt: 'x',
+    });
   });
 });

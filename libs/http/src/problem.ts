@@ -15,9 +15,24 @@ export interface ProblemDetails {
   detail?: string;
   instance?: string;
   errors?: FieldError[];
+  [extension: string]: unknown;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/**
+ * A problem with its own type and extra members (RFC 9457 extensions) and,
+ * optionally, response headers (Retry-After, ...). Domain code throws it.
+ */
+export class Problem extends HttpException {
+  constructor(
+    status: number,
+    body: { type: string; title: string; detail: string; [extension: string]: unknown },
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(body, status);
+  }
+}
 
 /** Thrown for invalid input; rendered as 400 with every field problem at once. */
 export class ValidationProblem extends HttpException {
@@ -63,6 +78,8 @@ export function toProblem(error: unknown): ProblemDetails {
     const detail =
       extra.detail ?? (typeof extra.message === 'string' ? extra.message : typeof body === 'string' ? body : undefined);
     return {
+      // A Problem's extension members (resetAt, ...) are part of its answer; other exceptions' bodies are not.
+      ...(error instanceof Problem ? (body as object) : {}),
       type: extra.type ?? `/problems/${slug(status)}`,
       title: extra.title ?? TITLES[status] ?? error.name,
       status,

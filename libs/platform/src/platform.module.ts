@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@copilot/auth';
 import { type PlatformSettings, secretValuesOf, SettingsModule } from '@copilot/config';
 import { ObservabilityModule, READINESS_CHECKS } from '@copilot/observability';
 import { PersistenceModule, PrismaService } from '@copilot/persistence';
@@ -6,7 +7,7 @@ import { QueuesModule, RedisHealth } from '@copilot/queues';
 
 /**
  * What every app of the platform boots with: its settings, logs/metrics/probes
- * (ready once Postgres and Redis answer), the database and the queues.
+ * (ready once Postgres and Redis answer), the database, the queues and the audit trail.
  */
 @Module({})
 export class PlatformModule {
@@ -36,6 +37,7 @@ export class PlatformModule {
         }),
         PersistenceModule.forRoot(settings.database),
         QueuesModule.forRoot({ redis: settings.redis, stream: settings.stream, outbox: settings.outbox }),
+        AuditModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 export * from './contracts/job-contracts';
 export * from './contracts/queue-names';
+export * from './events/job-cancellation';
 export * from './events/job-event-hub';
 export * from './events/job-event-writer';
 export * from './events/job-events';

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { JobCancellation } from './events/job-cancellation';
 import { JobEventHub } from './events/job-event-hub';
 import { EVENT_STREAM_OPTIONS, type EventStreamSettings, JobEventWriter } from './events/job-event-writer';
 import { OUTBOX_OPTIONS, type OutboxSettings, OutboxRelay } from './outbox/outbox-relay';
@@ -17,7 +18,7 @@ export interface QueuesOptions {
 @Module({})
 export class QueuesModule {
   static forRoot(options: QueuesOptions): DynamicModule {
-    const providers = [JobProducer, JobEventWriter, JobEventHub, OutboxRelay, RedisHealth];
+    const providers = [JobProducer, JobEventWriter, JobEventHub, JobCancellation, OutboxRelay, RedisHealth];
     return {
       module: QueuesModule,
       providers: [

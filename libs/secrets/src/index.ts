@@ -1,2 +1,3 @@
 export * from './secret-box';
 export * from './tenant-secrets.service';
+export * from './secrets.module';

@@ -18,7 +18,13 @@ export class ConversationsController {
     @Body(validate(createConversationBody)) body: z.output<typeof createConversationBody>,
   ) {
     const metadata = body.metadata as Record<string, never> | undefined;
-    return presentConversation(await this.conversations.create(auth.tenantId, { title: body.title ?? null, metadata }));
+    return presentConversation(
+      await this.conversations.create(auth.tenantId, {
+        title: body.title ?? null,
+        metadata,
+        copilotId: body.copilotId ?? null,
+      }),
+    );
   }
 
   @Get()

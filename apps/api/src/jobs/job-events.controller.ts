@@ -52,7 +52,7 @@ export class JobEventsController implements OnModuleDestroy {
 
     // A job that ended longer ago than the retention period has no stream left: say how it ended.
     if (TERMINAL_JOB_STATUSES.includes(job.status as JobStatus) && !(await this.hub.exists(id))) {
-      const type = job.status === 'succeeded' ? 'done' : 'error';
+      const type = job.status === 'failed' ? 'error' : 'done';
       raw.end(
         `event: ${type}\ndata: ${JSON.stringify({ status: job.status, ...((job.result ?? job.error ?? {}) as object) })}\n\n`,
       );

@@ -7,10 +7,15 @@ import type { Tx } from '../lib/tenant-transaction';
 export class ConversationRepository {
   create(
     tx: Tx,
-    input: { tenantId: string; title?: string | null; metadata?: Prisma.InputJsonObject },
+    input: { tenantId: string; title?: string | null; metadata?: Prisma.InputJsonObject; copilotId?: string | null },
   ): Promise<Conversation> {
     return tx.conversation.create({
-      data: { tenantId: input.tenantId, title: input.title ?? null, metadata: input.metadata ?? {} },
+      data: {
+        tenantId: input.tenantId,
+        title: input.title ?? null,
+        metadata: input.metadata ?? {},
+        copilotId: input.copilotId ?? null,
+      },
     });
   }
 

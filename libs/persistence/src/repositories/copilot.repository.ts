@@ -23,7 +23,11 @@ export class CopilotRepository {
   }
 
   async list(tx: Tx, page: { limit: number; cursor?: string }): Promise<Page<Copilot>> {
-    const rows = await tx.copilot.findMany({ where: olderThan(page.cursor), orderBy: NEWEST_FIRST, take: page.limit + 1 });
+    const rows = await tx.copilot.findMany({
+      where: olderThan(page.cursor),
+      orderBy: NEWEST_FIRST,
+      take: page.limit + 1,
+    });
     return toPage(rows, page.limit);
   }
 

@@ -37,6 +37,14 @@ export class JobRepository {
     return tx.job.findUnique({ where: { tenantId_idempotencyKey: { tenantId, idempotencyKey } } });
   }
 
+  /** Frees an Idempotency-Key whose job is older than `olderThan`, so the key can start afresh. */
+  async releaseIdempotencyKey(tx: Tx, tenantId: string, idempotencyKey: string, olderThan: Date): Promise<void> {
+    await tx.job.updateMany({
+      where: { tenantId, idempotencyKey, createdAt: { lte: olderThan } },
+      data: { idempotencyKey: null },
+    });
+  }
+
   async markDispatched(tx: Tx, id: string): Promise<void> {
     await tx.job.updateMany({ where: { id, dispatchedAt: null }, data: { dispatchedAt: new Date() } });
   }
@@ -78,8 +86,14 @@ export class JobRepository {
    */
   async requestCancel(tx: Tx, id: string): Promise<Job | null> {
     const now = new Date();
-    await tx.job.updateMany({ where: { id, status: 'queued' }, data: { status: 'cancelled', cancelRequestedAt: now, finishedAt: now } });
-    await tx.job.updateMany({ where: { id, status: 'running', cancelRequestedAt: null }, data: { cancelRequestedAt: now } });
+    await tx.job.updateMany({
+      where: { id, status: 'queued' },
+      data: { status: 'cancelled', cancelRequestedAt: now, finishedAt: now },
+    });
+    await tx.job.updateMany({
+      where: { id, status: 'running', cancelRequestedAt: null },
+      data: { cancelRequestedAt: now },
+    });
     return tx.job.findUnique({ where: { id } });
   }
 

@@ -21,6 +21,19 @@ export class TenantSecretRepository {
     return tx.tenantSecret.findUnique({ where: { tenantId_name: { tenantId, name } } });
   }
 
+  async delete(tx: Tx, tenantId: string, name: string): Promise<boolean> {
+    return (await tx.tenantSecret.deleteMany({ where: { tenantId, name } })).count === 1;
+  }
+
+  /** Names and times only, never ciphertext, of the secrets whose name starts with `prefix`. */
+  listNames(tx: Tx, prefix: string): Promise<{ name: string; updatedAt: Date }[]> {
+    return tx.tenantSecret.findMany({
+      where: { name: { startsWith: prefix } },
+      select: { name: true, updatedAt: true },
+      orderBy: { name: 'asc' },
+    });
+  }
+
   /** Admin path (re-encryption): a batch of any tenant's secrets sealed under another key version. */
   findNotSealedWith(admin: PrismaClient, keyVersion: number, limit: number): Promise<TenantSecret[]> {
     return admin.tenantSecret.findMany({

@@ -27,7 +27,10 @@ export class TenantRepository {
 
   /** The tenant's own budgets, read inside its transaction (RLS shows a tenant only itself). */
   async budgetsOf(tx: Tx, id: string): Promise<{ daily: number | null; monthly: number | null }> {
-    const tenant = await tx.tenant.findUnique({ where: { id }, select: { dailyTokenBudget: true, monthlyTokenBudget: true } });
+    const tenant = await tx.tenant.findUnique({
+      where: { id },
+      select: { dailyTokenBudget: true, monthlyTokenBudget: true },
+    });
     return {
       daily: tenant?.dailyTokenBudget == null ? null : Number(tenant.dailyTokenBudget),
       monthly: tenant?.monthlyTokenBudget == null ? null : Number(tenant.monthlyTokenBudget),

@@ -13,6 +13,8 @@ export const chatGeneratePayload = jobEnvelope.extend({
   conversationId: z.uuid(),
   /** The user message to answer. */
   messageId: z.uuid(),
+  /** Tokens reserved against the tenant's budget when the message was accepted; settled by the worker. */
+  reservation: z.object({ tokens: z.number().int().min(0), day: z.string(), month: z.string() }).nullish(),
 });
 
 interface JobContract<Q extends QueueName, S extends z.ZodType> {

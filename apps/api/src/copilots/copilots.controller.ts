@@ -1,0 +1,103 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Auth, type AuthContext, Scopes } from '@copilot/auth';
+import { CopilotService } from '@copilot/conversations';
+import { validate } from '@copilot/http';
+import { parseModelRef } from '@copilot/llm';
+import type { Copilot } from '@copilot/persistence';
+import { z } from 'zod';
+import { RequestId } from '../request-context';
+import { idParam, pageQuery } from '../request-schemas';
+
+const modelRef = z.string().refine((ref) => {
+  try {
+    parseModelRef(ref);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'expected provider/model with provider openai, anthropic, gemini or local (e.g. anthropic/claude-sonnet-4-5)');
+
+const copilotFields = {
+  name: z.string().trim().min(1).max(100),
+  instructions: z.string().max(100_000),
+  model: modelRef.nullable(),
+  temperature: z.number().min(0).max(2).nullable(),
+  maxTokens: z.number().int().min(1).max(200_000).nullable(),
+  fallbackModels: z.array(modelRef).max(5),
+};
+
+const createBody = z
+  .object({
+    ...copilotFields,
+    instructions: copilotFields.instructions.default(''),
+    model: copilotFields.model.default(null),
+    temperature: copilotFields.temperature.default(null),
+    maxTokens: copilotFields.maxTokens.default(null),
+    fallbackModels: copilotFields.fallbackModels.default([]),
+  })
+  .strict();
+const updateBody = z
+  .object(copilotFields)
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'expected at least one field to change');
+
+const present = (c: Copilot) => ({
+  id: c.id,
+  name: c.name,
+  instructions: c.instructions,
+  model: c.model,
+  temperature: c.temperature,
+  maxTokens: c.maxTokens,
+  fallbackModels: c.fallbackModels,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+});
+
+/** Named assistants. Reading takes chat:read; changing them takes admin. */
+@Controller('copilots')
+export class CopilotsController {
+  constructor(private readonly copilots: CopilotService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Scopes('admin')
+  async create(
+    @Auth() auth: AuthContext,
+    @Body(validate(createBody)) body: z.output<typeof createBody>,
+    @RequestId() requestId: string,
+  ) {
+    return present(await this.copilots.create(auth, body, requestId));
+  }
+
+  @Get()
+  @Scopes('chat:read')
+  async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
+    const result = await this.copilots.list(auth.tenantId, page);
+    return { data: result.data.map(present), nextCursor: result.nextCursor };
+  }
+
+  @Get(':id')
+  @Scopes('chat:read')
+  async get(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string) {
+    return present(await this.copilots.get(auth.tenantId, id));
+  }
+
+  @Patch(':id')
+  @Scopes('admin')
+  async update(
+    @Auth() auth: AuthContext,
+    @Param('id', validate(idParam)) id: string,
+    @Body(validate(updateBody)) body: z.output<typeof updateBody>,
+    @RequestId() requestId: string,
+  ) {
+    return present(await this.copilots.update(auth, id, body, requestId));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Scopes('admin')
+  async delete(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string, @RequestId() requestId: string) {
+    await this.copilots.delete(auth, id, requestId);
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { AuditLog, type AuthContext } from '@copilot/auth';
+import {
+  type Copilot,
+  type CopilotFields,
+  CopilotRepository,
+  type Page,
+  TenantTransactions,
+} from '@copilot/persistence';
+
+/** Named assistants: instructions, model, sampling and fallbacks. Changes are audited. */
+@Injectable()
+export class CopilotService {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly copilots: CopilotRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  create(actor: AuthContext, fields: CopilotFields, requestId?: string): Promise<Copilot> {
+    return this.transactions.run(actor.tenantId, async (tx) => {
+      const copilot = await this.copilots.create(tx, actor.tenantId, fields);
+      await this.audit.record(tx, actor, 'copilot.created', { type: 'copilot', id: copilot.id }, { requestId });
+      return copilot;
+    });
+  }
+
+  async get(tenantId: string, id: string): Promise<Copilot> {
+    const copilot = await this.transactions.run(tenantId, (tx) => this.copilots.findById(tx, id));
+    if (!copilot) throw new NotFoundException(`No copilot ${id}.`);
+    return copilot;
+  }
+
+  list(tenantId: string, page: { limit: number; cursor?: string }): Promise<Page<Copilot>> {
+    return this.transactions.run(tenantId, (tx) => this.copilots.list(tx, page));
+  }
+
+  update(actor: AuthContext, id: string, fields: Partial<CopilotFields>, requestId?: string): Promise<Copilot> {
+    return this.transactions.run(actor.tenantId, async (tx) => {
+      const copilot = await this.copilots.update(tx, id, fields);
+      if (!copilot) throw new NotFoundException(`No copilot ${id}.`);
+      await this.audit.record(
+        tx,
+        actor,
+        'copilot.updated',
+        { type: 'copilot', id },
+        {
+          requestId,
+          metadata: { fields: Object.keys(fields) },
+        },
+      );
+      return copilot;
+    });
+  }
+
+  delete(actor: AuthContext, id: string, requestId?: string): Promise<void> {
+    return this.transactions.run(actor.tenantId, async (tx) => {
+      if (!(await this.copilots.delete(tx, id))) throw new NotFoundException(`No copilot ${id}.`);
+      await this.audit.record(tx, actor, 'copilot.deleted', { type: 'copilot', id }, { requestId });
+    });
+  }
+}

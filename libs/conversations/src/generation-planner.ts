@@ -1,0 +1,76 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  type BuiltContext,
+  buildContext,
+  type ChatTurn,
+  contextWindow,
+  type ModelRef,
+  parseModelRef,
+  type ProviderName,
+} from '@copilot/llm';
+import { ConversationRepository, CopilotRepository, MessageRepository, type Tx } from '@copilot/persistence';
+
+export const CHAT_OPTIONS = Symbol('CHAT_OPTIONS');
+export interface ChatSettings {
+  maxHistoryMessages: number;
+  defaultModel: string;
+}
+
+/** Room left for the reply when a copilot sets no max tokens. */
+export const DEFAULT_MAX_TOKENS = 1024;
+
+export interface GenerationPlan {
+  /** The model to use first, then the fallbacks in order. */
+  chain: (ModelRef & { provider: ProviderName })[];
+  system: string;
+  temperature?: number;
+  maxTokens: number;
+  context: BuiltContext;
+  /** What the generation may cost at most: prompt plus the full reply allowance. */
+  estimatedTokens: number;
+}
+
+/**
+ * What a reply will be generated with: the conversation's copilot (or the default
+ * model), and as much history as fits the smallest context window in its chain.
+ * The api uses it to reject an oversized message (422) and to reserve budget; the
+ * worker uses it to build the actual request.
+ */
+@Injectable()
+export class GenerationPlanner {
+  constructor(
+    private readonly conversations: ConversationRepository,
+    private readonly copilots: CopilotRepository,
+    private readonly messages: MessageRepository,
+    @Inject(CHAT_OPTIONS) private readonly settings: ChatSettings,
+  ) {}
+
+  /** `pending`: a user message not stored yet, planned as if it were the newest. Throws ContextTooLongError. */
+  async plan(tx: Tx, conversationId: string, pending?: string): Promise<GenerationPlan> {
+    const conversation = await this.conversations.findById(tx, conversationId);
+    if (!conversation) throw new NotFoundException(`No conversation ${conversationId}.`);
+    const copilot = conversation.copilotId ? await this.copilots.findById(tx, conversation.copilotId) : null;
+    const chain = [copilot?.model ?? this.settings.defaultModel, ...(copilot?.fallbackModels ?? [])].map(parseModelRef);
+    const maxTokens = copilot?.maxTokens ?? DEFAULT_MAX_TOKENS;
+    const stored = await this.messages.latest(tx, conversationId, this.settings.maxHistoryMessages);
+    const history: ChatTurn[] = stored
+      .filter((m) => m.role === 'user' || m.role === 'assistant')
+      .map((m) => ({ role: m.role as ChatTurn['role'], content: m.content }));
+    if (pending !== undefined) history.push({ role: 'user', content: pending });
+    const system = copilot?.instructions ?? '';
+    const context = buildContext({
+      instructions: system,
+      history: history.slice(-this.settings.maxHistoryMessages),
+      window: Math.min(...chain.map(contextWindow)),
+      replyReserve: maxTokens,
+    });
+    return {
+      chain,
+      system,
+      temperature: copilot?.temperature ?? undefined,
+      maxTokens,
+      context,
+      estimatedTokens: context.inputTokens + maxTokens,
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { TenantSecretRepository, TenantTransactions, type Tx } from '@copilot/persistence';
+import { TenantSecrets } from '@copilot/secrets';
+import type { ProviderName } from '../context/model-catalog';
+
+export const PLATFORM_PROVIDERS = Symbol('PLATFORM_PROVIDERS');
+/** The platform's own keys and endpoints per vendor (settings), used when a tenant brings none. */
+export type PlatformProviders = Record<Exclude<ProviderName, 'local'>, { apiKey?: string; baseUrl?: string }>;
+
+export interface StoredProviderKey {
+  apiKey: string;
+  baseUrl?: string;
+}
+
+const secretName = (provider: string) => `provider:${provider}`;
+
+/**
+ * Provider keys: a tenant's own (sealed at rest in tenant_secrets) wins over the
+ * platform's. Keys never leave this service except to the SDK that uses them.
+ */
+@Injectable()
+export class ProviderKeys {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly secrets: TenantSecrets,
+    private readonly rows: TenantSecretRepository,
+    @Inject(PLATFORM_PROVIDERS) private readonly platform: PlatformProviders,
+  ) {}
+
+  put(tx: Tx, tenantId: string, provider: Exclude<ProviderName, 'local'>, key: StoredProviderKey): Promise<void> {
+    return this.secrets.put(tx, tenantId, secretName(provider), JSON.stringify(key));
+  }
+
+  async remove(tx: Tx, tenantId: string, provider: string): Promise<void> {
+    if (!(await this.rows.delete(tx, tenantId, secretName(provider)))) {
+      throw new NotFoundException(`No ${provider} key is stored for this tenant.`);
+    }
+  }
+
+  /** Which providers have a tenant key, and since when (never the key). */
+  async list(tx: Tx): Promise<{ provider: string; updatedAt: Date }[]> {
+    const stored = await this.rows.listNames(tx, 'provider:');
+    return stored.map((s) => ({ provider: s.name.slice('provider:'.length), updatedAt: s.updatedAt }));
+  }
+
+  /** The key and endpoint to call `provider` with for this tenant, or null if none is configured. */
+  async resolve(
+    tenantId: string,
+    provider: Exclude<ProviderName, 'local'>,
+  ): Promise<(StoredProviderKey & { source: 'tenant' | 'platform' }) | null> {
+    const own = await this.transactions.run(tenantId, (tx) => this.secrets.get(tx, tenantId, secretName(provider)));
+    if (own) return { ...(JSON.parse(own) as StoredProviderKey), source: 'tenant' };
+    const platform = this.platform[provider];
+    return platform.apiKey ? { apiKey: platform.apiKey, baseUrl: platform.baseUrl, source: 'platform' } : null;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './attempt-deadline';
+export * from './breaker';
+export * from './circuit-breaker';
+export * from './resilient-generator';
+export * from './retry-policy';
+export { realSleep, type Sleep } from './signals';
