@@ -26,7 +26,7 @@ export class AppModule {
         PlatformModule.forRoot('api', settings),
         AuthModule.forRoot({ jwt: settings.jwt, rateLimit: settings.edge.rateLimit }),
         SecretsModule.forRoot(settings.encryption),
-        LlmModule.forRoot(settings.llm.providers),
+        LlmModule.forRoot({ providers: settings.llm.providers, timeoutMs: settings.llm.timeoutMs }),
         ConversationsModule.forRoot(settings.chat),
       ],
       controllers: [

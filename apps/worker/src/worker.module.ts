@@ -1,6 +1,9 @@
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { SETTINGS } from '@copilot/config';
-import { ConversationsModule } from '@copilot/conversations';
+import { ConversationsModule, ReplyGenerationService } from '@copilot/conversations';
+import { llmMetricProviders, LlmMetrics, LlmModule } from '@copilot/llm';
+import { SecretsModule } from '@copilot/secrets';
+import { resilientGeneratorProviders } from './resilient-generator.provider';
 import { PlatformModule } from '@copilot/platform';
 import { QUEUE, queueMetricProviders, QueueWorkerHost } from '@copilot/queues';
 import { ChatGenerateProcessor } from './chat-generate.processor';
@@ -17,8 +20,21 @@ export class WorkerModule implements OnApplicationBootstrap {
   static forRoot(settings: WorkerSettings): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot('worker', settings), ConversationsModule.forRoot(settings.chat)],
-      providers: [QueueWorkerHost, ...queueMetricProviders, ChatGenerateProcessor],
+      imports: [
+        PlatformModule.forRoot('worker', settings),
+        SecretsModule.forRoot(settings.encryption),
+        LlmModule.forRoot({ providers: settings.llm.providers, timeoutMs: settings.llm.timeoutMs }),
+        ConversationsModule.forRoot(settings.chat),
+      ],
+      providers: [
+        QueueWorkerHost,
+        ...queueMetricProviders,
+        ...llmMetricProviders,
+        LlmMetrics,
+        ...resilientGeneratorProviders,
+        ReplyGenerationService,
+        ChatGenerateProcessor,
+      ],
     };
   }
 

@@ -4,24 +4,17 @@ import { ChatService } from './chat.service';
 import { ConversationService } from './conversation.service';
 import { JobService } from './job.service';
 import { CHAT_OPTIONS, type ChatSettings, GenerationPlanner } from './generation-planner';
-import { ReplyGenerationService } from './reply-generation.service';
 import { CopilotService } from './copilot.service';
 
+/** The conversation services both the api and the worker use (the worker adds ReplyGenerationService). */
 @Module({})
 export class ConversationsModule {
   static forRoot(settings: ChatSettings): DynamicModule {
-    const services = [
-      ChatService,
-      ConversationService,
-      CopilotService,
-      GenerationPlanner,
-      JobService,
-      ReplyGenerationService,
-    ];
+    const services = [ChatService, ConversationService, CopilotService, GenerationPlanner, JobService];
     return {
       module: ConversationsModule,
       providers: [{ provide: CHAT_OPTIONS, useValue: settings }, TokenBudget, ...services],
-      exports: services,
+      exports: [...services, TokenBudget],
     };
   }
 }

@@ -1,77 +1,265 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { CHAT_OPTIONS, type ChatSettings } from './generation-planner';
-import { ProviderRegistry } from '@copilot/llm';
-import { JobRepository, MessageRepository, TenantTransactions } from '@copilot/persistence';
-import { JobEventWriter, type JobOf, TokenBatcher } from '@copilot/queues';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  type ChainEntry,
+  type GenerateChunk,
+  type LlmProvider,
+  ContextTooLongError,
+  countTokens,
+  LlmError,
+  LlmMetrics,
+  ProviderRegistry,
+  ResilientGenerator,
+  type TokenUsage,
+} from '@copilot/llm';
+import { JobRepository, MessageRepository, TenantTransactions, UsageRepository } from '@copilot/persistence';
+import { JobCancellation, JobEventWriter, type JobOf, TokenBatcher } from '@copilot/queues';
+import { TokenBudget } from '@copilot/usage';
+import { type GenerationPlan, GenerationPlanner } from './generation-planner';
+
+export const RESILIENT_GENERATOR = Symbol('RESILIENT_GENERATOR');
 
 type Payload = JobOf<'chat.generate'>;
+type Ending = { status: 'succeeded' | 'cancelled'; messageId: string | null } | { status: 'failed'; reason: string };
 
-/** The worker side of chatting: generate the reply, stream it, store it exactly once. */
+interface Progress {
+  content: string;
+  usage?: TokenUsage;
+  provider?: string;
+  model?: string;
+  startedAt: number;
+  firstTokenAt?: number;
+}
+
+/**
+ * The worker side of chatting: plan the request (copilot, history that fits), call
+ * the providers through the resilience layer, stream the reply, and store it,
+ * its usage and the job's ending exactly once. Every ending is a clear job state:
+ * succeeded, cancelled (with what was generated), or failed with a reason.
+ */
 @Injectable()
 export class ReplyGenerationService {
+  private readonly logger = new Logger(ReplyGenerationService.name);
+
   constructor(
     private readonly transactions: TenantTransactions,
     private readonly jobs: JobRepository,
     private readonly messages: MessageRepository,
-    private readonly events: JobEventWriter,
+    private readonly usage: UsageRepository,
+    private readonly planner: GenerationPlanner,
     private readonly providers: ProviderRegistry,
-    @Inject(CHAT_OPTIONS) private readonly settings: ChatSettings,
+    private readonly events: JobEventWriter,
+    private readonly cancellation: JobCancellation,
+    private readonly budget: TokenBudget,
+    private readonly metrics: LlmMetrics,
+    @Inject(RESILIENT_GENERATOR) private readonly generator: ResilientGenerator,
   ) {}
 
-  async run(payload: Payload, signal?: AbortSignal): Promise<{ messageId: string } | { skipped: string }> {
+  async run(payload: Payload, shutdown?: AbortSignal): Promise<Ending | { skipped: string }> {
     const { tenantId, jobId, conversationId } = payload;
-    const started = await this.transactions.run(tenantId, async (tx) => {
-      const job = await this.jobs.start(tx, jobId);
-      if (!job) return null;
-      return { job, history: await this.messages.latest(tx, conversationId, this.settings.maxHistoryMessages) };
-    });
-    if (!started) return this.replayEnding(payload);
+    const cancel = await this.cancellation.watch(jobId);
+    try {
+      const started = await this.transactions.run(tenantId, async (tx) => {
+        const job = await this.jobs.start(tx, jobId);
+        if (!job) return null;
+        if (job.cancelRequestedAt) return { job, plan: null };
+        try {
+          return { job, plan: await this.planner.plan(tx, conversationId) };
+        } catch (error) {
+          if (error instanceof ContextTooLongError) return { job, plan: error };
+          throw error;
+        }
+      });
+      if (!started) return this.replayEnding(payload);
+      if (started.plan === null)
+        return this.end(payload, { status: 'cancelled', messageId: null }, { content: '', startedAt: Date.now() });
+      if (started.plan instanceof ContextTooLongError) {
+        return this.end(
+          payload,
+          { status: 'failed', reason: 'context_too_long' },
+          { content: '', startedAt: Date.now() },
+          started.plan.message,
+        );
+      }
+      await this.events.append(jobId, 'status', { status: 'running', attempt: started.job.attempts });
+      return await this.generate(
+        payload,
+        started.plan,
+        AbortSignal.any([cancel.signal, ...(shutdown ? [shutdown] : [])]),
+        cancel.signal,
+      );
+    } finally {
+      cancel.release();
+    }
+  }
 
-    await this.events.append(jobId, 'status', { status: 'running', attempt: started.job.attempts });
-    const model = this.settings.defaultModel;
-    const batcher = new TokenBatcher(
+  /** Records the last attempt's failure (an unexpected error, after BullMQ's retries), so the job and its stream end. */
+  async fail(payload: Payload, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    await this.end(
+      payload,
+      { status: 'failed', reason: 'internal_error' },
+      { content: '', startedAt: Date.now() },
+      message,
+    );
+  }
+
+  private async generate(payload: Payload, plan: GenerationPlan, signal: AbortSignal, cancelled: AbortSignal) {
+    const { tenantId, jobId } = payload;
+    const chain = await this.chainFor(tenantId, plan);
+    const progress: Progress = { content: '', startedAt: Date.now() };
+    let batcher = this.batcher(jobId);
+    this.metrics.activeConversations.inc();
+    try {
+      const stream = this.generator.generate(
+        chain,
+        {
+          system: plan.system || undefined,
+          messages: plan.context.messages,
+          temperature: plan.temperature,
+          maxTokens: plan.maxTokens,
+          signal,
+        },
+        {
+          // The last provider called is the one whose reply (or failure) is kept.
+          onAttempt: (info) => Object.assign(progress, { provider: info.provider, model: info.model }),
+          onOutcome: (info) => this.metrics.outcome(info),
+        },
+      );
+      for await (const chunk of stream) {
+        if (chunk.type === 'token') {
+          progress.firstTokenAt ??= Date.now();
+          progress.content += chunk.text;
+          batcher.push(chunk.text);
+        } else if (chunk.type === 'usage') {
+          progress.usage = { inputTokens: chunk.inputTokens, outputTokens: chunk.outputTokens };
+        } else {
+          // Everything streamed so far is void: clients are told before the new attempt's tokens.
+          await batcher.close();
+          batcher = this.batcher(jobId);
+          progress.content = '';
+          progress.usage = undefined;
+          await this.events.append(jobId, 'status', {
+            status: 'restarted',
+            provider: chunk.provider,
+            model: chunk.model,
+            attempt: chunk.attempt,
+            reason: chunk.reason,
+          });
+        }
+      }
+      await batcher.close();
+      return await this.end(payload, { status: 'succeeded', messageId: null }, progress);
+    } catch (error) {
+      await batcher.close().catch(() => undefined);
+      if (!(error instanceof LlmError)) throw error;
+      if (error.kind === 'cancelled' && cancelled.aborted)
+        return this.end(payload, { status: 'cancelled', messageId: null }, progress);
+      if (error.kind === 'cancelled') throw error; // the worker is shutting down: BullMQ hands the job back
+      progress.provider ??= error.provider;
+      return this.end(payload, { status: 'failed', reason: error.kind }, progress, error.message);
+    } finally {
+      this.metrics.activeConversations.dec();
+    }
+  }
+
+  private batcher(jobId: string): TokenBatcher {
+    return new TokenBatcher(
       (text) => this.events.append(jobId, 'token', { text }),
       this.events.settings.tokenFlushIntervalMs,
     );
-    let content = '';
-    let usage: { inputTokens: number; outputTokens: number } | undefined;
-    const stream = this.providers.forModel(model).generate({
-      model,
-      messages: started.history
-        .filter((m) => m.role === 'user' || m.role === 'assistant')
-        .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content })),
-      signal,
-    });
-    for await (const chunk of stream) {
-      if (chunk.type === 'token') {
-        content += chunk.text;
-        batcher.push(chunk.text);
-      } else {
-        usage = { inputTokens: chunk.inputTokens, outputTokens: chunk.outputTokens };
-      }
-    }
-    await batcher.close();
-    if (usage) await this.events.append(jobId, 'usage', { model, ...usage });
-
-    const message = await this.transactions.run(tenantId, async (tx) => {
-      const stored = await this.messages.createForJobOnce(tx, { tenantId, conversationId, jobId, content });
-      await this.jobs.finish(tx, jobId, {
-        status: 'succeeded',
-        result: { messageId: stored.id, model, ...(usage ?? {}) },
-      });
-      return stored;
-    });
-    await this.events.append(jobId, 'done', { status: 'succeeded', messageId: message.id });
-    return { messageId: message.id };
   }
 
-  /** Records the last attempt's failure, so the job row and its stream both end. */
-  async fail(payload: Payload, error: unknown): Promise<void> {
-    const reason = { message: error instanceof Error ? error.message : String(error) };
-    await this.transactions.run(payload.tenantId, (tx) =>
-      this.jobs.finish(tx, payload.jobId, { status: 'failed', error: reason }),
+  /** Providers the tenant can use, in the plan's order; one without a key fails as it is tried. */
+  private async chainFor(tenantId: string, plan: GenerationPlan): Promise<ChainEntry[]> {
+    return Promise.all(
+      plan.chain.map(async (ref) => {
+        try {
+          return { provider: await this.providers.forTenant(tenantId, ref), model: ref.model };
+        } catch (error) {
+          if (!(error instanceof LlmError)) throw error;
+          return { provider: new UnconfiguredProvider(ref.provider, error), model: ref.model };
+        }
+      }),
     );
-    await this.events.append(payload.jobId, 'error', { status: 'failed', ...reason });
+  }
+
+  /**
+   * Stores the outcome in one transaction: the assistant message (once per job,
+   * with what was generated, also when cancelled), the usage record and the job's
+   * final state; then settles the budget and writes the stream's final event.
+   */
+  private async end(payload: Payload, ending: Ending, progress: Progress, detail?: string): Promise<Ending> {
+    const { tenantId, jobId, conversationId } = payload;
+    const inputTokens = progress.usage?.inputTokens ?? 0;
+    const outputTokens = progress.usage?.outputTokens ?? (progress.content ? countTokens(progress.content) : 0);
+    const model = progress.model;
+    const messageId = await this.transactions.run(tenantId, async (tx) => {
+      const message = progress.content
+        ? await this.messages.createForJobOnce(tx, { tenantId, conversationId, jobId, content: progress.content })
+        : null;
+      if (progress.provider) {
+        await this.usage.record(tx, {
+          tenantId,
+          jobId,
+          conversationId,
+          provider: progress.provider,
+          model: model ?? progress.provider,
+          inputTokens,
+          outputTokens,
+          latencyMs: Date.now() - progress.startedAt,
+          timeToFirstTokenMs: progress.firstTokenAt ? progress.firstTokenAt - progress.startedAt : null,
+          outcome: ending.status,
+        });
+      }
+      await this.jobs.finish(
+        tx,
+        jobId,
+        ending.status === 'failed'
+          ? {
+              status: 'failed',
+              error: {
+                reason: ending.reason,
+                message: detail ?? ending.reason,
+                ...(progress.provider ? { provider: progress.provider } : {}),
+              },
+            }
+          : ending.status === 'cancelled'
+            ? {
+                status: 'cancelled',
+                error: {
+                  reason: 'cancelled',
+                  message: 'cancelled by request',
+                  ...(message ? { messageId: message.id } : {}),
+                },
+              }
+            : {
+                status: 'succeeded',
+                result: {
+                  messageId: message?.id ?? null,
+                  provider: progress.provider ?? null,
+                  model: model ?? null,
+                  inputTokens,
+                  outputTokens,
+                },
+              },
+      );
+      return message?.id ?? null;
+    });
+    if (progress.provider)
+      this.metrics.tokensUsed(progress.provider, model ?? progress.provider, { inputTokens, outputTokens });
+    await this.budget
+      .settle(tenantId, payload.reservation, inputTokens + outputTokens)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not settle the token budget'));
+    if (ending.status === 'failed') {
+      await this.events.append(jobId, 'error', {
+        status: 'failed',
+        reason: ending.reason,
+        message: detail ?? ending.reason,
+      });
+      return ending;
+    }
+    await this.events.append(jobId, 'done', { status: ending.status, messageId });
+    return { ...ending, messageId };
   }
 
   /**
@@ -80,9 +268,27 @@ export class ReplyGenerationService {
    */
   private async replayEnding(payload: Payload): Promise<{ skipped: string }> {
     const job = await this.transactions.run(payload.tenantId, (tx) => this.jobs.findById(tx, payload.jobId));
-    if (job?.status === 'succeeded')
-      await this.events.append(payload.jobId, 'done', { status: 'succeeded', ...(job.result as object) });
-    else if (job) await this.events.append(payload.jobId, 'error', { status: job.status, ...(job.error as object) });
+    if (job?.status === 'failed')
+      await this.events.append(payload.jobId, 'error', { status: 'failed', ...(job.error as object) });
+    else if (job)
+      await this.events.append(payload.jobId, 'done', { status: job.status, ...((job.result ?? job.error) as object) });
     return { skipped: `job already ${job?.status ?? 'gone'}` };
+  }
+}
+
+/** Stands in for a provider without a key: it fails as it is tried, so the chain falls back past it. */
+class UnconfiguredProvider implements LlmProvider {
+  constructor(
+    readonly name: string,
+    private readonly error: LlmError,
+  ) {}
+
+  // eslint-disable-next-line require-yield
+  async *generate(): AsyncIterable<GenerateChunk> {
+    throw this.error;
+  }
+
+  complete(): Promise<never> {
+    return Promise.reject(this.error);
   }
 }

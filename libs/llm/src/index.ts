@@ -6,3 +6,7 @@ export * from './local-provider';
 export * from './provider-registry';
 export * from './llm.module';
 export * from './resilience';
+export * from './providers/anthropic/anthropic.provider';
+export * from './providers/gemini/gemini.provider';
+export * from './providers/openai/openai.provider';
+export * from './metrics';

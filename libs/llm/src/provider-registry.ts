@@ -1,22 +1,57 @@
-import { Injectable } from '@nestjs/common';
-import type { LlmProvider } from './llm-provider';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ModelRef, ProviderName } from './context/model-catalog';
+import { ProviderKeys } from './credentials/provider-keys.service';
+import { LlmError } from './llm-error';
+import type { LlmProvider, ProviderCredentials } from './llm-provider';
 import { LocalProvider } from './local-provider';
+import { AnthropicProvider } from './providers/anthropic/anthropic.provider';
+import { GeminiProvider } from './providers/gemini/gemini.provider';
+import { OpenAiProvider } from './providers/openai/openai.provider';
 
-export class UnknownModelError extends Error {
-  constructor(model: string) {
-    super(`no provider serves model ${model}`);
-    this.name = 'UnknownModelError';
-  }
-}
+export const PROVIDER_TIMEOUT_MS = Symbol('PROVIDER_TIMEOUT_MS');
 
-/** Picks the provider for a model name. Vendor adapters register here as they are added. */
+const ADAPTERS: Record<Exclude<ProviderName, 'local'>, new (credentials: ProviderCredentials) => LlmProvider> = {
+  openai: OpenAiProvider,
+  anthropic: AnthropicProvider,
+  gemini: GeminiProvider,
+};
+
+/**
+ * Provider clients for a tenant: with the tenant's own key when it stored one,
+ * else the platform's. Clients are kept per key and endpoint, so connections are
+ * reused across generations.
+ */
 @Injectable()
 export class ProviderRegistry {
-  private readonly providers = new Map<string, LlmProvider>([['local', new LocalProvider()]]);
+  private readonly local = new LocalProvider();
+  private readonly clients = new Map<string, LlmProvider>();
 
-  forModel(model: string): LlmProvider {
-    const provider = this.providers.get(model.split('/')[0]!);
-    if (!provider) throw new UnknownModelError(model);
-    return provider;
+  constructor(
+    private readonly keys: ProviderKeys,
+    @Inject(PROVIDER_TIMEOUT_MS) private readonly timeoutMs: number,
+  ) {}
+
+  /** Throws LlmError `authentication` when no key is configured for that provider. */
+  async forTenant(tenantId: string, ref: ModelRef & { provider: ProviderName }): Promise<LlmProvider> {
+    if (ref.provider === 'local') return this.local;
+    const credentials = await this.keys.resolve(tenantId, ref.provider);
+    if (!credentials) {
+      throw new LlmError(
+        'authentication',
+        ref.provider,
+        `no ${ref.provider} API key is configured (platform or tenant)`,
+      );
+    }
+    const cacheKey = `${ref.provider}\u0000${credentials.apiKey}\u0000${credentials.baseUrl ?? ''}`;
+    let client = this.clients.get(cacheKey);
+    if (!client) {
+      client = new ADAPTERS[ref.provider]({
+        apiKey: credentials.apiKey,
+        baseUrl: credentials.baseUrl,
+        timeoutMs: this.timeoutMs,
+      });
+      this.clients.set(cacheKey, client);
+    }
+    return client;
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { PinoLogger } from 'nestjs-pino';
 import type { Counter, Gauge, Histogram } from 'prom-client';
 import { JOB_CONTRACTS, type JobNamesOf, type JobOf, isJobName } from '../contracts/job-contracts';
@@ -28,6 +29,7 @@ const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioriti
 @Injectable()
 export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
   private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
   private readonly shutdown = new AbortController();
 
   constructor(
@@ -58,7 +60,7 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
       queue,
       (job) => this.process(queue, handlers as Record<string, JobHandler<unknown>>, job),
       {
-        connection: createPersistentRedis(this.redis.url, `worker-${queue}`),
+        connection: this.connectionFor(queue),
         prefix: this.redis.prefix,
         concurrency,
         autorun: true,
@@ -67,6 +69,12 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
     worker.on('error', (error) => this.logger.error({ err: error, queue }, 'worker connection error'));
     this.workers.push(worker);
     return worker;
+  }
+
+  private connectionFor(queue: string): Redis {
+    const connection = createPersistentRedis(this.redis.url, `worker-${queue}`);
+    this.connections.push(connection);
+    return connection;
   }
 
   private async process(queue: string, handlers: Record<string, JobHandler<unknown>>, job: Job): Promise<unknown> {
@@ -117,5 +125,7 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.close()));
     this.shutdown.abort();
+    // BullMQ closes the connections it made, not the one it was given.
+    for (const connection of this.connections) connection.disconnect();
   }
 }

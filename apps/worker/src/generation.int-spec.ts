@@ -1,0 +1,186 @@
+import { adminDatabaseConfig, loadSettings } from '@copilot/config';
+import { ChatService, ConversationService, CopilotService, JobService } from '@copilot/conversations';
+import { ProviderKeys } from '@copilot/llm';
+import {
+  contextTooLong,
+  FAKE_OPENAI_REPLY,
+  FakeAnthropicServer,
+  FakeOpenAiServer,
+  reply,
+  serverError,
+} from '@copilot/llm/testing';
+import {
+  createPrismaClient,
+  type Job,
+  TenantRepository,
+  TenantTransactions,
+  UsageRepository,
+} from '@copilot/persistence';
+import { TokenBudget } from '@copilot/usage';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { register } from 'prom-client';
+import { WorkerModule } from './worker.module';
+import { loadWorkerSettings } from './worker.settings';
+
+// The worker's chat path end to end inside one process: the api's ChatService
+// accepts a message, BullMQ delivers it, the worker generates through the real SDKs
+// against wire-level fake vendors, and the job ends in a clear state.
+describe('reply generation with real providers', () => {
+  let app: INestApplicationContext;
+  let openai: FakeOpenAiServer;
+  let anthropic: FakeAnthropicServer;
+  let tenantId: string;
+  const actor = () => ({
+    tenantId,
+    principalType: 'api_key' as const,
+    principalId: 'test',
+    scopes: ['admin'],
+    rateLimit: null,
+  });
+
+  beforeAll(async () => {
+    [openai, anthropic] = await Promise.all([
+      FakeOpenAiServer.start({ apiKey: 'sk-fake-openai-key' }),
+      FakeAnthropicServer.start({ apiKey: 'sk-ant-fake-key' }),
+    ]);
+    const { adminDatabase } = loadSettings('cli', [adminDatabaseConfig] as const);
+    const admin = createPrismaClient(adminDatabase);
+    const tenant = await new TenantRepository().create(admin, { slug: `gen-${Date.now()}`, name: 'Gen' });
+    await new TenantRepository().setBudgets(admin, tenant.id, { daily: 1_000_000n });
+    tenantId = tenant.id;
+    await admin.$disconnect();
+
+    register.clear();
+    const base = loadWorkerSettings();
+    const settings = {
+      ...base,
+      llm: { ...base.llm, maxRetries: 1, timeoutMs: 2_000, breaker: { failureThreshold: 50, cooldownMs: 1_000 } },
+    };
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(settings), { logger: false });
+    await app.init();
+    const keys = app.get(ProviderKeys);
+    await app.get(TenantTransactions).run(tenantId, async (tx) => {
+      await keys.put(tx, tenantId, 'openai', { apiKey: 'sk-fake-openai-key', baseUrl: openai.url });
+      await keys.put(tx, tenantId, 'anthropic', { apiKey: 'sk-ant-fake-key', baseUrl: anthropic.url });
+    });
+  }, 30_000);
+
+  afterAll(async () => {
+    await app.close();
+    await Promise.all([openai.close(), anthropic.close()]);
+  });
+
+  async function ask(copilot: { model: string; fallbackModels?: string[]; maxTokens?: number }, content = 'hello') {
+    const created = await app.get(CopilotService).create(actor(), {
+      name: 'c',
+      instructions: 'Answer briefly.',
+      model: copilot.model,
+      temperature: 0.2,
+      maxTokens: copilot.maxTokens ?? 256,
+      fallbackModels: copilot.fallbackModels ?? [],
+    });
+    const conversation = await app.get(ConversationService).create(tenantId, { copilotId: created.id });
+    const { job } = await app.get(ChatService).postUserMessage(tenantId, conversation.id, content);
+    return { job, conversationId: conversation.id };
+  }
+
+  async function ended(jobId: string, timeoutMs = 10_000): Promise<Job> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const job = await app.get(JobService).get(tenantId, jobId);
+      if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
+      if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  const assistantText = async (conversationId: string) =>
+    (await app.get(ChatService).listMessages(tenantId, conversationId, { limit: 10 })).data
+      .filter((m) => m.role === 'assistant')
+      .map((m) => m.content);
+
+  it("answers with the copilot's OpenAI model, sending its instructions, and records usage", async () => {
+    openai.reset();
+    openai.script(reply(FAKE_OPENAI_REPLY, { inputTokens: 42, outputTokens: 7 }));
+    const { job, conversationId } = await ask({ model: 'openai/gpt-4o-mini' });
+    const done = await ended(job.id);
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      result: { provider: 'openai', model: 'gpt-4o-mini', inputTokens: 42, outputTokens: 7 },
+    });
+    expect(await assistantText(conversationId)).toEqual([FAKE_OPENAI_REPLY]);
+    const sent = openai.requests.at(-1)!.body as {
+      model: string;
+      messages: { role: string; content: string }[];
+      temperature: number;
+    };
+    expect(sent.model).toBe('gpt-4o-mini');
+    expect(sent.messages[0]).toEqual({ role: 'system', content: 'Answer briefly.' });
+    expect(sent.temperature).toBe(0.2);
+    const usage = await app
+      .get(TenantTransactions)
+      .run(tenantId, (tx) =>
+        app
+          .get(UsageRepository)
+          .summarize(tx, { from: new Date(Date.now() - 60_000), to: new Date(Date.now() + 1_000), groupBy: 'model' }),
+      );
+    expect(usage).toEqual(
+      expect.arrayContaining([{ key: 'openai/gpt-4o-mini', requests: 1, inputTokens: 42, outputTokens: 7 }]),
+    );
+  });
+
+  it('falls back to the next model when the first provider fails before the first token', async () => {
+    anthropic.reset();
+    anthropic.setDefault(serverError(529));
+    openai.reset();
+    const { job, conversationId } = await ask({
+      model: 'anthropic/claude-fake-1',
+      fallbackModels: ['openai/gpt-4o-mini'],
+    });
+    const done = await ended(job.id);
+    expect(done).toMatchObject({ status: 'succeeded', result: { provider: 'openai' } });
+    expect(anthropic.requests.length).toBe(2); // the first try and one retry
+    expect(await assistantText(conversationId)).toEqual([FAKE_OPENAI_REPLY]);
+    anthropic.setDefault(reply());
+  });
+
+  it('ends failed with a reason an integrator can act on', async () => {
+    openai.reset();
+    openai.script(contextTooLong());
+    const tooLong = await ended((await ask({ model: 'openai/gpt-4o-mini' })).job.id);
+    expect(tooLong).toMatchObject({ status: 'failed', error: { reason: 'context_too_long', provider: 'openai' } });
+
+    const noKey = await ended((await ask({ model: 'gemini/gemini-2.5-flash' })).job.id);
+    expect(noKey).toMatchObject({ status: 'failed', error: { reason: 'authentication' } });
+  });
+
+  it('cancels a running generation within a second, keeping what was generated', async () => {
+    openai.reset();
+    openai.script(
+      reply('one two three four five six seven eight nine ten eleven twelve', { chunks: 12, chunkDelayMs: 300 }),
+    );
+    const { job, conversationId } = await ask({ model: 'openai/gpt-4o-mini' });
+    for (let i = 0; i < 100 && (await app.get(JobService).get(tenantId, job.id)).status !== 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const asked = Date.now();
+    await app.get(JobService).cancel(tenantId, job.id);
+    const done = await ended(job.id, 3_000);
+    expect(Date.now() - asked).toBeLessThan(1_000);
+    expect(done.status).toBe('cancelled');
+    const [partial] = await assistantText(conversationId);
+    expect(partial).toMatch(/^one two/);
+    expect(partial).not.toContain('twelve');
+  });
+
+  it('settles the token budget to the tokens really used', async () => {
+    const before = await app.get(TokenBudget).used(tenantId);
+    openai.reset();
+    openai.script(reply('short', { inputTokens: 10, outputTokens: 1 }));
+    await ended((await ask({ model: 'openai/gpt-4o-mini', maxTokens: 500 })).job.id);
+    const after = await app.get(TokenBudget).used(tenantId);
+    expect(after.day - before.day).toBe(11);
+  });
+});

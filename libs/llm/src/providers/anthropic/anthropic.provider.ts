@@ -1,0 +1,165 @@
+import Anthropic, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from '@anthropic-ai/sdk';
+import { LlmError, type LlmErrorKind } from '../../llm-error';
+import type { Completion, GenerateChunk, GenerateRequest, LlmProvider, ProviderCredentials } from '../../llm-provider';
+import {
+  AttemptGuard,
+  type Classified,
+  CONTEXT_TOO_LONG,
+  describeError,
+  kindForStatus,
+  llmError,
+  retryAfterFromHeaders,
+} from '../openai/sdk-attempt';
+
+const PROVIDER = 'anthropic';
+const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+/** The Messages API requires `max_tokens`; this is the cap when the request sets none. */
+export const ANTHROPIC_DEFAULT_MAX_TOKENS = 1024;
+
+/** Error types Anthropic sends in the body (and in an in-stream `error` event, which has no status). */
+const KIND_BY_TYPE: Record<string, LlmErrorKind> = {
+  overloaded_error: 'provider_unavailable',
+  api_error: 'provider_unavailable',
+  rate_limit_error: 'rate_limited',
+  timeout_error: 'timeout',
+  authentication_error: 'authentication',
+  permission_error: 'authentication',
+  billing_error: 'authentication',
+};
+
+/** Anthropic's Messages API through the official SDK. One attempt per call: the SDK's retries are off. */
+export class AnthropicProvider implements LlmProvider {
+  readonly name = PROVIDER;
+  private readonly client: Anthropic;
+  private readonly apiKey: string;
+  private readonly timeoutMs: number;
+
+  constructor(credentials: ProviderCredentials) {
+    this.apiKey = credentials.apiKey;
+    this.timeoutMs = credentials.timeoutMs;
+    this.client = new Anthropic({
+      apiKey: credentials.apiKey,
+      // Explicit, so the SDK does not fall back to ANTHROPIC_BASE_URL from the environment.
+      baseURL: credentials.baseUrl ?? DEFAULT_BASE_URL,
+      timeout: credentials.timeoutMs,
+      maxRetries: 0,
+      // Every failure surfaces as an LlmError; the SDK's console logging (raw frames
+      // included) would bypass the platform's logger.
+      logLevel: 'off',
+    });
+  }
+
+  async *generate(request: GenerateRequest): AsyncIterable<GenerateChunk> {
+    const guard = new AttemptGuard(request.signal, this.timeoutMs);
+    let stream: AsyncIterator<Anthropic.RawMessageStreamEvent> | undefined;
+    try {
+      const body = { ...params(request), stream: true as const };
+      const response = await guard.within(() => this.client.messages.create(body, { signal: guard.signal }));
+      stream = response[Symbol.asyncIterator]();
+      let finished = false;
+      let inputTokens: number | undefined;
+      let outputTokens = 0;
+      for (;;) {
+        // The timeout applies to each wait for the next event, not to the consumer's pace.
+        const next = await guard.within(() => stream!.next());
+        if (next.done) break;
+        const event = next.value;
+        if (event.type === 'message_start') {
+          inputTokens = event.message.usage.input_tokens;
+          outputTokens = event.message.usage.output_tokens;
+        } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta' && event.delta.text) {
+          yield { type: 'token', text: event.delta.text };
+        } else if (event.type === 'message_delta') {
+          // Cumulative: the last one holds the reply's total.
+          outputTokens = event.usage.output_tokens;
+          if (event.delta.stop_reason === 'refusal') throw refused();
+        } else if (event.type === 'message_stop') {
+          finished = true;
+        }
+      }
+      // The SDK ends an aborted stream quietly, and one cut before `message_stop` too.
+      const stopped = guard.stoppedError(PROVIDER);
+      if (stopped) throw stopped;
+      if (!finished) {
+        throw new LlmError('stream_interrupted', PROVIDER, `${PROVIDER}: the stream ended before message_stop`);
+      }
+      if (inputTokens !== undefined) yield { type: 'usage', inputTokens, outputTokens };
+    } catch (err) {
+      throw this.toLlmError(err, guard);
+    } finally {
+      guard.dispose();
+      // When the consumer stops early, this aborts the HTTP request.
+      await stream?.return?.();
+    }
+  }
+
+  async complete(request: GenerateRequest): Promise<Completion> {
+    const guard = new AttemptGuard(request.signal, this.timeoutMs);
+    try {
+      const body = { ...params(request), stream: false as const };
+      const message = await guard.within(() => this.client.messages.create(body, { signal: guard.signal }));
+      if (message.stop_reason === 'refusal') throw refused();
+      const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+      return { text, usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens } };
+    } catch (err) {
+      throw this.toLlmError(err, guard);
+    } finally {
+      guard.dispose();
+    }
+  }
+
+  private toLlmError(err: unknown, guard: AttemptGuard): LlmError {
+    if (err instanceof LlmError) return err;
+    const stopped = guard.stoppedError(PROVIDER, err);
+    if (stopped) return stopped;
+    const { kind, detail, status, retryAfterMs } = classify(err, this.timeoutMs);
+    return llmError(kind, PROVIDER, detail, this.apiKey, { status, retryAfterMs, cause: err });
+  }
+}
+
+/** What an SDK failure means in LlmError terms. */
+function classify(err: unknown, timeoutMs: number): Classified {
+  if (err instanceof APIUserAbortError) return { kind: 'cancelled', detail: 'the request was cancelled' };
+  if (err instanceof APIConnectionTimeoutError) return { kind: 'timeout', detail: `no answer within ${timeoutMs} ms` };
+  if (err instanceof APIConnectionError) {
+    return { kind: 'provider_unavailable', detail: `cannot reach the server (${describeError(err)})` };
+  }
+  if (!(err instanceof APIError)) {
+    // Not wrapped by the SDK: the connection dropped mid-body (undici's "terminated") or
+    // a frame was not JSON (SyntaxError). Either way the reply broke after it began.
+    return { kind: 'stream_interrupted', detail: `the response broke off (${describeError(err)})` };
+  }
+  // Anthropic's `message` is the whole JSON body; `apiMessage` is the human part.
+  const type = err.type ?? 'error';
+  const text = err.apiMessage ?? err.message;
+  const status = err.status;
+  if (status === undefined) {
+    // An `error` event inside the stream, after the 200.
+    return { kind: KIND_BY_TYPE[type] ?? 'stream_interrupted', detail: `error in the stream: ${type}: ${text}` };
+  }
+  if (status === 401) return { kind: 'authentication', detail: `the API key was rejected (401 ${type})`, status };
+  if ((status === 400 || status === 413) && CONTEXT_TOO_LONG.test(text)) {
+    return { kind: 'context_too_long', detail: `${status} ${text}`, status };
+  }
+  const retryAfterMs = retryAfterFromHeaders(err.headers);
+  return { kind: kindForStatus(status), detail: `${status} ${type}: ${text}`, status, retryAfterMs };
+}
+
+function params(request: GenerateRequest): Anthropic.MessageCreateParamsNonStreaming {
+  return {
+    model: request.model,
+    max_tokens: request.maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
+    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    ...(request.system ? { system: request.system } : {}),
+    ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+  };
+}
+
+function refused(): LlmError {
+  return new LlmError('content_refused', PROVIDER, `${PROVIDER}: the model refused to answer (stop_reason refusal)`);
+}

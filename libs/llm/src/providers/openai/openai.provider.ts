@@ -1,0 +1,172 @@
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { LlmError, type LlmErrorKind } from '../../llm-error';
+import type {
+  Completion,
+  GenerateChunk,
+  GenerateRequest,
+  LlmProvider,
+  ProviderCredentials,
+  TokenUsage,
+} from '../../llm-provider';
+import {
+  AttemptGuard,
+  type Classified,
+  CONTEXT_TOO_LONG,
+  describeError,
+  kindForStatus,
+  llmError,
+  retryAfterFromHeaders,
+} from './sdk-attempt';
+
+const PROVIDER = 'openai';
+const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+// The SDK refuses to start without a key, but local OpenAI-compatible servers
+// (Ollama, llama.cpp, vLLM without --api-key) need none.
+const NO_KEY = 'no-key';
+
+/**
+ * OpenAI's Chat Completions API through the official SDK; with a base URL, any
+ * OpenAI-compatible server (vLLM, Ollama, llama.cpp, LM Studio). One attempt
+ * per call: the SDK's retries are off.
+ */
+export class OpenAiProvider implements LlmProvider {
+  readonly name = PROVIDER;
+  private readonly client: OpenAI;
+  private readonly apiKey: string;
+  private readonly timeoutMs: number;
+
+  constructor(credentials: ProviderCredentials) {
+    this.apiKey = credentials.apiKey;
+    this.timeoutMs = credentials.timeoutMs;
+    this.client = new OpenAI({
+      apiKey: credentials.apiKey || NO_KEY,
+      // Explicit values, so the SDK does not fall back to OPENAI_BASE_URL / OPENAI_ORG_ID /
+      // OPENAI_PROJECT_ID / OPENAI_ADMIN_KEY from the environment: settings come from the platform.
+      baseURL: credentials.baseUrl ?? DEFAULT_BASE_URL,
+      organization: null,
+      project: null,
+      adminAPIKey: null,
+      timeout: credentials.timeoutMs,
+      maxRetries: 0,
+      // Every failure surfaces as an LlmError; the SDK's console logging (raw frames
+      // included) would bypass the platform's logger.
+      logLevel: 'off',
+    });
+  }
+
+  async *generate(request: GenerateRequest): AsyncIterable<GenerateChunk> {
+    const guard = new AttemptGuard(request.signal, this.timeoutMs);
+    let stream: AsyncIterator<OpenAI.Chat.ChatCompletionChunk> | undefined;
+    try {
+      const body = { ...params(request), stream: true as const, stream_options: { include_usage: true } };
+      const response = await guard.within(() => this.client.chat.completions.create(body, { signal: guard.signal }));
+      stream = response[Symbol.asyncIterator]();
+      let finished = false;
+      let usage: TokenUsage | undefined;
+      for (;;) {
+        // The timeout applies to each wait for the next chunk, not to the consumer's pace.
+        const next = await guard.within(() => stream!.next());
+        if (next.done) break;
+        const chunk = next.value;
+        if (chunk.usage) usage = toUsage(chunk.usage);
+        const choice = chunk.choices[0];
+        if (choice?.finish_reason === 'content_filter') throw refused();
+        if (choice?.finish_reason) finished = true;
+        const text = choice?.delta?.content;
+        if (text) yield { type: 'token', text };
+      }
+      // The SDK ends an aborted stream quietly; and a stream that closes without a
+      // finish_reason was cut (it hides `[DONE]`, so the finish chunk is the last sign of life).
+      const stopped = guard.stoppedError(PROVIDER);
+      if (stopped) throw stopped;
+      if (!finished) {
+        throw new LlmError('stream_interrupted', PROVIDER, `${PROVIDER}: the stream ended before a finish_reason`);
+      }
+      if (usage) yield { type: 'usage', ...usage };
+    } catch (err) {
+      throw this.toLlmError(err, guard);
+    } finally {
+      guard.dispose();
+      // When the consumer stops early, this aborts the HTTP request.
+      await stream?.return?.();
+    }
+  }
+
+  async complete(request: GenerateRequest): Promise<Completion> {
+    const guard = new AttemptGuard(request.signal, this.timeoutMs);
+    try {
+      const body = { ...params(request), stream: false as const };
+      const completion = await guard.within(() => this.client.chat.completions.create(body, { signal: guard.signal }));
+      const choice = completion.choices[0];
+      if (choice?.finish_reason === 'content_filter') throw refused();
+      return {
+        text: choice?.message.content ?? '',
+        ...(completion.usage ? { usage: toUsage(completion.usage) } : {}),
+      };
+    } catch (err) {
+      throw this.toLlmError(err, guard);
+    } finally {
+      guard.dispose();
+    }
+  }
+
+  private toLlmError(err: unknown, guard: AttemptGuard): LlmError {
+    if (err instanceof LlmError) return err;
+    const stopped = guard.stoppedError(PROVIDER, err);
+    if (stopped) return stopped;
+    const { kind, detail, status, retryAfterMs } = classify(err, this.timeoutMs);
+    return llmError(kind, PROVIDER, detail, this.apiKey, { status, retryAfterMs, cause: err });
+  }
+}
+
+/** What an SDK failure means in LlmError terms. */
+function classify(err: unknown, timeoutMs: number): Classified {
+  if (err instanceof APIUserAbortError) return { kind: 'cancelled', detail: 'the request was cancelled' };
+  if (err instanceof APIConnectionTimeoutError) return { kind: 'timeout', detail: `no answer within ${timeoutMs} ms` };
+  if (err instanceof APIConnectionError) {
+    return { kind: 'provider_unavailable', detail: `cannot reach the server (${describeError(err)})` };
+  }
+  if (!(err instanceof APIError)) {
+    // Not wrapped by the SDK: the connection dropped mid-body (undici's "terminated") or
+    // a frame was not JSON (SyntaxError). Either way the reply broke after it began.
+    return { kind: 'stream_interrupted', detail: `the response broke off (${describeError(err)})` };
+  }
+  const status = err.status;
+  if (status === undefined) {
+    // An `error` object inside the stream, after the 200.
+    const kind: LlmErrorKind = err.type === 'server_error' ? 'provider_unavailable' : 'stream_interrupted';
+    return { kind, detail: `error in the stream: ${err.message}` };
+  }
+  // The server's text is left out: OpenAI's echoes part of the key.
+  if (status === 401) {
+    return { kind: 'authentication', detail: `the API key was rejected (401 ${err.code ?? ''})`.trim(), status };
+  }
+  if (err.code === 'content_policy_violation' || err.code === 'content_filter') {
+    return { kind: 'content_refused', detail: err.message, status };
+  }
+  const tooLong = err.code === 'context_length_exceeded' || CONTEXT_TOO_LONG.test(err.message);
+  if ((status === 400 || status === 413) && tooLong) return { kind: 'context_too_long', detail: err.message, status };
+  return { kind: kindForStatus(status), detail: err.message, status, retryAfterMs: retryAfterFromHeaders(err.headers) };
+}
+
+function params(request: GenerateRequest): OpenAI.Chat.ChatCompletionCreateParamsNonStreaming {
+  const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
+    ...(request.system ? [{ role: 'system' as const, content: request.system }] : []),
+    ...request.messages.map((m) => ({ role: m.role, content: m.content })),
+  ];
+  return {
+    model: request.model,
+    messages,
+    ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+    // `max_tokens`, not `max_completion_tokens`: the one every OpenAI-compatible server knows.
+    ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
+  };
+}
+
+function toUsage(usage: OpenAI.CompletionUsage): TokenUsage {
+  return { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens };
+}
+
+function refused(): LlmError {
+  return new LlmError('content_refused', PROVIDER, `${PROVIDER}: the content filter stopped the reply`);
+}
