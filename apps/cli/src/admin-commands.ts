@@ -60,6 +60,41 @@ export class AdminCommands {
     });
   }
 
+  /** Token budgets per UTC day and month; `none` removes one. */
+  async setBudget(ref: unknown, options: { daily?: string; monthly?: string }) {
+    if (typeof ref !== 'string') throw new CommandError('tenant:budget needs the tenant slug or id');
+    const budget = (value: string | undefined, what: string) =>
+      value === undefined
+        ? undefined
+        : value === 'none'
+          ? null
+          : BigInt(parse(z.coerce.number().int().min(1), value, what));
+    const daily = budget(options.daily, '--daily');
+    const monthly = budget(options.monthly, '--monthly');
+    if (daily === undefined && monthly === undefined)
+      throw new CommandError('give --daily and/or --monthly (a number, or none)');
+    return this.withClient(async (admin) => {
+      const tenant = await this.tenants.findByRef(admin, ref);
+      if (!tenant) throw new CommandError(`no tenant ${ref}`);
+      const updated = await this.tenants.setBudgets(admin, tenant.id, { daily, monthly });
+      await this.recordCliAction(
+        admin,
+        tenant.id,
+        'tenant.budget_set',
+        { type: 'tenant', id: tenant.id },
+        {
+          daily: String(updated.dailyTokenBudget ?? 'none'),
+          monthly: String(updated.monthlyTokenBudget ?? 'none'),
+        },
+      );
+      return {
+        id: tenant.id,
+        dailyTokenBudget: updated.dailyTokenBudget === null ? null : Number(updated.dailyTokenBudget),
+        monthlyTokenBudget: updated.monthlyTokenBudget === null ? null : Number(updated.monthlyTokenBudget),
+      };
+    });
+  }
+
   async createKey(options: {
     tenant?: string;
     scopes?: string;

@@ -4,6 +4,7 @@ import { AdminCommands, CommandError } from './admin-commands';
 
 const USAGE = `usage: npm run cli -- <command>
   tenant:create <slug> [--name <display name>]
+  tenant:budget <slug|id> [--daily <tokens>|none] [--monthly <tokens>|none]
   key:create --tenant <slug|id> --scopes <scope,...> [--name <name>] [--expires-at <ISO date>] [--rate-limit <n>]
   key:revoke <key id>
   token:mint --tenant <slug|id> --scopes <scope,...> [--subject <sub>] [--ttl <seconds>]
@@ -21,6 +22,8 @@ async function main(argv: string[]): Promise<number> {
       'expires-at': { type: 'string' },
       subject: { type: 'string' },
       'rate-limit': { type: 'string' },
+      daily: { type: 'string' },
+      monthly: { type: 'string' },
       ttl: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -36,6 +39,9 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'tenant:create':
       print(await admin.createTenant(rest[0], values.name));
+      return 0;
+    case 'tenant:budget':
+      print(await admin.setBudget(rest[0], values));
       return 0;
     case 'key:create':
       print(await admin.createKey({ ...values, expiresAt: values['expires-at'], rateLimit: values['rate-limit'] }));
