@@ -18,6 +18,9 @@ import { type GenerationPlan, GenerationPlanner } from './generation-planner';
 
 export const RESILIENT_GENERATOR = Symbol('RESILIENT_GENERATOR');
 
+/** Runs of one job (redeliveries after crashes, stale-job recovery) before it is failed for good. */
+const MAX_RUNS = 5;
+
 type Payload = JobOf<'chat.generate'>;
 type Ending = { status: 'succeeded' | 'cancelled'; messageId: string | null } | { status: 'failed'; reason: string };
 
@@ -70,6 +73,15 @@ export class ReplyGenerationService {
         }
       });
       if (!started) return this.replayEnding(payload);
+      if (started.job.attempts > MAX_RUNS) {
+        const detail = `the job was started ${started.job.attempts} times without ending; giving up`;
+        return this.end(
+          payload,
+          { status: 'failed', reason: 'too_many_attempts' },
+          { content: '', startedAt: Date.now() },
+          detail,
+        );
+      }
       if (started.plan === null)
         return this.end(payload, { status: 'cancelled', messageId: null }, { content: '', startedAt: Date.now() });
       if (started.plan instanceof ContextTooLongError) {

@@ -25,11 +25,13 @@ export const outboxConfig = defineConcern(
     OUTBOX_RELAY_INTERVAL_MS: { schema: positiveInt.default(2_000) },
     OUTBOX_RELAY_AFTER_MS: { schema: positiveInt.default(5_000) },
     OUTBOX_RELAY_BATCH: { schema: positiveInt.default(100) },
+    STALE_JOB_AFTER_MS: { schema: positiveInt.default(15 * 60_000) },
   },
   (v) => ({
     intervalMs: v.OUTBOX_RELAY_INTERVAL_MS,
     dispatchAfterMs: v.OUTBOX_RELAY_AFTER_MS,
     batchSize: v.OUTBOX_RELAY_BATCH,
+    staleRunningAfterMs: v.STALE_JOB_AFTER_MS,
   }),
 );
 

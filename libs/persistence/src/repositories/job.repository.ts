@@ -74,6 +74,14 @@ export class JobRepository {
     });
   }
 
+  /** Jobs of every tenant still `running` although they started more than `olderThanMs` ago. */
+  async findStaleRunning(client: PrismaClient, olderThanMs: number, limit: number): Promise<UndispatchedJob[]> {
+    const rows = await client.$queryRaw<
+      { id: string; tenant_id: string; queue: string; name: string; payload: Prisma.JsonObject }[]
+    >`SELECT id, tenant_id, queue, name, payload FROM app_stale_running_jobs(${olderThanMs}::int, ${limit}::int)`;
+    return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, queue: r.queue, name: r.name, payload: r.payload }));
+  }
+
   /** Accepted jobs of every tenant that have not reached the queue yet. */
   async countUndispatched(client: PrismaClient): Promise<number> {
     const [row] = await client.$queryRaw<{ backlog: bigint }[]>`SELECT app_outbox_backlog() AS backlog`;
