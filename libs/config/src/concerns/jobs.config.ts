@@ -50,7 +50,12 @@ export const chatConfig = defineConcern(
     // How many of the latest messages are sent to the model as history.
     MAX_CONVERSATION_MESSAGES: { schema: positiveInt.default(100) },
     // `local` is the built-in provider that needs no network and no key.
-    DEFAULT_MODEL: { schema: z.string().min(1).default('local') },
+    DEFAULT_MODEL: {
+      schema: z
+        .string()
+        .regex(/^(local|(openai|anthropic|gemini)\/\S+)$/, 'expected provider/model (openai, anthropic or gemini) or local')
+        .default('local'),
+    },
   },
   (v) => ({ maxHistoryMessages: v.MAX_CONVERSATION_MESSAGES, defaultModel: v.DEFAULT_MODEL }),
 );
