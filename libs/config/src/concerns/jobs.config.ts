@@ -53,7 +53,10 @@ export const chatConfig = defineConcern(
     DEFAULT_MODEL: {
       schema: z
         .string()
-        .regex(/^(local|(openai|anthropic|gemini)\/\S+)$/, 'expected provider/model (openai, anthropic or gemini) or local')
+        .regex(
+          /^(local|(openai|anthropic|gemini)\/\S+)$/,
+          'expected provider/model (openai, anthropic or gemini) or local',
+        )
         .default('local'),
     },
   },
