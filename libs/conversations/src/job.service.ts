@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { Problem } from '@copilot/http';
 import { type Job, JobRepository, TenantTransactions } from '@copilot/persistence';
-import { JobCancellation } from '@copilot/queues';
+import { chatGeneratePayload, JobCancellation } from '@copilot/queues';
+import { TokenBudget } from '@copilot/usage';
 
 @Injectable()
 export class JobService {
@@ -9,6 +10,7 @@ export class JobService {
     private readonly transactions: TenantTransactions,
     private readonly jobs: JobRepository,
     private readonly cancellation: JobCancellation,
+    private readonly budget: TokenBudget,
   ) {}
 
   async get(tenantId: string, id: string): Promise<Job> {
@@ -23,8 +25,14 @@ export class JobService {
    * again is harmless; a job that already ended otherwise answers 409.
    */
   async cancel(tenantId: string, id: string): Promise<Job> {
-    const job = await this.transactions.run(tenantId, (tx) => this.jobs.requestCancel(tx, id));
-    if (!job) throw new NotFoundException(`No job ${id}.`);
+    const cancelled = await this.transactions.run(tenantId, (tx) => this.jobs.requestCancel(tx, id));
+    if (!cancelled) throw new NotFoundException(`No job ${id}.`);
+    const { job, endedNow } = cancelled;
+    if (endedNow) {
+      // It never ran: give back the tokens its message reserved.
+      const reservation = chatGeneratePayload.safeParse(job.payload).data?.reservation;
+      await this.budget.settle(tenantId, reservation, 0).catch(() => undefined);
+    }
     if (job.status === 'running') {
       await this.cancellation.request(id);
     } else if (job.status !== 'cancelled') {

@@ -1,5 +1,6 @@
 import { adminDatabaseConfig, loadSettings } from '@copilot/config';
 import { createPrismaClient, TenantRepository } from '@copilot/persistence';
+import { TokenBudget } from '@copilot/usage';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTenantWithKeys, startApi } from '../testing/api-test-app';
 
@@ -97,13 +98,20 @@ describe('copilots and chat controls', () => {
       headers: { 'x-api-key': keys.k! },
     });
     expect(stored.json().data).toHaveLength(4);
-    expect(tenantId).not.toBe(limited);
   });
 
-  it('cancels a queued job at once, repeats harmlessly, and refuses a job that already ended', async () => {
+  it('cancels a queued job at once, refunds its budget, repeats harmlessly, and refuses a job that already ended', async () => {
+    const { adminDatabase: ownerDb } = loadSettings('cli', [adminDatabaseConfig] as const);
+    const budgetOwner = createPrismaClient(ownerDb);
+    await new TenantRepository().setBudgets(budgetOwner, tenantId, { daily: 1_000_000n });
+    await budgetOwner.$disconnect();
+    const budget = app.get(TokenBudget);
+    const before = (await budget.used(tenantId)).day;
     const conversationId = await newConversation();
     const { job } = (await call('POST', `/v1/conversations/${conversationId}/messages`, { content: 'hi' })).json();
+    expect((await budget.used(tenantId)).day).toBeGreaterThan(before);
     const cancelled = await call('POST', `/v1/jobs/${job.id}/cancel`);
+    expect((await budget.used(tenantId)).day).toBe(before);
     expect(cancelled.statusCode).toBe(202);
     expect(cancelled.json().status).toBe('cancelled');
     expect((await call('POST', `/v1/jobs/${job.id}/cancel`)).statusCode).toBe(202);

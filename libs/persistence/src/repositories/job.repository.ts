@@ -89,12 +89,12 @@ export class JobRepository {
   }
 
   /**
-   * Asks for cancellation. A job not started yet ends `cancelled` at once; a running
-   * one is marked, and its worker aborts it. Returns the job, or null if there is none.
+   * Asks for cancellation. A job not started yet ends `cancelled` at once
+   * (`endedNow`); a running one is marked, and its worker aborts it. Null if there is no such job.
    */
-  async requestCancel(tx: Tx, id: string): Promise<Job | null> {
+  async requestCancel(tx: Tx, id: string): Promise<{ job: Job; endedNow: boolean } | null> {
     const now = new Date();
-    await tx.job.updateMany({
+    const ended = await tx.job.updateMany({
       where: { id, status: 'queued' },
       data: { status: 'cancelled', cancelRequestedAt: now, finishedAt: now },
     });
@@ -102,7 +102,8 @@ export class JobRepository {
       where: { id, status: 'running', cancelRequestedAt: null },
       data: { cancelRequestedAt: now },
     });
-    return tx.job.findUnique({ where: { id } });
+    const job = await tx.job.findUnique({ where: { id } });
+    return job ? { job, endedNow: ended.count === 1 } : null;
   }
 
   /** Jobs of every tenant accepted more than `olderThanMs` ago that never reached the queue. */
