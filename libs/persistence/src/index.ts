@@ -5,18 +5,23 @@ export * from './lib/tenant-transaction';
 export * from './migrations/apply-migrations';
 export * from './repositories/api-key.repository';
 export * from './repositories/audit-event.repository';
+export * from './repositories/chunk.repository';
+export * from './repositories/collection.repository';
 export * from './repositories/tenant-secret.repository';
 export * from './repositories/usage.repository';
 export * from './repositories/conversation.repository';
 export * from './repositories/copilot.repository';
+export * from './repositories/document.repository';
 export * from './repositories/job.repository';
 export * from './repositories/message.repository';
 export * from './repositories/tenant.repository';
 export type {
   ApiKey,
   AuditEvent,
+  Collection,
   Conversation,
   Copilot,
+  Document,
   Job,
   Message,
   PrismaClient,

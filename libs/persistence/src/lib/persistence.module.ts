@@ -1,10 +1,13 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ApiKeyRepository } from '../repositories/api-key.repository';
 import { AuditEventRepository } from '../repositories/audit-event.repository';
+import { ChunkRepository } from '../repositories/chunk.repository';
+import { CollectionRepository } from '../repositories/collection.repository';
 import { TenantSecretRepository } from '../repositories/tenant-secret.repository';
 import { UsageRepository } from '../repositories/usage.repository';
 import { ConversationRepository } from '../repositories/conversation.repository';
 import { CopilotRepository } from '../repositories/copilot.repository';
+import { DocumentRepository } from '../repositories/document.repository';
 import { JobRepository } from '../repositories/job.repository';
 import { MessageRepository } from '../repositories/message.repository';
 import { TenantRepository } from '../repositories/tenant.repository';
@@ -14,8 +17,11 @@ import { TenantTransactions } from './tenant-transaction';
 const repositories = [
   ApiKeyRepository,
   AuditEventRepository,
+  ChunkRepository,
+  CollectionRepository,
   ConversationRepository,
   CopilotRepository,
+  DocumentRepository,
   JobRepository,
   MessageRepository,
   TenantRepository,

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '../generated/prisma/client';
+import type { Tx } from '../lib/tenant-transaction';
+
+export interface NewChunk {
+  position: number;
+  text: string;
+  startOffset: number;
+  endOffset: number;
+  headingPath: string[];
+  tokenCount: number;
+  embedding: number[];
+}
+
+export interface ChunkHit {
+  chunkId: string;
+  documentId: string;
+  collectionId: string;
+  title: string;
+  text: string;
+  startOffset: number;
+  endOffset: number;
+  headingPath: string[];
+  /** Cosine similarity (vector) or ts_rank_cd (keyword): higher is better. */
+  score: number;
+}
+
+// Dimensions with an HNSW index (see the knowledge migration). Vectors of other
+// sizes are still searched, exactly, without an index.
+const INDEXED_DIMENSIONS = new Set([384, 1536]);
+
+const vectorLiteral = (v: number[]) => `[${v.join(',')}]`;
+
+@Injectable()
+export class ChunkRepository {
+  /**
+   * Replaces a document's chunks in one statement pair inside the caller's
+   * transaction: searches see the old set or the new one, never a mix.
+   */
+  async replaceForDocument(
+    tx: Tx,
+    target: { tenantId: string; documentId: string; collectionId: string; dimensions: number },
+    chunks: NewChunk[],
+  ): Promise<void> {
+    await tx.$executeRaw`DELETE FROM chunks WHERE document_id = ${target.documentId}::uuid`;
+    if (chunks.length === 0) return;
+    await tx.$executeRaw`
+      INSERT INTO chunks (tenant_id, document_id, collection_id, position, text, start_offset, end_offset,
+                          heading_path, token_count, dimensions, embedding)
+      SELECT ${target.tenantId}::uuid, ${target.documentId}::uuid, ${target.collectionId}::uuid,
+             c.position, c.text, c.start_offset, c.end_offset,
+             ARRAY(SELECT jsonb_array_elements_text(c.heading_path)), c.token_count, ${target.dimensions}, c.embedding::vector
+      FROM unnest(${chunks.map((c) => c.position)}::int[], ${chunks.map((c) => c.text)}::text[],
+                  ${chunks.map((c) => c.startOffset)}::int[], ${chunks.map((c) => c.endOffset)}::int[],
+                  ${chunks.map((c) => JSON.stringify(c.headingPath))}::jsonb[], ${chunks.map((c) => c.tokenCount)}::int[],
+                  ${chunks.map((c) => vectorLiteral(c.embedding))}::text[])
+        AS c(position, text, start_offset, end_offset, heading_path, token_count, embedding)`;
+  }
+
+  /**
+   * Nearest chunks by cosine distance among the given collections, whose vectors
+   * all have `embedding.length` dimensions. Uses the HNSW index for indexed sizes.
+   */
+  async nearest(tx: Tx, collectionIds: string[], embedding: number[], limit: number): Promise<ChunkHit[]> {
+    const dims = embedding.length;
+    const query = vectorLiteral(embedding);
+    const distance = INDEXED_DIMENSIONS.has(dims)
+      ? Prisma.sql`(c.embedding::vector(${Prisma.raw(String(dims))})) <=> (${query}::vector(${Prisma.raw(String(dims))}))`
+      : Prisma.sql`c.embedding <=> ${query}::vector`;
+    return this.hits(
+      tx,
+      Prisma.sql`SELECT c.id, c.document_id, c.collection_id, d.title, c.text, c.start_offset, c.end_offset, c.heading_path,
+                        1 - (${distance}) AS score
+                 FROM chunks c JOIN documents d ON d.id = c.document_id
+                 WHERE c.dimensions = ${dims} AND c.collection_id = ANY(${collectionIds}::uuid[])
+                 ORDER BY ${distance} LIMIT ${limit}`,
+    );
+  }
+
+  /** The same as `nearest`, by a sequential scan: the exact answer the index approximates (recall checks). */
+  async nearestExact(tx: Tx, collectionIds: string[], embedding: number[], limit: number): Promise<ChunkHit[]> {
+    const query = vectorLiteral(embedding);
+    return this.hits(
+      tx,
+      Prisma.sql`SELECT c.id, c.document_id, c.collection_id, d.title, c.text, c.start_offset, c.end_offset, c.heading_path,
+                        1 - (c.embedding <=> ${query}::vector) AS score
+                 FROM chunks c JOIN documents d ON d.id = c.document_id
+                 WHERE c.dimensions = ${embedding.length} AND c.collection_id = ANY(${collectionIds}::uuid[])
+                 ORDER BY c.embedding <=> ${query}::vector LIMIT ${limit}`,
+    );
+  }
+
+  /** Full-text matches (web-search syntax: words, "phrases", -exclusions), best first. */
+  async keyword(tx: Tx, collectionIds: string[], text: string, limit: number): Promise<ChunkHit[]> {
+    return this.hits(
+      tx,
+      Prisma.sql`SELECT c.id, c.document_id, c.collection_id, d.title, c.text, c.start_offset, c.end_offset, c.heading_path,
+                        ts_rank_cd(c.tsv, q) AS score
+                 FROM chunks c JOIN documents d ON d.id = c.document_id,
+                      websearch_to_tsquery('simple', ${text}) q
+                 WHERE c.tsv @@ q AND c.collection_id = ANY(${collectionIds}::uuid[])
+                 ORDER BY score DESC, c.id LIMIT ${limit}`,
+    );
+  }
+
+  private async hits(tx: Tx, query: Prisma.Sql): Promise<ChunkHit[]> {
+    const rows = await tx.$queryRaw<
+      {
+        id: string;
+        document_id: string;
+        collection_id: string;
+        title: string;
+        text: string;
+        start_offset: number;
+        end_offset: number;
+        heading_path: string[];
+        score: number;
+      }[]
+    >(query);
+    return rows.map((r) => ({
+      chunkId: r.id,
+      documentId: r.document_id,
+      collectionId: r.collection_id,
+      title: r.title,
+      text: r.text,
+      startOffset: r.start_offset,
+      endOffset: r.end_offset,
+      headingPath: r.heading_path,
+      score: Number(r.score),
+    }));
+  }
+}
