@@ -27,8 +27,9 @@ const swc = [
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  // Other ESM-only packages: `cookie` (Fastify's inject), `jose` (jwks-rsa).
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino|cookie|jose)/)'],
+  // Other ESM-only packages: `cookie` (Fastify's inject), `jose` (jwks-rsa), `marked` and
+  // `pdf-parse`'s PDF.js worker (retrieval).
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino|cookie|jose|marked|pdf-parse)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   // Prisma 7's generated client imports './x.js' from TypeScript sources.
   moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },

@@ -4,6 +4,7 @@ import {
   edgeConfig,
   encryptionConfig,
   jwtConfig,
+  knowledgeConfig,
   llmConfig,
   loadSettings,
   PLATFORM_CONCERNS,
@@ -18,5 +19,6 @@ export const loadApiSettings = () =>
     edgeConfig,
     encryptionConfig,
     llmConfig,
+    knowledgeConfig,
   ] as const);
 export type ApiSettings = ReturnType<typeof loadApiSettings>;

@@ -5,11 +5,15 @@ import { ConversationsModule } from '@copilot/conversations';
 import { ProblemDetailsFilter } from '@copilot/http';
 import { LlmModule } from '@copilot/llm';
 import { PlatformModule } from '@copilot/platform';
+import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import type { ApiSettings } from './api.settings';
 import { AuditEventsController } from './audit/audit-events.controller';
 import { CopilotsController } from './copilots/copilots.controller';
+import { CollectionsController } from './knowledge/collections.controller';
+import { DocumentsController } from './knowledge/documents.controller';
+import { SearchController } from './knowledge/search.controller';
 import { ProviderKeysController } from './provider-keys/provider-keys.controller';
 import { UsageController } from './usage/usage.controller';
 import { ConversationsController } from './conversations/conversations.controller';
@@ -28,10 +32,18 @@ export class AppModule {
         SecretsModule.forRoot(settings.encryption),
         LlmModule.forRoot({ providers: settings.llm.providers, timeoutMs: settings.llm.timeoutMs }),
         ConversationsModule.forRoot(settings.chat),
+        RetrievalModule.forRoot({
+          ...settings.knowledge,
+          timeoutMs: settings.llm.timeoutMs,
+          maxRetries: settings.llm.maxRetries,
+        }),
       ],
       controllers: [
         ApiKeysController,
         AuditEventsController,
+        CollectionsController,
+        DocumentsController,
+        SearchController,
         CopilotsController,
         ProviderKeysController,
         UsageController,

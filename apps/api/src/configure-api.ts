@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ApiSettings } from './api.settings';
 
@@ -23,6 +24,10 @@ export async function configureApi(app: NestFastifyApplication, settings: ApiSet
   // The api speaks JSON only: any other body type is 415, not a string handed to validation.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   await app.register(helmet as never, { global: true });
+  // Document uploads: one file, no larger than a document may be (larger: 413).
+  await app.register(multipart as never, {
+    limits: { files: 1, fileSize: settings.knowledge.maxDocumentBytes, fields: 5 },
+  });
   const origins = settings.edge.corsOrigins;
   app.enableCors({
     origin: origins.length === 0 && settings.env === 'local' ? true : origins,

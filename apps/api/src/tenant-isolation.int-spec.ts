@@ -8,6 +8,8 @@ interface Owned {
   jobId: string;
   apiKeyId: string;
   copilotId: string;
+  collectionId: string;
+  documentId: string;
 }
 
 /**
@@ -74,6 +76,42 @@ const CASES: Record<
     unchanged: () => ({ method: 'GET', url: '/v1/provider-keys' }),
     status: 204,
   },
+  'GET /v1/collections/:id': {
+    attempt: (o) => ({ method: 'GET', url: `/v1/collections/${o.collectionId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/collections/${o.collectionId}` }),
+  },
+  'PATCH /v1/collections/:id': {
+    attempt: (o) => ({ method: 'PATCH', url: `/v1/collections/${o.collectionId}`, payload: { name: 'mine now' } }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/collections/${o.collectionId}` }),
+  },
+  'DELETE /v1/collections/:id': {
+    attempt: (o) => ({ method: 'DELETE', url: `/v1/collections/${o.collectionId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/collections/${o.collectionId}` }),
+  },
+  'GET /v1/collections/:id/documents': {
+    attempt: (o) => ({ method: 'GET', url: `/v1/collections/${o.collectionId}/documents` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/collections/${o.collectionId}/documents` }),
+  },
+  'POST /v1/collections/:id/documents': {
+    attempt: (o) => ({
+      method: 'POST',
+      url: `/v1/collections/${o.collectionId}/documents`,
+      payload: { title: 'x', text: 'y' },
+    }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/collections/${o.collectionId}/documents` }),
+  },
+  'GET /v1/documents/:id': {
+    attempt: (o) => ({ method: 'GET', url: `/v1/documents/${o.documentId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/documents/${o.documentId}` }),
+  },
+  'DELETE /v1/documents/:id': {
+    attempt: (o) => ({ method: 'DELETE', url: `/v1/documents/${o.documentId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/documents/${o.documentId}` }),
+  },
+  'POST /v1/documents/:id/retry': {
+    attempt: (o) => ({ method: 'POST', url: `/v1/documents/${o.documentId}/retry` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/documents/${o.documentId}` }),
+  },
   'POST /v1/api-keys/:id/rotate': {
     attempt: (o) => ({ method: 'POST', url: `/v1/api-keys/${o.apiKeyId}/rotate`, payload: {} }),
     unchanged: () => ({ method: 'GET', url: '/v1/api-keys' }),
@@ -117,7 +155,19 @@ describe('tenant isolation over HTTP', () => {
     });
     const copilot = await as(a.keys.admin!, { method: 'POST', url: '/v1/copilots', payload: { name: 'a-secret' } });
     await as(a.keys.admin!, { method: 'PUT', url: '/v1/provider-keys/openai', payload: { apiKey: 'sk-a-secret-key' } });
+    const collection = await as(a.keys.admin!, {
+      method: 'POST',
+      url: '/v1/collections',
+      payload: { name: 'a-secret' },
+    });
+    const document = await as(a.keys.admin!, {
+      method: 'POST',
+      url: `/v1/collections/${collection.json().id}/documents`,
+      payload: { title: 'a-secret', text: 'private notes' },
+    });
     owned = {
+      collectionId: collection.json().id,
+      documentId: document.json().document.id,
       conversationId: conversation.json().id,
       jobId: posted.json().job.id,
       apiKeyId: a.keyIds.spare!,

@@ -2,11 +2,13 @@ import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from 
 import { SETTINGS } from '@copilot/config';
 import { ConversationsModule, ReplyGenerationService } from '@copilot/conversations';
 import { llmMetricProviders, LlmMetrics, LlmModule } from '@copilot/llm';
+import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
 import { resilientGeneratorProviders } from './resilient-generator.provider';
 import { PlatformModule } from '@copilot/platform';
 import { QUEUE, queueMetricProviders, QueueWorkerHost } from '@copilot/queues';
 import { ChatGenerateProcessor } from './chat-generate.processor';
+import { DocumentIngestProcessor } from './document-ingest.processor';
 import type { WorkerSettings } from './worker.settings';
 
 @Module({})
@@ -14,6 +16,7 @@ export class WorkerModule implements OnApplicationBootstrap {
   constructor(
     private readonly host: QueueWorkerHost,
     private readonly chat: ChatGenerateProcessor,
+    private readonly ingest: DocumentIngestProcessor,
     @Inject(SETTINGS) private readonly settings: WorkerSettings,
   ) {}
 
@@ -25,6 +28,11 @@ export class WorkerModule implements OnApplicationBootstrap {
         SecretsModule.forRoot(settings.encryption),
         LlmModule.forRoot({ providers: settings.llm.providers, timeoutMs: settings.llm.timeoutMs }),
         ConversationsModule.forRoot(settings.chat),
+        RetrievalModule.forRoot({
+          ...settings.knowledge,
+          timeoutMs: settings.llm.timeoutMs,
+          maxRetries: settings.llm.maxRetries,
+        }),
       ],
       providers: [
         QueueWorkerHost,
@@ -34,6 +42,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         ...resilientGeneratorProviders,
         ReplyGenerationService,
         ChatGenerateProcessor,
+        DocumentIngestProcessor,
       ],
     };
   }
@@ -43,6 +52,11 @@ export class WorkerModule implements OnApplicationBootstrap {
       QUEUE.chat,
       { 'chat.generate': (payload, context) => this.chat.handle(payload, context) },
       this.settings.worker.chatConcurrency,
+    );
+    this.host.start(
+      QUEUE.ingest,
+      { 'document.ingest': (payload, context) => this.ingest.handle(payload, context) },
+      this.settings.worker.ingestConcurrency,
     );
   }
 }

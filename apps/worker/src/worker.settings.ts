@@ -1,6 +1,7 @@
 import {
   chatConfig,
   encryptionConfig,
+  knowledgeConfig,
   llmConfig,
   loadSettings,
   PLATFORM_CONCERNS,
@@ -16,5 +17,6 @@ export const loadWorkerSettings = () =>
     workerConfig,
     llmConfig,
     encryptionConfig,
+    knowledgeConfig,
   ] as const);
 export type WorkerSettings = ReturnType<typeof loadWorkerSettings>;

@@ -8,6 +8,7 @@ export * from './concerns/http.config';
 export * from './concerns/jobs.config';
 export * from './concerns/auth.config';
 export * from './concerns/llm.config';
+export * from './concerns/knowledge.config';
 
 import type { SettingsOf } from './lib/define-settings';
 import { coreConfig } from './concerns/core.config';
@@ -17,6 +18,7 @@ import { chatConfig, outboxConfig, schedulerConfig, streamConfig, workerConfig }
 import { redisConfig } from './concerns/redis.config';
 import { edgeConfig, encryptionConfig, jwtConfig } from './concerns/auth.config';
 import { llmConfig } from './concerns/llm.config';
+import { knowledgeConfig } from './concerns/knowledge.config';
 
 /** Every concern any app reads: what .env.example must document. */
 export const ALL_CONCERNS = [
@@ -36,6 +38,7 @@ export const ALL_CONCERNS = [
   edgeConfig,
   encryptionConfig,
   llmConfig,
+  knowledgeConfig,
 ] as const;
 
 /** The concerns every long-running app reads (PlatformModule's input). */

@@ -1,1 +1,17 @@
 export * from './retrieval-types';
+export * from './embedding/embedder-registry';
+export * from './ingest/document-ingest.service';
+export * from './knowledge/collection.service';
+export * from './knowledge/document.service';
+export * from './knowledge/knowledge-options';
+export * from './retrieval.module';
+export * from './search/reciprocal-rank-fusion';
+export * from './search/search.service';
+export * from './fetching';
+export * from './embedding/local-embedder';
+export * from './embedding/openai-embedder';
+export * from './chunking';
+export * from './parsing';
+export * from './parsing';
+export * from './chunking';
+export { LocalEmbedder } from './embedding/local-embedder';

@@ -39,8 +39,9 @@ export const workerConfig = defineConcern(
   'worker',
   {
     CHAT_CONCURRENCY: { schema: positiveInt.default(20) },
+    INGEST_CONCURRENCY: { schema: positiveInt.default(2) },
   },
-  (v) => ({ chatConcurrency: v.CHAT_CONCURRENCY }),
+  (v) => ({ chatConcurrency: v.CHAT_CONCURRENCY, ingestConcurrency: v.INGEST_CONCURRENCY }),
 );
 
 /** Conversations and reply generation. */

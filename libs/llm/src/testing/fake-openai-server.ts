@@ -1,12 +1,14 @@
 /**
- * Wire-level fake of OpenAI's Chat Completions API (`POST /v1/chat/completions`),
- * as OpenAI and the OpenAI-compatible servers send it: JSON bodies, SSE
+ * Wire-level fake of OpenAI's Chat Completions API (`POST /v1/chat/completions`)
+ * and Embeddings API (`POST /v1/embeddings`, see fake-openai-embeddings.ts),
+ * as OpenAI and the OpenAI-compatible servers send them: JSON bodies, SSE
  * `data: {chunk}` frames ending with `data: [DONE]`, the usage chunk when
  * `stream_options.include_usage` is set, and OpenAI's error JSON
  * (`{ error: { message, type, param, code } }`). Behaviours are scripted per
  * request, see fake-server-script.ts.
  */
 import type { ServerResponse } from 'node:http';
+import { checkEmbeddingsBody, type EmbeddingsBody, embeddingsResponse } from './fake-openai-embeddings';
 import {
   countWords,
   FakeLlmServer,
@@ -21,6 +23,8 @@ import {
   writeEvent,
   writeRaw,
 } from './fake-server-script';
+
+export { fakeEmbedding } from './fake-openai-embeddings';
 
 export const FAKE_OPENAI_REPLY = 'Hello from the fake OpenAI server.';
 
@@ -49,6 +53,9 @@ export class FakeOpenAiServer extends FakeLlmServer {
   protected async handle(request: RecordedRequest, res: ServerResponse): Promise<void> {
     const auth = request.headers.authorization;
     if (auth !== `Bearer ${this.apiKey}`) return sendJson(res, 401, authError(auth));
+    if (request.method === 'POST' && request.path.split('?')[0] === '/v1/embeddings') {
+      return this.embeddings(request, res);
+    }
     if (request.method !== 'POST' || request.path.split('?')[0] !== '/v1/chat/completions') {
       return sendJson(
         res,
@@ -85,6 +92,45 @@ export class FakeOpenAiServer extends FakeLlmServer {
         return this.answer(body, res, b, b.afterChunks, { kind: 'malformed' });
       case 'reply':
         return this.answer(body, res, b, Infinity, { kind: 'finish', reason: 'stop' });
+    }
+  }
+
+  /**
+   * Embeddings: validation errors come first (they use no behaviour, like auth), then
+   * the scripted behaviour. There is no stream, so `cut`/`malformed` send half a JSON
+   * body, a refusal is the policy 400, and `afterChunks` is ignored.
+   */
+  private async embeddings(request: RecordedRequest, res: ServerResponse): Promise<void> {
+    const body = (request.body ?? {}) as EmbeddingsBody;
+    const check = checkEmbeddingsBody(body);
+    if (!check.ok) return sendJson(res, 400, error(check.message, 'invalid_request_error', null, check.param));
+    const b = this.takeBehaviour(request);
+    if (b.kind === 'hang') return;
+    await pause('firstByteDelayMs' in b ? b.firstByteDelayMs : undefined, res);
+    switch (b.kind) {
+      case 'rate_limited': {
+        const headers: Record<string, string> = {};
+        if (b.retryAfterSeconds !== undefined) headers['retry-after'] = String(b.retryAfterSeconds);
+        if (b.retryAfterMs !== undefined) headers['retry-after-ms'] = String(b.retryAfterMs);
+        const message = `Rate limit reached for ${check.model} on tokens per min (TPM): Limit 1000000, Used 999990, Requested 100. Please try again in ${b.retryAfterSeconds ?? 1}s.`;
+        return sendJson(res, 429, error(message, 'tokens', 'rate_limit_exceeded'), headers);
+      }
+      case 'server_error':
+        return sendJson(res, b.status, serverErrorBody(b.status));
+      case 'context_too_long':
+        return sendJson(res, 400, EMBEDDING_TOO_LONG_ERROR);
+      case 'refusal':
+        return sendJson(res, 400, POLICY_ERROR);
+      case 'cut':
+      case 'malformed':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        await writeRaw(res, '{"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.0123,');
+        return void (b.kind === 'cut' && b.how === 'destroy' ? res.socket?.destroy() : res.end());
+      case 'reply':
+        return sendJson(res, 200, embeddingsResponse(check), {
+          'openai-model': check.model,
+          'x-request-id': randomId('req_'),
+        });
     }
   }
 
@@ -197,6 +243,13 @@ const CONTEXT_TOO_LONG_ERROR = error(
   'invalid_request_error',
   'context_length_exceeded',
   'messages',
+);
+
+const EMBEDDING_TOO_LONG_ERROR = error(
+  "This model's maximum context length is 8192 tokens, however you requested 9000 tokens (9000 in your prompt; " +
+    '0 for the completion). Please reduce your prompt; or completion length.',
+  'invalid_request_error',
+  null,
 );
 
 const POLICY_ERROR = error(

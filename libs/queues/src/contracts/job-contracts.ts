@@ -15,6 +15,12 @@ export const chatGeneratePayload = jobEnvelope.extend({
   messageId: z.uuid(),
   /** Tokens reserved against the tenant's budget when the message was accepted; settled by the worker. */
   reservation: z.object({ tokens: z.number().int().min(0), day: z.string(), month: z.string() }).nullish(),
+  /** Collections to ground the reply in (besides the copilot's). */
+  collectionIds: z.array(z.uuid()).optional(),
+});
+
+export const documentIngestPayload = jobEnvelope.extend({
+  documentId: z.uuid(),
 });
 
 interface JobContract<Q extends QueueName, S extends z.ZodType> {
@@ -30,6 +36,7 @@ const contract = <Q extends QueueName, S extends z.ZodType>(queue: Q, payload: S
 // Job names are persisted like queue names (see queue-names.ts).
 export const JOB_CONTRACTS = {
   'chat.generate': contract(QUEUE.chat, chatGeneratePayload),
+  'document.ingest': contract(QUEUE.ingest, documentIngestPayload),
 } as const;
 
 export type JobName = keyof typeof JOB_CONTRACTS;

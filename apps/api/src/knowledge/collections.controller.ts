@@ -1,0 +1,137 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Auth, type AuthContext, Scopes } from '@copilot/auth';
+import { parseInput, validate } from '@copilot/http';
+import { CollectionService, type DocumentInput, DocumentService } from '@copilot/retrieval';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { presentJob } from '../presenters';
+import { RequestId } from '../request-context';
+import { idParam, pageQuery } from '../request-schemas';
+import { presentCollection, presentDocument } from './knowledge.presenters';
+
+const createBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(2_000).default(''),
+    embeddingModel: z
+      .string()
+      .regex(/^(local|openai\/\S+)$/, 'expected local or openai/<model>')
+      .optional(),
+  })
+  .strict();
+const updateBody = z
+  .object({ name: z.string().trim().min(1).max(200), description: z.string().max(2_000) })
+  .partial()
+  .strict();
+const documentBody = z.union(
+  [
+    z.object({ title: z.string().trim().min(1).max(500), text: z.string().min(1, 'must not be empty') }).strict(),
+    z
+      .object({
+        url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
+        title: z.string().max(500).optional(),
+      })
+      .strict(),
+  ],
+  { error: 'expected { "title", "text" } or { "url" }, or a multipart file in field "file"' },
+);
+
+/** Knowledge bases and their documents. Reading takes documents:read, changing documents:write. */
+@Controller('collections')
+export class CollectionsController {
+  constructor(
+    private readonly collections: CollectionService,
+    private readonly documents: DocumentService,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Scopes('documents:write')
+  async create(
+    @Auth() auth: AuthContext,
+    @Body(validate(createBody)) body: z.output<typeof createBody>,
+    @RequestId() requestId: string,
+  ) {
+    return presentCollection(await this.collections.create(auth, body, requestId));
+  }
+
+  @Get()
+  @Scopes('documents:read')
+  async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
+    const result = await this.collections.list(auth.tenantId, page);
+    return { data: result.data.map(presentCollection), nextCursor: result.nextCursor };
+  }
+
+  @Get(':id')
+  @Scopes('documents:read')
+  async get(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string) {
+    return presentCollection(await this.collections.get(auth.tenantId, id));
+  }
+
+  @Patch(':id')
+  @Scopes('documents:write')
+  async update(
+    @Auth() auth: AuthContext,
+    @Param('id', validate(idParam)) id: string,
+    @Body(validate(updateBody)) body: z.output<typeof updateBody>,
+  ) {
+    return presentCollection(await this.collections.update(auth, id, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Scopes('documents:write')
+  async delete(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string, @RequestId() requestId: string) {
+    await this.collections.delete(auth, id, requestId);
+  }
+
+  @Get(':id/documents')
+  @Scopes('documents:read')
+  async listDocuments(
+    @Auth() auth: AuthContext,
+    @Param('id', validate(idParam)) id: string,
+    @Query(validate(pageQuery)) page: z.output<typeof pageQuery>,
+  ) {
+    const result = await this.documents.list(auth.tenantId, id, page);
+    return { data: result.data.map(presentDocument), nextCursor: result.nextCursor };
+  }
+
+  /** A multipart file (field `file`), `{ title, text }` or `{ url }`: 202 with the document and its ingest job. */
+  @Post(':id/documents')
+  @Scopes('documents:write')
+  async addDocument(
+    @Auth() auth: AuthContext,
+    @Param('id', validate(idParam)) id: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const input = await documentInput(request);
+    const accepted = await this.documents.accept(auth.tenantId, id, input, request.id);
+    void reply.status(accepted.duplicate ? 200 : 202);
+    if (accepted.job) void reply.header('location', `/v1/jobs/${accepted.job.id}`);
+    return {
+      document: presentDocument(accepted.document),
+      job: accepted.job ? presentJob(accepted.job) : null,
+      duplicate: accepted.duplicate,
+    };
+  }
+}
+
+async function documentInput(request: FastifyRequest): Promise<DocumentInput> {
+  if (request.isMultipart()) {
+    const file = await request.file();
+    if (!file || file.fieldname !== 'file') {
+      return parseInput(z.never({ error: 'expected a file in field "file"' }), undefined, 'body.file');
+    }
+    const bytes = await file.toBuffer();
+    const title =
+      typeof (file.fields.title as { value?: unknown } | undefined)?.value === 'string'
+        ? (file.fields.title as { value: string }).value
+        : undefined;
+    return { kind: 'file', bytes, filename: file.filename, mediaType: file.mimetype, title };
+  }
+  const body = parseInput(documentBody, request.body, 'body');
+  return 'url' in body
+    ? { kind: 'url', url: body.url, title: body.title }
+    : { kind: 'text', text: body.text, title: body.title };
+}

@@ -1,0 +1,168 @@
+import { adminDatabaseConfig, loadSettings } from '@copilot/config';
+import { createPrismaClient, type Document, TenantRepository, TenantTransactions } from '@copilot/persistence';
+import { CollectionService, DocumentService, SearchService } from '@copilot/retrieval';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { register } from 'prom-client';
+import { WorkerModule } from './worker.module';
+import { loadWorkerSettings } from './worker.settings';
+
+const FIXTURES = join(__dirname, '../../../libs/retrieval/src/testing/fixtures');
+const MEDIA: Record<string, string> = {
+  'guide.md': 'text/markdown',
+  'article.html': 'text/html',
+  'notes.txt': 'text/plain',
+  'report.pdf': 'application/pdf',
+  'policy.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+// Ingest as it runs in production: the api's DocumentService accepts, BullMQ
+// delivers to the worker's ingest queue, and search reads what was indexed.
+describe('document ingest and search', () => {
+  let app: INestApplicationContext;
+  let tenantId: string;
+  let collectionId: string;
+  const actor = () => ({
+    tenantId,
+    principalType: 'api_key' as const,
+    principalId: 'test',
+    scopes: ['admin'],
+    rateLimit: null,
+  });
+
+  beforeAll(async () => {
+    const { adminDatabase } = loadSettings('cli', [adminDatabaseConfig] as const);
+    const admin = createPrismaClient(adminDatabase);
+    tenantId = (await new TenantRepository().create(admin, { slug: `kb-${Date.now()}`, name: 'KB' })).id;
+    await admin.$disconnect();
+    register.clear();
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadWorkerSettings()), { logger: false });
+    await app.init();
+    collectionId = (await app.get(CollectionService).create(actor(), { name: 'handbook', description: '' })).id;
+  }, 30_000);
+  afterAll(() => app.close());
+
+  const documents = () => app.get(DocumentService);
+  async function settled(id: string, timeoutMs = 20_000): Promise<Document> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const document = await documents().get(tenantId, id);
+      if (document.stage === 'indexed' || document.stage === 'failed') return document;
+      if (Date.now() > deadline) throw new Error(`document ${id} still ${document.stage}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  const file = (name: string) => ({
+    kind: 'file' as const,
+    bytes: readFileSync(join(FIXTURES, name)),
+    filename: name,
+    mediaType: MEDIA[name]!,
+  });
+
+  it('indexes every supported format', async () => {
+    const accepted = await Promise.all(
+      Object.keys(MEDIA).map((name) => documents().accept(tenantId, collectionId, file(name))),
+    );
+    const done = await Promise.all(accepted.map((a) => settled(a.document.id)));
+    for (const document of done) {
+      expect(document).toMatchObject({ stage: 'indexed', progress: 100, error: null });
+      expect(document.chunkCount).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
+  it('indexes the same content once per collection', async () => {
+    const again = await documents().accept(tenantId, collectionId, file('notes.txt'));
+    expect(again.duplicate).toBe(true);
+    expect(again.document.stage).toBe('indexed');
+  });
+
+  it('fails an unreadable document with a reason, and can retry it', async () => {
+    const accepted = await documents().accept(tenantId, collectionId, {
+      kind: 'file',
+      bytes: Buffer.from('%PDF-1.7 this is not really a pdf'),
+      filename: 'broken.pdf',
+      mediaType: 'application/pdf',
+    });
+    const failed = await settled(accepted.document.id);
+    expect(failed).toMatchObject({ stage: 'failed', error: { reason: 'unreadable' } });
+    const retried = await documents().retry(tenantId, failed.id);
+    expect(retried.document.stage).toBe('queued');
+    expect((await settled(failed.id)).stage).toBe('failed');
+  });
+
+  it('refuses URLs that point inside the network', async () => {
+    const accepted = await documents().accept(tenantId, collectionId, {
+      kind: 'url',
+      url: 'http://169.254.169.254/latest/meta-data',
+    });
+    const failed = await settled(accepted.document.id);
+    expect(failed).toMatchObject({ stage: 'failed', error: { reason: 'fetch_refused_address' } });
+  });
+
+  it('searches by keyword, vector and both', async () => {
+    const search = app.get(SearchService);
+    const text = await documents().accept(tenantId, collectionId, {
+      kind: 'text',
+      title: 'Lighthouse maintenance',
+      text: '# Lamps\n\nThe lighthouse keeper replaces the xenon lamp every spring.\n\n# Paint\n\nThe tower is repainted in red and white stripes.',
+    });
+    await settled(text.document.id);
+    const keyword = await search.search(tenantId, { query: 'xenon', mode: 'keyword', topK: 3 });
+    expect(keyword[0]).toMatchObject({
+      documentId: text.document.id,
+      title: 'Lighthouse maintenance',
+      headingPath: ['Lamps'],
+    });
+    const vector = await search.search(tenantId, {
+      query: 'who replaces the lighthouse lamp',
+      mode: 'vector',
+      topK: 3,
+    });
+    expect(vector[0]!.documentId).toBe(text.document.id);
+    const hybrid = await search.search(tenantId, {
+      query: 'lighthouse lamp xenon',
+      mode: 'hybrid',
+      topK: 2,
+      collectionIds: [collectionId],
+    });
+    expect(hybrid).toHaveLength(2);
+    expect(hybrid[0]!.text).toContain('xenon');
+    const offsets = hybrid[0]!;
+    expect(offsets.endOffset).toBeGreaterThan(offsets.startOffset);
+  });
+
+  it('re-ingests atomically: readers see the old chunks or the new ones, never a mix or none', async () => {
+    const accepted = await documents().accept(tenantId, collectionId, file('guide.md'));
+    const indexed = await settled(accepted.document.id);
+    const counts = new Set<number>();
+    const count = () =>
+      app
+        .get(TenantTransactions)
+        .run(
+          tenantId,
+          (tx) =>
+            tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM chunks WHERE document_id = ${indexed.id}::uuid`,
+        );
+    await documents().retry(tenantId, indexed.id);
+    for (let i = 0; i < 200; i++) {
+      counts.add(Number((await count())[0]!.n));
+      if ((await documents().get(tenantId, indexed.id)).stage === 'indexed' && i > 5) break;
+    }
+    expect([...counts]).toEqual([indexed.chunkCount]);
+  });
+
+  it('removes a deleted document from search at once', async () => {
+    const accepted = await documents().accept(tenantId, collectionId, {
+      kind: 'text',
+      title: 'Ephemeral',
+      text: 'quokka zebra marmalade',
+    });
+    await settled(accepted.document.id);
+    const search = app.get(SearchService);
+    expect(await search.search(tenantId, { query: 'quokka', mode: 'keyword', topK: 5 })).toHaveLength(1);
+    await documents().delete(tenantId, accepted.document.id);
+    expect(await search.search(tenantId, { query: 'quokka', mode: 'keyword', topK: 5 })).toEqual([]);
+  });
+});

@@ -1,0 +1,1 @@
+export { chunkDocument, type ChunkOptions } from './chunk-document';

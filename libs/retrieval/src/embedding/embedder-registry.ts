@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ProviderKeys } from '@copilot/llm';
+import { Problem } from '@copilot/http';
+import type { Embedder } from '../retrieval-types';
+import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from '../knowledge/knowledge-options';
+import { LocalEmbedder } from './local-embedder';
+import { OpenAiEmbedder } from './openai-embedder';
+
+/** The embedder of a collection's model: `local`, or `openai/<model>` with the tenant's (else the platform's) key. */
+@Injectable()
+export class EmbedderRegistry {
+  private readonly local = new LocalEmbedder();
+
+  constructor(
+    private readonly keys: ProviderKeys,
+    @Inject(KNOWLEDGE_OPTIONS) private readonly settings: KnowledgeSettings,
+  ) {}
+
+  dimensionsOf(model: string): number {
+    if (model === 'local') return this.local.dimensions;
+    if (/^openai\/\S+$/.test(model)) return this.settings.openAiEmbeddingDimensions;
+    throw new Problem(400, {
+      type: '/problems/validation-error',
+      title: 'Your request is not valid',
+      detail: 'embeddingModel: expected local or openai/<model>',
+      errors: [{ field: 'body.embeddingModel', message: 'expected local or openai/<model>' }],
+    });
+  }
+
+  async for(tenantId: string, model: string, dimensions: number): Promise<Embedder> {
+    if (model === 'local') return this.local;
+    const credentials = await this.keys.resolve(tenantId, 'openai');
+    if (!credentials && !this.settings.embeddingEndpoint) {
+      throw new Error(`no OpenAI key is configured for embedding model ${model}`);
+    }
+    return new OpenAiEmbedder({
+      apiKey: credentials?.apiKey ?? 'none',
+      baseUrl: this.settings.embeddingEndpoint ?? credentials?.baseUrl,
+      model: model.slice('openai/'.length),
+      dimensions,
+      timeoutMs: this.settings.timeoutMs,
+      maxRetries: this.settings.maxRetries,
+    });
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * Embeddings through OpenAI's API (or any OpenAI-compatible server: vLLM, Ollama,
+ * LM Studio) with the official SDK. Retries go through the platform's
+ * `withRetries`, like generation, so backoff, Retry-After and cancellation behave
+ * the same everywhere; the SDK's own retries are off.
+ */
+import { DEFAULT_RETRY_POLICY, LlmError, type LlmErrorKind, retryAfterMs, type Sleep, withRetries } from '@copilot/llm';
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { Embedder } from '../retrieval-types';
+
+const PROVIDER = 'openai';
+const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+// The SDK refuses to start without a key; local compatible servers need none.
+const NO_KEY = 'no-key';
+const DEFAULT_BATCH_SIZE = 64;
+// OpenAI's limit on inputs per request.
+const MAX_BATCH_SIZE = 2048;
+
+export interface OpenAiEmbedderOptions {
+  apiKey: string;
+  baseUrl?: string;
+  /** e.g. `text-embedding-3-small`. */
+  model: string;
+  /** Size of the vectors; every returned vector is checked against it. */
+  dimensions: number;
+  /**
+   * Whether to send `dimensions` to the server (text-embedding-3 models shorten
+   * their vectors to it). Default true; turn off for models or compatible servers
+   * that reject the parameter (ada-002, most local servers).
+   */
+  sendDimensions?: boolean;
+  /** Inputs per request; default 64, at most 2048. */
+  batchSize?: number;
+  /** Per attempt (one request of one batch). */
+  timeoutMs: number;
+  /** Retries after the first attempt, per batch. */
+  maxRetries: number;
+  /** For tests: how backoff waits (default: real timers). */
+  sleep?: Sleep;
+}
+
+export class OpenAiEmbedder implements Embedder {
+  readonly model: string;
+  readonly dimensions: number;
+  private readonly client: OpenAI;
+  private readonly options: OpenAiEmbedderOptions;
+  private readonly batchSize: number;
+
+  constructor(options: OpenAiEmbedderOptions) {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+      throw new RangeError(`batchSize must be an integer from 1 to ${MAX_BATCH_SIZE}, got ${batchSize}`);
+    }
+    if (!Number.isInteger(options.dimensions) || options.dimensions < 1) {
+      throw new RangeError(`dimensions must be a positive integer, got ${options.dimensions}`);
+    }
+    this.options = options;
+    this.model = options.model;
+    this.dimensions = options.dimensions;
+    this.batchSize = batchSize;
+    this.client = new OpenAI({
+      apiKey: options.apiKey || NO_KEY,
+      // Explicit values so the SDK never falls back to OPENAI_* environment variables.
+      baseURL: options.baseUrl ?? DEFAULT_BASE_URL,
+      organization: null,
+      project: null,
+      adminAPIKey: null,
+      // A backstop only: withRetries' per-attempt deadline (same length) aborts first.
+      timeout: options.timeoutMs,
+      maxRetries: 0,
+      logLevel: 'off',
+    });
+  }
+
+  async embed(texts: string[], signal?: AbortSignal): Promise<number[][]> {
+    const vectors: number[][] = [];
+    // One batch at a time: ingest is not latency-critical, and parallel batches would
+    // only run into the account's rate limit together.
+    for (let start = 0; start < texts.length; start += this.batchSize) {
+      const batch = texts.slice(start, start + this.batchSize);
+      vectors.push(...(await this.embedBatch(batch, signal)));
+    }
+    return vectors;
+  }
+
+  private embedBatch(batch: string[], signal: AbortSignal | undefined): Promise<number[][]> {
+    return withRetries(
+      async ({ signal: attemptSignal }) => {
+        try {
+          const response = await this.client.embeddings.create(
+            {
+              model: this.model,
+              input: batch,
+              // Explicit: without it the SDK asks for base64, which compatible servers often lack.
+              encoding_format: 'float',
+              ...(this.options.sendDimensions === false ? {} : { dimensions: this.dimensions }),
+            },
+            { signal: attemptSignal },
+          );
+          return this.vectorsOf(response, batch.length);
+        } catch (err) {
+          throw this.toLlmError(err);
+        }
+      },
+      {
+        // The same policy as generation, with this embedder's retry budget.
+        policy: { ...DEFAULT_RETRY_POLICY, maxRetries: this.options.maxRetries },
+        provider: PROVIDER,
+        signal,
+        timeoutMs: this.options.timeoutMs,
+        ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
+      },
+    );
+  }
+
+  /** Puts vectors in input order (by `index`, which the API does not promise to sort) and normalises them. */
+  private vectorsOf(response: OpenAI.CreateEmbeddingResponse, count: number): number[][] {
+    const vectors = new Array<number[] | undefined>(count);
+    for (const item of response.data ?? []) {
+      if (!Number.isInteger(item.index) || item.index < 0 || item.index >= count || vectors[item.index]) {
+        throw malformed(`an embedding has a missing, duplicate or out-of-range index (${item.index})`);
+      }
+      const embedding: unknown = item.embedding;
+      if (!Array.isArray(embedding) || !embedding.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+        throw malformed(`embedding ${item.index} is not an array of numbers`);
+      }
+      if (embedding.length !== this.dimensions) {
+        // A configuration mistake (wrong model or dimensions), not a passing fault: do not retry.
+        throw new LlmError(
+          'invalid_request',
+          PROVIDER,
+          `${PROVIDER}: ${this.model} returned ${embedding.length} dimensions, expected ${this.dimensions}`,
+        );
+      }
+      vectors[item.index] = normalise(embedding as number[]);
+    }
+    const missing = vectors.findIndex((v) => v === undefined);
+    if (missing !== -1 || vectors.length !== count) throw malformed(`no embedding for input ${missing}`);
+    return vectors as number[][];
+  }
+
+  private toLlmError(err: unknown): LlmError {
+    if (err instanceof LlmError) return err;
+    const { kind, detail, status, retryAfter } = classify(err, this.options.timeoutMs);
+    // Error texts from servers or proxies can echo the key.
+    const key = this.options.apiKey;
+    const message = key.length >= 4 ? `${PROVIDER}: ${detail}`.split(key).join('[redacted]') : `${PROVIDER}: ${detail}`;
+    return new LlmError(kind, PROVIDER, message, { status, retryAfterMs: retryAfter, cause: err });
+  }
+}
+
+/**
+ * Unit length, so cosine distance is 1 - dot product. OpenAI's vectors already are
+ * (to float precision); compatible servers' often are not. A zero vector stays zero.
+ */
+function normalise(vector: number[]): number[] {
+  const norm = Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0));
+  return norm > 0 ? vector.map((x) => x / norm) : vector.slice();
+}
+
+/** A 200 whose body does not fit the input: treated like a reply that broke off (retryable). */
+function malformed(detail: string): LlmError {
+  return new LlmError('stream_interrupted', PROVIDER, `${PROVIDER}: malformed embeddings response: ${detail}`);
+}
+
+/**
+ * SDK failures in LlmError terms, as the chat adapter sorts them (its helpers are
+ * internal to @copilot/llm, so the small part needed here is repeated).
+ */
+function classify(
+  err: unknown,
+  timeoutMs: number,
+): { kind: LlmErrorKind; detail: string; status?: number; retryAfter?: number } {
+  if (err instanceof APIUserAbortError) return { kind: 'cancelled', detail: 'the request was cancelled' };
+  if (err instanceof APIConnectionTimeoutError) return { kind: 'timeout', detail: `no answer within ${timeoutMs} ms` };
+  if (err instanceof APIConnectionError) {
+    return { kind: 'provider_unavailable', detail: `cannot reach the server (${errorText(err)})` };
+  }
+  if (!(err instanceof APIError) || err.status === undefined) {
+    // The body broke off mid-way or was not JSON.
+    return { kind: 'stream_interrupted', detail: `the response broke off (${errorText(err)})` };
+  }
+  const status = err.status;
+  // The server's text is left out: OpenAI's 401 echoes part of the key.
+  if (status === 401) return { kind: 'authentication', detail: `the API key was rejected (401)`, status };
+  if ((status === 400 || status === 413) && /context length|too many tokens|maximum context/i.test(err.message)) {
+    return { kind: 'context_too_long', detail: err.message, status };
+  }
+  if (err.code === 'content_policy_violation') return { kind: 'content_refused', detail: err.message, status };
+  return { kind: kindForStatus(status), detail: err.message, status, retryAfter: retryAfterOf(err.headers) };
+}
+
+function kindForStatus(status: number): LlmErrorKind {
+  if (status === 429) return 'rate_limited';
+  if (status === 401 || status === 402 || status === 403) return 'authentication';
+  if (status === 408) return 'timeout';
+  if (status === 413) return 'context_too_long';
+  if (status >= 500) return 'provider_unavailable';
+  return 'invalid_request';
+}
+
+/** `retry-after-ms` (OpenAI's extension) wins over `retry-after`. */
+function retryAfterOf(headers: Headers | undefined): number | undefined {
+  const ms = Number(headers?.get('retry-after-ms') ?? Number.NaN);
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  return retryAfterMs(headers?.get('retry-after'));
+}
+
+/** Not `instanceof Error`: undici's errors come from another realm under Jest. */
+function errorText(err: unknown): string {
+  if (typeof err === 'object' && err !== null && 'message' in err && typeof err.message === 'string') {
+    return err.message;
+  }
+  return String(err);
+}

@@ -1,0 +1,3 @@
+export * from './address-policy';
+export * from './safe-fetch';
+export * from './url-fetch-error';

@@ -1,0 +1,180 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ChunkRepository,
+  CollectionRepository,
+  type DocumentStage,
+  DocumentRepository,
+  JobRepository,
+  TenantTransactions,
+} from '@copilot/persistence';
+import { JobEventWriter, type JobOf } from '@copilot/queues';
+import { chunkDocument } from '../chunking';
+import { EmbedderRegistry } from '../embedding/embedder-registry';
+import { fetchDocument, UrlFetchError } from '../fetching';
+import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from '../knowledge/knowledge-options';
+import { parseDocument } from '../parsing';
+import { DocumentParseError } from '../retrieval-types';
+
+type Payload = JobOf<'document.ingest'>;
+
+/** Chunks embedded per call: progress moves in steps this size, and one failed call costs little. */
+const EMBED_BATCH = 32;
+
+/** A failure that is the document's, not the platform's: reported on the document, not retried. */
+class IngestFailure extends Error {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The worker side of ingest: fetch (URLs), parse, chunk, embed, and swap the
+ * document's chunks in one transaction. Each stage is visible on the document
+ * and as a job event. A bad file fails its document with a reason; platform
+ * errors (database, embeddings provider) are retried by the queue.
+ */
+@Injectable()
+export class DocumentIngestService {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly jobs: JobRepository,
+    private readonly documents: DocumentRepository,
+    private readonly collections: CollectionRepository,
+    private readonly chunks: ChunkRepository,
+    private readonly embedders: EmbedderRegistry,
+    private readonly events: JobEventWriter,
+    @Inject(KNOWLEDGE_OPTIONS) private readonly settings: KnowledgeSettings,
+  ) {}
+
+  async run(
+    payload: Payload,
+    signal?: AbortSignal,
+  ): Promise<{ chunks: number } | { skipped: string } | { failed: string }> {
+    const { tenantId, jobId, documentId } = payload;
+    const started = await this.transactions.run(tenantId, async (tx) => {
+      const job = await this.jobs.start(tx, jobId);
+      const document = job ? await this.documents.findById(tx, documentId) : null;
+      const collection = document ? await this.collections.findById(tx, document.collectionId) : null;
+      return job && document && collection ? { document, collection } : null;
+    });
+    if (!started) return { skipped: 'job already ended, or its document is gone' };
+    const { document, collection } = started;
+    try {
+      await this.stage(payload, 'parsing', 5);
+      const source = await this.source(payload, document.sourceUrl, signal);
+      const parsed = await parseDocument({
+        bytes: source.bytes,
+        mediaType: source.mediaType,
+        filename: source.filename ?? undefined,
+      }).catch((error: unknown) => {
+        throw error instanceof DocumentParseError ? new IngestFailure('unreadable', error.message) : error;
+      });
+      await this.stage(payload, 'chunking', 20);
+      const pieces = chunkDocument(parsed, this.settings.chunking);
+      if (pieces.length === 0) throw new IngestFailure('empty', 'the document has no text to index');
+
+      await this.stage(payload, 'embedding', 30);
+      const embedder = await this.embedders.for(tenantId, collection.embeddingModel, collection.embeddingDimensions);
+      const embeddings: number[][] = [];
+      for (let i = 0; i < pieces.length; i += EMBED_BATCH) {
+        embeddings.push(
+          ...(await embedder.embed(
+            pieces.slice(i, i + EMBED_BATCH).map((p) => p.text),
+            signal,
+          )),
+        );
+        await this.stage(
+          payload,
+          'embedding',
+          30 + Math.floor((65 * Math.min(i + EMBED_BATCH, pieces.length)) / pieces.length),
+        );
+      }
+      await this.transactions.run(tenantId, async (tx) => {
+        await this.chunks.replaceForDocument(
+          tx,
+          { tenantId, documentId, collectionId: collection.id, dimensions: collection.embeddingDimensions },
+          pieces.map((p, i) => ({
+            position: p.index,
+            text: p.text,
+            startOffset: p.start,
+            endOffset: p.end,
+            headingPath: p.headingPath,
+            tokenCount: p.tokenCount,
+            embedding: embeddings[i]!,
+          })),
+        );
+        await this.documents.markIndexed(
+          tx,
+          documentId,
+          pieces.length,
+          document.sourceType === 'file' ? parsed.title : null,
+        );
+        await this.jobs.finish(tx, jobId, { status: 'succeeded', result: { documentId, chunks: pieces.length } });
+      });
+      await this.events.append(jobId, 'done', {
+        status: 'succeeded',
+        stage: 'indexed',
+        documentId,
+        chunks: pieces.length,
+      });
+      return { chunks: pieces.length };
+    } catch (error) {
+      if (!(error instanceof IngestFailure)) throw error;
+      await this.fail(payload, error.reason, error.message);
+      return { failed: error.reason };
+    }
+  }
+
+  /** Ends the document and its job `failed` with a reason (also after the last retry of a platform error). */
+  async fail(payload: Payload, reason: string, message: string): Promise<void> {
+    const error = { reason, message };
+    await this.transactions.run(payload.tenantId, async (tx) => {
+      await this.documents.setStage(tx, payload.documentId, 'failed', { error });
+      await this.jobs.finish(tx, payload.jobId, { status: 'failed', error });
+    });
+    await this.events.append(payload.jobId, 'error', { status: 'failed', stage: 'failed', ...error });
+  }
+
+  private async stage(payload: Payload, stage: DocumentStage, progress: number): Promise<void> {
+    await this.transactions.run(payload.tenantId, (tx) =>
+      this.documents.setStage(tx, payload.documentId, stage, { progress }),
+    );
+    await this.events.append(payload.jobId, 'status', { status: 'running', stage, progress });
+  }
+
+  /** The stored bytes, or (URL documents) a fetch that refuses private addresses, oversize bodies and slow servers. */
+  private async source(payload: Payload, url: string | null, signal?: AbortSignal) {
+    const document = await this.transactions.run(payload.tenantId, async (tx) => ({
+      bytes: await this.documents.sourceOf(tx, payload.documentId),
+      row: await this.documents.findById(tx, payload.documentId),
+    }));
+    if (document.bytes)
+      return {
+        bytes: document.bytes,
+        mediaType: document.row?.mediaType ?? 'text/plain',
+        filename: document.row?.filename,
+      };
+    if (!url) throw new IngestFailure('no_content', 'the document has no content');
+    try {
+      const fetched = await fetchDocument(url, {
+        maxBytes: this.settings.maxDocumentBytes,
+        timeoutMs: this.settings.urlFetchTimeoutMs,
+        signal,
+      });
+      await this.transactions.run(payload.tenantId, (tx) =>
+        this.documents.describeFetched(tx, payload.documentId, {
+          mediaType: fetched.mediaType,
+          filename: fetched.filename,
+          sizeBytes: fetched.bytes.length,
+        }),
+      );
+      return { bytes: fetched.bytes, mediaType: fetched.mediaType, filename: fetched.filename };
+    } catch (error) {
+      if (error instanceof UrlFetchError) throw new IngestFailure(`fetch_${error.reason}`, error.message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { AuditLog, type AuthContext } from '@copilot/auth';
+import { type Collection, CollectionRepository, type Page, TenantTransactions } from '@copilot/persistence';
+import { EmbedderRegistry } from '../embedding/embedder-registry';
+import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from './knowledge-options';
+
+/** Knowledge bases. The embedding model is fixed at creation (its vectors must all match). */
+@Injectable()
+export class CollectionService {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly collections: CollectionRepository,
+    private readonly embedders: EmbedderRegistry,
+    private readonly audit: AuditLog,
+    @Inject(KNOWLEDGE_OPTIONS) private readonly settings: KnowledgeSettings,
+  ) {}
+
+  create(
+    actor: AuthContext,
+    input: { name: string; description: string; embeddingModel?: string },
+    requestId?: string,
+  ): Promise<Collection> {
+    const embeddingModel = input.embeddingModel ?? this.settings.defaultEmbeddingModel;
+    const embeddingDimensions = this.embedders.dimensionsOf(embeddingModel);
+    return this.transactions.run(actor.tenantId, async (tx) => {
+      const collection = await this.collections.create(tx, actor.tenantId, {
+        name: input.name,
+        description: input.description,
+        embeddingModel,
+        embeddingDimensions,
+      });
+      await this.audit.record(
+        tx,
+        actor,
+        'collection.created',
+        { type: 'collection', id: collection.id },
+        { requestId },
+      );
+      return collection;
+    });
+  }
+
+  async get(tenantId: string, id: string): Promise<Collection> {
+    const collection = await this.transactions.run(tenantId, (tx) => this.collections.findById(tx, id));
+    if (!collection) throw new NotFoundException(`No collection ${id}.`);
+    return collection;
+  }
+
+  list(tenantId: string, page: { limit: number; cursor?: string }): Promise<Page<Collection>> {
+    return this.transactions.run(tenantId, (tx) => this.collections.list(tx, page));
+  }
+
+  update(actor: AuthContext, id: string, fields: { name?: string; description?: string }): Promise<Collection> {
+    return this.transactions.run(actor.tenantId, async (tx) => {
+      const collection = await this.collections.update(tx, id, fields);
+      if (!collection) throw new NotFoundException(`No collection ${id}.`);
+      return collection;
+    });
+  }
+
+  delete(actor: AuthContext, id: string, requestId?: string): Promise<void> {
+    return this.transactions.run(actor.tenantId, async (tx) => {
+      if (!(await this.collections.delete(tx, id))) throw new NotFoundException(`No collection ${id}.`);
+      await this.audit.record(tx, actor, 'collection.deleted', { type: 'collection', id }, { requestId });
+    });
+  }
+}

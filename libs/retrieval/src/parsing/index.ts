@@ -1,0 +1,1 @@
+export { parseDocument, detectFormat, DOCX_MEDIA_TYPE, type ParseDocumentInput } from './parse-document';
