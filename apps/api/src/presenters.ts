@@ -17,6 +17,7 @@ export const presentMessage = (m: Message) => ({
   role: m.role,
   content: m.content,
   jobId: m.jobId,
+  citations: m.citations,
   createdAt: m.createdAt,
 });
 

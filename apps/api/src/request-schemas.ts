@@ -30,6 +30,11 @@ export const createConversationBody = z
 export const postMessageBody = z
   .object({
     content: z.string({ error: 'expected a string' }).trim().min(1, 'must not be empty').max(32_000),
+    /** Collections to ground this reply in, besides the copilot's. */
+    collectionIds: z
+      .array(z.uuid({ error: 'expected a collection id (UUID)' }))
+      .max(20)
+      .optional(),
   })
   .strict();
 

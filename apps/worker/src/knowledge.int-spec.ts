@@ -1,5 +1,6 @@
 import { adminDatabaseConfig, loadSettings } from '@copilot/config';
 import { createPrismaClient, type Document, TenantRepository, TenantTransactions } from '@copilot/persistence';
+import { ChatService, ConversationService, CopilotService, JobService } from '@copilot/conversations';
 import { CollectionService, DocumentService, SearchService } from '@copilot/retrieval';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -151,6 +152,41 @@ describe('document ingest and search', () => {
       if ((await documents().get(tenantId, indexed.id)).stage === 'indexed' && i > 5) break;
     }
     expect([...counts]).toEqual([indexed.chunkCount]);
+  });
+
+  it('answers with cited passages when a copilot names collections, even with no model configured', async () => {
+    const grounded = await documents().accept(tenantId, collectionId, {
+      kind: 'text',
+      title: 'Expense policy',
+      text: '# Travel\n\nTrain tickets are reimbursed in second class. Taxis need a receipt.',
+    });
+    await settled(grounded.document.id);
+    const copilot = await app.get(CopilotService).create(actor(), {
+      name: 'policy bot',
+      instructions: '',
+      model: 'local',
+      temperature: null,
+      maxTokens: null,
+      fallbackModels: [],
+      collectionIds: [collectionId],
+    });
+    const conversation = await app.get(ConversationService).create(tenantId, { copilotId: copilot.id });
+    const { job } = await app
+      .get(ChatService)
+      .postUserMessage(tenantId, conversation.id, 'are train tickets reimbursed?');
+    for (let i = 0; i < 200 && (await app.get(JobService).get(tenantId, job.id)).status !== 'succeeded'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const reply = (await app.get(ChatService).listMessages(tenantId, conversation.id, { limit: 10 })).data.find(
+      (m) => m.role === 'assistant',
+    )!;
+    expect(reply.content).toContain('[1] Expense policy');
+    expect(reply.content).toContain('second class');
+    expect(reply.citations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ documentId: grounded.document.id, title: 'Expense policy', headingPath: ['Travel'] }),
+      ]),
+    );
   });
 
   it('removes a deleted document from search at once', async () => {

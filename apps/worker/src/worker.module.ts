@@ -1,6 +1,6 @@
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { SETTINGS } from '@copilot/config';
-import { ConversationsModule, ReplyGenerationService } from '@copilot/conversations';
+import { ConversationsModule, GroundingService, ReplyGenerationService } from '@copilot/conversations';
 import { llmMetricProviders, LlmMetrics, LlmModule } from '@copilot/llm';
 import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
@@ -40,6 +40,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         ...llmMetricProviders,
         LlmMetrics,
         ...resilientGeneratorProviders,
+        GroundingService,
         ReplyGenerationService,
         ChatGenerateProcessor,
         DocumentIngestProcessor,

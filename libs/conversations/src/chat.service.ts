@@ -49,7 +49,7 @@ export class ChatService {
     tenantId: string,
     conversationId: string,
     content: string,
-    options: { idempotencyKey?: string; requestId?: string } = {},
+    options: { idempotencyKey?: string; requestId?: string; collectionIds?: string[] } = {},
   ): Promise<PostMessageResult> {
     if (options.idempotencyKey) {
       const earlier = await this.replay(tenantId, options.idempotencyKey);
@@ -75,6 +75,7 @@ export class ChatService {
           conversationId,
           messageId: message.id,
           reservation,
+          ...(options.collectionIds?.length ? { collectionIds: options.collectionIds } : {}),
           ...(options.requestId ? { requestId: options.requestId } : {}),
         };
         if (options.idempotencyKey) {

@@ -28,6 +28,10 @@ export interface GenerationPlan {
   context: BuiltContext;
   /** What the generation may cost at most: prompt plus the full reply allowance. */
   estimatedTokens: number;
+  /** Tokens the smallest model in the chain accepts, prompt and reply together. */
+  window: number;
+  /** The copilot's knowledge collections, to ground the reply in. */
+  collectionIds: string[];
 }
 
 /**
@@ -58,10 +62,11 @@ export class GenerationPlanner {
       .map((m) => ({ role: m.role as ChatTurn['role'], content: m.content }));
     if (pending !== undefined) history.push({ role: 'user', content: pending });
     const system = copilot?.instructions ?? '';
+    const window = Math.min(...chain.map(contextWindow));
     const context = buildContext({
       instructions: system,
       history: history.slice(-this.settings.maxHistoryMessages),
-      window: Math.min(...chain.map(contextWindow)),
+      window,
       replyReserve: maxTokens,
     });
     return {
@@ -71,6 +76,8 @@ export class GenerationPlanner {
       maxTokens,
       context,
       estimatedTokens: context.inputTokens + maxTokens,
+      window,
+      collectionIds: copilot?.collectionIds ?? [],
     };
   }
 }

@@ -5,3 +5,4 @@ export * from './job.service';
 export * from './reply-generation.service';
 export * from './copilot.service';
 export * from './generation-planner';
+export * from './grounding.service';

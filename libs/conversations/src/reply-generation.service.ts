@@ -15,6 +15,7 @@ import { JobRepository, MessageRepository, TenantTransactions, UsageRepository }
 import { JobCancellation, JobEventWriter, type JobOf, TokenBatcher } from '@copilot/queues';
 import { TokenBudget } from '@copilot/usage';
 import { type GenerationPlan, GenerationPlanner } from './generation-planner';
+import { type Citation, GroundingService } from './grounding.service';
 
 export const RESILIENT_GENERATOR = Symbol('RESILIENT_GENERATOR');
 
@@ -26,6 +27,7 @@ type Ending = { status: 'succeeded' | 'cancelled'; messageId: string | null } | 
 
 interface Progress {
   content: string;
+  citations?: Citation[];
   usage?: TokenUsage;
   provider?: string;
   model?: string;
@@ -54,6 +56,7 @@ export class ReplyGenerationService {
     private readonly cancellation: JobCancellation,
     private readonly budget: TokenBudget,
     private readonly metrics: LlmMetrics,
+    private readonly grounding: GroundingService,
     @Inject(RESILIENT_GENERATOR) private readonly generator: ResilientGenerator,
   ) {}
 
@@ -118,14 +121,19 @@ export class ReplyGenerationService {
   private async generate(payload: Payload, plan: GenerationPlan, signal: AbortSignal, cancelled: AbortSignal) {
     const { tenantId, jobId } = payload;
     const chain = await this.chainFor(tenantId, plan);
-    const progress: Progress = { content: '', startedAt: Date.now() };
+    const grounding = await this.grounding.ground(payload, plan);
+    for (const [i, citation] of grounding.citations.entries()) {
+      await this.events.append(jobId, 'citation', { index: i + 1, ...citation });
+    }
+    const progress: Progress = { content: '', startedAt: Date.now(), citations: grounding.citations };
     let batcher = this.batcher(jobId);
     this.metrics.activeConversations.inc();
     try {
       const stream = this.generator.generate(
         chain,
         {
-          system: plan.system || undefined,
+          system: grounding.system || undefined,
+          passages: grounding.passages,
           messages: plan.context.messages,
           temperature: plan.temperature,
           maxTokens: plan.maxTokens,
@@ -207,7 +215,13 @@ export class ReplyGenerationService {
     const model = progress.model;
     const messageId = await this.transactions.run(tenantId, async (tx) => {
       const message = progress.content
-        ? await this.messages.createForJobOnce(tx, { tenantId, conversationId, jobId, content: progress.content })
+        ? await this.messages.createForJobOnce(tx, {
+            tenantId,
+            conversationId,
+            jobId,
+            content: progress.content,
+            citations: (progress.citations ?? []).map((c) => ({ ...c })),
+          })
         : null;
       if (progress.provider) {
         await this.usage.record(tx, {

@@ -13,6 +13,11 @@ export interface GenerateRequest {
   maxTokens?: number;
   /** Aborting it stops generation at once (cancel, shutdown, attempt timeout). */
   signal?: AbortSignal;
+  /**
+   * Retrieved passages the reply should rest on, numbered from 1. Vendor adapters
+   * get them inside `system` already; the local provider answers from them.
+   */
+  passages?: { title: string; text: string }[];
 }
 
 export interface TokenUsage {

@@ -22,6 +22,21 @@ describe(LocalProvider.name, () => {
     expect(usage).toEqual({ type: 'usage', inputTokens: 4, outputTokens: tokens.length });
   });
 
+  it('answers from the passages it is given, citing them by number', async () => {
+    const reply = (
+      await new LocalProvider().complete({
+        model: 'local',
+        messages: [{ role: 'user', content: 'who keeps the light?' }],
+        passages: [
+          { title: 'Lighthouse', text: 'The keeper replaces the lamp.' },
+          { title: 'Tower', text: 'Red and white stripes.' },
+        ],
+      })
+    ).text;
+    expect(reply).toContain('[1] Lighthouse: The keeper replaces the lamp.');
+    expect(reply).toContain('[2] Tower: Red and white stripes.');
+  });
+
   it('stops when its signal is aborted', async () => {
     const controller = new AbortController();
     const seen: string[] = [];

@@ -17,10 +17,12 @@ export class LocalProvider implements LlmProvider {
 
   async *generate(request: GenerateRequest): AsyncIterable<GenerateChunk> {
     const question = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-    const reply =
-      'No language model is configured, so the built-in local provider is answering. ' +
-      `You wrote: "${summarise(question)}". ` +
-      'Configure a provider (for example OPENAI_API_KEY and DEFAULT_MODEL) to get real answers.';
+    const reply = request.passages?.length
+      ? 'No language model is configured, so here are the most relevant passages from your documents:\n\n' +
+        request.passages.map((p, i) => `[${i + 1}] ${p.title}: ${summarise(p.text, 400)}`).join('\n\n')
+      : 'No language model is configured, so the built-in local provider is answering. ' +
+        `You wrote: "${summarise(question)}". ` +
+        'Configure a provider (for example OPENAI_API_KEY and DEFAULT_MODEL) to get real answers.';
     let outputTokens = 0;
     for (const token of reply.match(/\S+\s*/g) ?? []) {
       if (request.signal?.aborted) throw new LlmError('cancelled', this.name, 'generation was cancelled');
@@ -44,7 +46,7 @@ export async function collect(provider: LlmProvider, request: GenerateRequest): 
   return { text, usage };
 }
 
-function summarise(text: string): string {
+function summarise(text: string, max = 200): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

@@ -15,7 +15,7 @@ export class RetrievalModule {
       module: RetrievalModule,
       global: true,
       providers: [{ provide: KNOWLEDGE_OPTIONS, useValue: settings }, ...services],
-      exports: services,
+      exports: [KNOWLEDGE_OPTIONS, ...services],
     };
   }
 }

@@ -30,6 +30,7 @@ export class MessagesController {
     const { message, job, replayed } = await this.chat.postUserMessage(auth.tenantId, conversationId, body.content, {
       idempotencyKey,
       requestId: request.id,
+      collectionIds: body.collectionIds,
     });
     void reply.header('location', `/v1/jobs/${job.id}`);
     if (replayed) void reply.header('idempotent-replayed', 'true');

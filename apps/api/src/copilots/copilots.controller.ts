@@ -24,6 +24,7 @@ const copilotFields = {
   temperature: z.number().min(0).max(2).nullable(),
   maxTokens: z.number().int().min(1).max(200_000).nullable(),
   fallbackModels: z.array(modelRef).max(5),
+  collectionIds: z.array(z.uuid({ error: 'expected a collection id (UUID)' })).max(20),
 };
 
 const createBody = z
@@ -34,6 +35,7 @@ const createBody = z
     temperature: copilotFields.temperature.default(null),
     maxTokens: copilotFields.maxTokens.default(null),
     fallbackModels: copilotFields.fallbackModels.default([]),
+    collectionIds: copilotFields.collectionIds.default([]),
   })
   .strict();
 const updateBody = z
@@ -50,6 +52,7 @@ const present = (c: Copilot) => ({
   temperature: c.temperature,
   maxTokens: c.maxTokens,
   fallbackModels: c.fallbackModels,
+  collectionIds: c.collectionIds,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });

@@ -10,6 +10,7 @@ export interface CopilotFields {
   temperature: number | null;
   maxTokens: number | null;
   fallbackModels: string[];
+  collectionIds?: string[];
 }
 
 @Injectable()

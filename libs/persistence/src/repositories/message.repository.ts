@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Message } from '../generated/prisma/client';
+import type { Message, Prisma } from '../generated/prisma/client';
 import { newerThan, OLDEST_FIRST, type Page, toPage } from '../lib/cursor';
 import type { Tx } from '../lib/tenant-transaction';
 
@@ -24,11 +24,17 @@ export class MessageRepository {
    */
   async createForJobOnce(
     tx: Tx,
-    input: { tenantId: string; conversationId: string; jobId: string; content: string },
+    input: {
+      tenantId: string;
+      conversationId: string;
+      jobId: string;
+      content: string;
+      citations?: Prisma.InputJsonArray;
+    },
   ): Promise<Message> {
     const existing = await tx.message.findUnique({ where: { jobId: input.jobId } });
     if (existing) return existing;
-    return tx.message.create({ data: { ...input, role: 'assistant' } });
+    return tx.message.create({ data: { ...input, citations: input.citations ?? [], role: 'assistant' } });
   }
 
   /** Oldest first, as a conversation reads. */
