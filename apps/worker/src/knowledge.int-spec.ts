@@ -1,4 +1,6 @@
 import { adminDatabaseConfig, loadSettings } from '@copilot/config';
+import { ProviderKeys } from '@copilot/llm';
+import { FakeOpenAiServer } from '@copilot/llm/testing';
 import { createPrismaClient, type Document, TenantRepository, TenantTransactions } from '@copilot/persistence';
 import { ChatService, ConversationService, CopilotService, JobService } from '@copilot/conversations';
 import { CollectionService, DocumentService, SearchService } from '@copilot/retrieval';
@@ -25,6 +27,7 @@ describe('document ingest and search', () => {
   let app: INestApplicationContext;
   let tenantId: string;
   let collectionId: string;
+  let openai: FakeOpenAiServer;
   const actor = () => ({
     tenantId,
     principalType: 'api_key' as const,
@@ -38,12 +41,21 @@ describe('document ingest and search', () => {
     const admin = createPrismaClient(adminDatabase);
     tenantId = (await new TenantRepository().create(admin, { slug: `kb-${Date.now()}`, name: 'KB' })).id;
     await admin.$disconnect();
+    openai = await FakeOpenAiServer.start({ apiKey: 'sk-embeddings-key' });
     register.clear();
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadWorkerSettings()), { logger: false });
+    const base = loadWorkerSettings();
+    const settings = { ...base, knowledge: { ...base.knowledge, embeddingEndpoint: openai.url } };
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(settings), { logger: false });
+    await app
+      .get(TenantTransactions)
+      .run(tenantId, (tx) => app.get(ProviderKeys).put(tx, tenantId, 'openai', { apiKey: 'sk-embeddings-key' }));
     await app.init();
     collectionId = (await app.get(CollectionService).create(actor(), { name: 'handbook', description: '' })).id;
   }, 30_000);
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await openai.close();
+  });
 
   const documents = () => app.get(DocumentService);
   async function settled(id: string, timeoutMs = 20_000): Promise<Document> {
@@ -187,6 +199,36 @@ describe('document ingest and search', () => {
         expect.objectContaining({ documentId: grounded.document.id, title: 'Expense policy', headingPath: ['Travel'] }),
       ]),
     );
+  });
+
+  it('re-embeds a collection in the background when its embedding model changes', async () => {
+    const collections = app.get(CollectionService);
+    const other = await collections.create(actor(), { name: 'moving', description: '' });
+    const doc = await documents().accept(tenantId, other.id, {
+      kind: 'text',
+      title: 'Moving',
+      text: 'pelican harbour notes',
+    });
+    await settled(doc.document.id);
+    const changed = await collections.update(actor(), other.id, { embeddingModel: 'openai/text-embedding-3-small' });
+    expect(changed).toMatchObject({ embeddingModel: 'openai/text-embedding-3-small', embeddingDimensions: 1536 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await settled(doc.document.id)).stage).toBe('indexed');
+    const dims = await app
+      .get(TenantTransactions)
+      .run(
+        tenantId,
+        (tx) =>
+          tx.$queryRaw<
+            { dimensions: number }[]
+          >`SELECT DISTINCT dimensions FROM chunks WHERE document_id = ${doc.document.id}::uuid`,
+      );
+    expect(dims).toEqual([{ dimensions: 1536 }]);
+    expect(openai.requests.some((r) => r.path.startsWith('/v1/embeddings'))).toBe(true);
+    const hits = await app
+      .get(SearchService)
+      .search(tenantId, { query: 'pelican', mode: 'vector', topK: 3, collectionIds: [other.id] });
+    expect(hits[0]?.documentId).toBe(doc.document.id);
   });
 
   it('removes a deleted document from search at once', async () => {

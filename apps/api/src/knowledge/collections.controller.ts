@@ -20,7 +20,11 @@ const createBody = z
   })
   .strict();
 const updateBody = z
-  .object({ name: z.string().trim().min(1).max(200), description: z.string().max(2_000) })
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(2_000),
+    embeddingModel: z.string().regex(/^(local|openai\/\S+)$/, 'expected local or openai/<model>'),
+  })
   .partial()
   .strict();
 const documentBody = z.union(
@@ -74,8 +78,9 @@ export class CollectionsController {
     @Auth() auth: AuthContext,
     @Param('id', validate(idParam)) id: string,
     @Body(validate(updateBody)) body: z.output<typeof updateBody>,
+    @RequestId() requestId: string,
   ) {
-    return presentCollection(await this.collections.update(auth, id, body));
+    return presentCollection(await this.collections.update(auth, id, body, requestId));
   }
 
   @Delete(':id')

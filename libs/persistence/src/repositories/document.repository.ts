@@ -48,6 +48,15 @@ export class DocumentRepository {
     return toPage(rows, page.limit);
   }
 
+  /** Ids of a collection's documents that are not being ingested right now. */
+  async idleIds(tx: Tx, collectionId: string): Promise<string[]> {
+    const rows = await tx.document.findMany({
+      where: { collectionId, stage: { in: ['indexed', 'failed'] } },
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
+  }
+
   async sourceOf(tx: Tx, documentId: string): Promise<Buffer | null> {
     const source = await tx.documentSource.findUnique({ where: { documentId } });
     return source ? Buffer.from(source.bytes) : null;

@@ -17,6 +17,9 @@ import { DocumentParseError } from '../retrieval-types';
 
 type Payload = JobOf<'document.ingest'>;
 
+/** Runs of one ingest job (redeliveries, stale-job recovery) before the document is failed for good. */
+const MAX_RUNS = 5;
+
 /** Chunks embedded per call: progress moves in steps this size, and one failed call costs little. */
 const EMBED_BATCH = 32;
 
@@ -58,10 +61,14 @@ export class DocumentIngestService {
       const job = await this.jobs.start(tx, jobId);
       const document = job ? await this.documents.findById(tx, documentId) : null;
       const collection = document ? await this.collections.findById(tx, document.collectionId) : null;
-      return job && document && collection ? { document, collection } : null;
+      return job && document && collection ? { document, collection, attempts: job.attempts } : null;
     });
     if (!started) return { skipped: 'job already ended, or its document is gone' };
-    const { document, collection } = started;
+    const { document, collection, attempts } = started;
+    if (attempts > MAX_RUNS) {
+      await this.fail(payload, 'too_many_attempts', `ingest was started ${attempts} times without ending; giving up`);
+      return { failed: 'too_many_attempts' };
+    }
     try {
       await this.stage(payload, 'parsing', 5);
       const source = await this.source(payload, document.sourceUrl, signal);

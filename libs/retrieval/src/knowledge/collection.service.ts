@@ -1,10 +1,17 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditLog, type AuthContext } from '@copilot/auth';
-import { type Collection, CollectionRepository, type Page, TenantTransactions } from '@copilot/persistence';
+import {
+  type Collection,
+  CollectionRepository,
+  DocumentRepository,
+  type Page,
+  TenantTransactions,
+} from '@copilot/persistence';
 import { EmbedderRegistry } from '../embedding/embedder-registry';
+import { DocumentService } from './document.service';
 import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from './knowledge-options';
 
-/** Knowledge bases. The embedding model is fixed at creation (its vectors must all match). */
+/** Knowledge bases, each embedded with one model. */
 @Injectable()
 export class CollectionService {
   constructor(
@@ -12,6 +19,8 @@ export class CollectionService {
     private readonly collections: CollectionRepository,
     private readonly embedders: EmbedderRegistry,
     private readonly audit: AuditLog,
+    private readonly documents: DocumentRepository,
+    private readonly ingest: DocumentService,
     @Inject(KNOWLEDGE_OPTIONS) private readonly settings: KnowledgeSettings,
   ) {}
 
@@ -50,12 +59,42 @@ export class CollectionService {
     return this.transactions.run(tenantId, (tx) => this.collections.list(tx, page));
   }
 
-  update(actor: AuthContext, id: string, fields: { name?: string; description?: string }): Promise<Collection> {
-    return this.transactions.run(actor.tenantId, async (tx) => {
-      const collection = await this.collections.update(tx, id, fields);
-      if (!collection) throw new NotFoundException(`No collection ${id}.`);
-      return collection;
+  /**
+   * A new embedding model re-embeds the collection in the background: every idle
+   * document is ingested again, and its chunks are swapped when its new vectors
+   * are ready (until then it is found by keyword only).
+   */
+  async update(
+    actor: AuthContext,
+    id: string,
+    fields: { name?: string; description?: string; embeddingModel?: string },
+    requestId?: string,
+  ): Promise<Collection> {
+    const { embeddingModel, ...rest } = fields;
+    const embedding = embeddingModel
+      ? { embeddingModel, embeddingDimensions: this.embedders.dimensionsOf(embeddingModel) }
+      : {};
+    const { collection, reembed } = await this.transactions.run(actor.tenantId, async (tx) => {
+      const before = await this.collections.findById(tx, id);
+      if (!before) throw new NotFoundException(`No collection ${id}.`);
+      const collection = (await this.collections.update(tx, id, { ...rest, ...embedding }))!;
+      const changed = embeddingModel !== undefined && embeddingModel !== before.embeddingModel;
+      if (changed) {
+        await this.audit.record(
+          tx,
+          actor,
+          'collection.embedding_model_changed',
+          { type: 'collection', id },
+          {
+            requestId,
+            metadata: { from: before.embeddingModel, to: embeddingModel },
+          },
+        );
+      }
+      return { collection, reembed: changed ? await this.documents.idleIds(tx, id) : [] };
     });
+    for (const documentId of reembed) await this.ingest.retry(actor.tenantId, documentId, requestId);
+    return collection;
   }
 
   delete(actor: AuthContext, id: string, requestId?: string): Promise<void> {
