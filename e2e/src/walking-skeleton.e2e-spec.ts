@@ -101,6 +101,13 @@ describe('walking skeleton', () => {
       await waitFor(`http://127.0.0.1:${port}/health`);
       const ready = await fetch(`http://127.0.0.1:${port}/ready`);
       expect(ready.status).toBe(503);
+      // A request that needs Postgres fails fast with 503 problem+json, never hangs.
+      const started = Date.now();
+      const request = await fetch(`http://127.0.0.1:${port}/v1/conversations`, { headers: { 'x-api-key': key } });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(request.status).toBe(503);
+      expect(request.headers.get('retry-after')).toBe('5');
+      expect(await request.json()).toMatchObject({ type: '/problems/database-unavailable' });
     } finally {
       await lonely.stop();
     }

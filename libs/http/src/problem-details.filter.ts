@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { Problem, PROBLEM_CONTENT_TYPE, toProblem } from './problem';
@@ -13,10 +13,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const problem = toProblem(exception);
-    if (problem.status >= 500 && !(exception instanceof HttpException && problem.status === 503)) {
+    if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error({ err: exception }, 'request failed');
     }
     if (exception instanceof Problem) void reply.headers(exception.headers);
+    // An outage, not a fault: tell clients when to come back, and keep it out of the error log.
+    if (problem.type === '/problems/database-unavailable') void reply.header('retry-after', '5');
     void reply
       .status(problem.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)

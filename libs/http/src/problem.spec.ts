@@ -1,4 +1,5 @@
 import { NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Prisma } from '@copilot/persistence';
 import { Problem, toProblem, ValidationProblem } from './problem';
 
 describe(toProblem.name, () => {
@@ -45,5 +46,20 @@ describe('Problem', () => {
       detail: 'd',
       resetAt: 'x',
     });
+  });
+});
+
+describe('database outages', () => {
+  it('answer 503 database-unavailable, not a 500', () => {
+    const error = new Prisma.PrismaClientKnownRequestError("Can't reach database server", {
+      code: 'P1001',
+      clientVersion: 'x',
+    });
+    expect(toProblem(error)).toMatchObject({ status: 503, type: '/problems/database-unavailable' });
+    const unique = new Prisma.PrismaClientKnownRequestError('Unique constraint failed', {
+      code: 'P2002',
+      clientVersion: 'x',
+    });
+    expect(toProblem(unique).status).toBe(500);
   });
 });

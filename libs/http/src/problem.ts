@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { isDatabaseUnavailable } from '@copilot/persistence';
 
 /** One invalid input: where it is and what was expected. */
 export interface FieldError {
@@ -85,6 +86,14 @@ export function toProblem(error: unknown): ProblemDetails {
       status,
       ...(detail ? { detail } : {}),
       ...(extra.errors ? { errors: extra.errors } : {}),
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      type: '/problems/database-unavailable',
+      title: TITLES[503]!,
+      status: 503,
+      detail: 'The database is not reachable right now; try again shortly.',
     };
   }
   const status = statusOfFrameworkError(error);

@@ -1,4 +1,5 @@
 export * from './lib/cursor';
+export * from './lib/database-errors';
 export * from './lib/persistence.module';
 export * from './lib/prisma.service';
 export * from './lib/tenant-transaction';
