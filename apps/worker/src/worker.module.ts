@@ -52,12 +52,19 @@ export class WorkerModule implements OnApplicationBootstrap {
     this.host.start(
       QUEUE.chat,
       { 'chat.generate': (payload, context) => this.chat.handle(payload, context) },
-      this.settings.worker.chatConcurrency,
+      { ...this.locks(), concurrency: this.settings.worker.chatConcurrency },
     );
     this.host.start(
       QUEUE.ingest,
       { 'document.ingest': (payload, context) => this.ingest.handle(payload, context) },
-      this.settings.worker.ingestConcurrency,
+      { ...this.locks(), concurrency: this.settings.worker.ingestConcurrency },
     );
+  }
+
+  private locks() {
+    return {
+      lockDurationMs: this.settings.worker.lockDurationMs,
+      stalledIntervalMs: this.settings.worker.stalledIntervalMs,
+    };
   }
 }

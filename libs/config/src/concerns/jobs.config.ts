@@ -40,8 +40,17 @@ export const workerConfig = defineConcern(
   {
     CHAT_CONCURRENCY: { schema: positiveInt.default(20) },
     INGEST_CONCURRENCY: { schema: positiveInt.default(2) },
+    // A worker holds a lock on each job it runs and renews it; when the worker dies,
+    // the lock lapses and another worker's stalled-job check takes the job over.
+    WORKER_LOCK_DURATION_MS: { schema: positiveInt.default(30_000) },
+    WORKER_STALLED_INTERVAL_MS: { schema: positiveInt.default(30_000) },
   },
-  (v) => ({ chatConcurrency: v.CHAT_CONCURRENCY, ingestConcurrency: v.INGEST_CONCURRENCY }),
+  (v) => ({
+    chatConcurrency: v.CHAT_CONCURRENCY,
+    ingestConcurrency: v.INGEST_CONCURRENCY,
+    lockDurationMs: v.WORKER_LOCK_DURATION_MS,
+    stalledIntervalMs: v.WORKER_STALLED_INTERVAL_MS,
+  }),
 );
 
 /** Conversations and reply generation. */

@@ -55,14 +55,20 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  start<Q extends QueueName>(queue: Q, handlers: QueueHandlers<Q>, concurrency: number): Worker {
+  start<Q extends QueueName>(
+    queue: Q,
+    handlers: QueueHandlers<Q>,
+    options: { concurrency: number; lockDurationMs?: number; stalledIntervalMs?: number },
+  ): Worker {
     const worker = new Worker(
       queue,
       (job) => this.process(queue, handlers as Record<string, JobHandler<unknown>>, job),
       {
         connection: this.connectionFor(queue),
         prefix: this.redis.prefix,
-        concurrency,
+        concurrency: options.concurrency,
+        ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+        ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
         autorun: true,
       },
     );

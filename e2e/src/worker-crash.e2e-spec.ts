@@ -1,0 +1,88 @@
+import { FakeOpenAiServer, reply } from '@copilot/llm/testing';
+import { AppProcess, cli, freePort, waitFor } from './processes';
+
+// A worker killed with SIGKILL in the middle of a reply: its job is taken over by
+// another worker once the dead worker's lock lapses, and the user ends up with
+// exactly one answer.
+describe('a worker killed mid-generation', () => {
+  let openai: FakeOpenAiServer;
+  const apps: AppProcess[] = [];
+  let env: NodeJS.ProcessEnv;
+  let api: string;
+  let key: string;
+
+  beforeAll(async () => {
+    openai = await FakeOpenAiServer.start({ apiKey: 'sk-crash-test-key' });
+    const [apiPort, schedulerPort] = await Promise.all([freePort(), freePort()]);
+    env = {
+      ...process.env,
+      APP_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(apiPort),
+      SCHEDULER_PORT: String(schedulerPort),
+      OPENAI_API_KEY: 'sk-crash-test-key',
+      OPENAI_BASE_URL: openai.url,
+      DEFAULT_MODEL: 'openai/gpt-4o-mini',
+      WORKER_LOCK_DURATION_MS: '2000',
+      WORKER_STALLED_INTERVAL_MS: '1000',
+    };
+    api = `http://127.0.0.1:${apiPort}`;
+    await cli(env, 'tenant:create', 'stark');
+    key = String((await cli(env, 'key:create', '--tenant', 'stark', '--scopes', 'chat:read,chat:write')).key);
+    apps.push(new AppProcess('api', 'apps/api/src/main.ts', env));
+    await waitFor(`${api}/ready`);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.stop()));
+    await openai.close();
+  });
+
+  async function startWorker(): Promise<AppProcess> {
+    const port = await freePort();
+    const worker = new AppProcess('worker', 'apps/worker/src/main.ts', { ...env, WORKER_PORT: String(port) });
+    apps.push(worker);
+    await waitFor(`http://127.0.0.1:${port}/ready`);
+    return worker;
+  }
+  const get = async (path: string) =>
+    (await fetch(`${api}${path}`, { headers: { 'x-api-key': key } })).json() as Promise<Record<string, unknown>>;
+
+  it('is taken over by another worker and answered exactly once', async () => {
+    // The first reply is slow (the one the killed worker is streaming); the retry is quick.
+    openai.script(reply('slow words '.repeat(20).trim(), { chunks: 40, chunkDelayMs: 150 }), reply('the final answer'));
+    const doomed = await startWorker();
+    const conversation = (await (
+      await fetch(`${api}/v1/conversations`, {
+        method: 'POST',
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).json()) as { id: string };
+    const posted = (await (
+      await fetch(`${api}/v1/conversations/${conversation.id}/messages`, {
+        method: 'POST',
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        body: JSON.stringify({ content: 'hello' }),
+      })
+    ).json()) as { job: { id: string } };
+    for (let i = 0; i < 100 && (await get(`/v1/jobs/${posted.job.id}`)).status !== 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 600)); // mid-stream
+    await doomed.kill();
+
+    await startWorker();
+    let job: Record<string, unknown> = {};
+    for (let i = 0; i < 200; i++) {
+      job = await get(`/v1/jobs/${posted.job.id}`);
+      if (job.status === 'succeeded' || job.status === 'failed') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(job).toMatchObject({ status: 'succeeded', attempts: 2 });
+    const messages = (await get(`/v1/conversations/${conversation.id}/messages`)) as {
+      data: { role: string; content: string }[];
+    };
+    expect(messages.data.filter((m) => m.role === 'assistant').map((m) => m.content)).toEqual(['the final answer']);
+  }, 60_000);
+});
