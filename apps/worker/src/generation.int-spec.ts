@@ -16,6 +16,7 @@ import {
   TenantTransactions,
   UsageRepository,
 } from '@copilot/persistence';
+import { QueueWorkerHost } from '@copilot/queues';
 import { TokenBudget } from '@copilot/usage';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -173,6 +174,18 @@ describe('reply generation with real providers', () => {
     const [partial] = await assistantText(conversationId);
     expect(partial).toMatch(/^one two/);
     expect(partial).not.toContain('twelve');
+  });
+
+  it('reports not ready when a queue consumer has stopped', async () => {
+    const host = app.get(QueueWorkerHost);
+    await expect(host.ping()).resolves.toBeUndefined();
+    const consumers = (host as unknown as { workers: { name: string; pause(): Promise<void>; resume(): void }[] })
+      .workers;
+    const ingest = consumers.find((w) => w.name === 'ingest')!;
+    await ingest.pause();
+    await expect(host.ping()).rejects.toThrow(/queue consumers stopped: ingest/);
+    ingest.resume();
+    await expect(host.ping()).resolves.toBeUndefined();
   });
 
   it('settles the token budget to the tokens really used', async () => {

@@ -5,6 +5,7 @@ import { llmMetricProviders, LlmMetrics, LlmModule } from '@copilot/llm';
 import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
 import { resilientGeneratorProviders } from './resilient-generator.provider';
+import { ReadinessRegistry } from '@copilot/observability';
 import { PlatformModule } from '@copilot/platform';
 import { QUEUE, queueMetricProviders, QueueWorkerHost } from '@copilot/queues';
 import { ChatGenerateProcessor } from './chat-generate.processor';
@@ -18,6 +19,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly chat: ChatGenerateProcessor,
     private readonly ingest: DocumentIngestProcessor,
     @Inject(SETTINGS) private readonly settings: WorkerSettings,
+    private readonly readiness: ReadinessRegistry,
   ) {}
 
   static forRoot(settings: WorkerSettings): DynamicModule {
@@ -59,6 +61,7 @@ export class WorkerModule implements OnApplicationBootstrap {
       { 'document.ingest': (payload, context) => this.ingest.handle(payload, context) },
       { ...this.locks(), concurrency: this.settings.worker.ingestConcurrency },
     );
+    this.readiness.add({ name: 'queue-consumers', ping: () => this.host.ping() });
   }
 
   private locks() {

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, SetMetadata } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
@@ -8,6 +8,16 @@ export const BUILD_INFO = Symbol('BUILD_INFO');
 export interface ReadinessCheck {
   name: string;
   ping(): Promise<void>;
+}
+
+/** Checks an app adds once it is running (e.g. the worker's queue consumers), besides the static ones. */
+@Injectable()
+export class ReadinessRegistry {
+  readonly checks: ReadinessCheck[] = [];
+
+  add(check: ReadinessCheck): void {
+    this.checks.push(check);
+  }
 }
 
 export interface BuildInfo {
@@ -28,6 +38,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
     @Inject(BUILD_INFO) private readonly build: BuildInfo,
+    private readonly registry: ReadinessRegistry,
   ) {}
 
   /** Liveness: the process answers. Never checks dependencies (a db outage must not restart pods). */
@@ -41,7 +52,7 @@ export class HealthController {
   @HealthCheck()
   ready() {
     return this.health.check(
-      this.checks.map(
+      [...this.checks, ...this.registry.checks].map(
         (check) => () =>
           this.indicators
             .check(check.name)

@@ -2,7 +2,7 @@ import { type DynamicModule, Module, type Provider, SetMetadata } from '@nestjs/
 import { TerminusModule } from '@nestjs/terminus';
 import { PrometheusController, PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { LoggerModule } from 'nestjs-pino';
-import { BUILD_INFO, type BuildInfo, HealthController } from './health.controller';
+import { BUILD_INFO, type BuildInfo, HealthController, ReadinessRegistry } from './health.controller';
 import { type LoggingSettings, loggerParams } from './logger.options';
 
 export interface ObservabilityOptions {
@@ -28,8 +28,8 @@ export class ObservabilityModule {
         TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: BUILD_INFO, useValue: options.build }, options.readiness],
-      exports: [PrometheusModule],
+      providers: [{ provide: BUILD_INFO, useValue: options.build }, options.readiness, ReadinessRegistry],
+      exports: [PrometheusModule, ReadinessRegistry],
     };
   }
 }

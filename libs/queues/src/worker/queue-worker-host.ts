@@ -77,6 +77,17 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
     return worker;
   }
 
+  /**
+   * Readiness: every consumer still running and connected. A consumer that lost its
+   * connection or stopped makes the worker not-ready, so the orchestrator restarts it.
+   */
+  async ping(): Promise<void> {
+    const stopped = this.workers.filter((worker) => !worker.isRunning()).map((worker) => worker.name);
+    if (stopped.length > 0) throw new Error(`queue consumers stopped: ${stopped.join(', ')}`);
+    const disconnected = this.connections.filter((connection) => connection.status !== 'ready');
+    if (disconnected.length > 0) throw new Error(`${disconnected.length} queue connection(s) not ready`);
+  }
+
   private connectionFor(queue: string): Redis {
     const connection = createPersistentRedis(this.redis.url, `worker-${queue}`);
     this.connections.push(connection);
