@@ -1,10 +1,10 @@
-import { FakeOpenAiServer, reply } from '@copilot/llm/testing';
+import { contextTooLong, FakeOpenAiServer, reply } from '@copilot/llm/testing';
 import { AppProcess, cli, freePort, waitFor } from './processes';
 
 // A worker killed with SIGKILL in the middle of a reply: its job is taken over by
 // another worker once the dead worker's lock lapses, and the user ends up with
 // exactly one answer.
-describe('a worker killed mid-generation', () => {
+describe('a worker killed mid-generation, and failed jobs replayed', () => {
   let openai: FakeOpenAiServer;
   const apps: AppProcess[] = [];
   let env: NodeJS.ProcessEnv;
@@ -26,11 +26,18 @@ describe('a worker killed mid-generation', () => {
       DEFAULT_MODEL: 'openai/gpt-4o-mini',
       WORKER_LOCK_DURATION_MS: '2000',
       WORKER_STALLED_INTERVAL_MS: '1000',
+      OUTBOX_RELAY_INTERVAL_MS: '200',
+      OUTBOX_RELAY_AFTER_MS: '200',
+      // These tests poll job status; the default budget of 100 requests a minute is for clients.
+      RATE_LIMIT_REQUESTS: '100000',
     };
     api = `http://127.0.0.1:${apiPort}`;
     await cli(env, 'tenant:create', 'stark');
     key = String((await cli(env, 'key:create', '--tenant', 'stark', '--scopes', 'chat:read,chat:write')).key);
-    apps.push(new AppProcess('api', 'apps/api/src/main.ts', env));
+    apps.push(
+      new AppProcess('api', 'apps/api/src/main.ts', env),
+      new AppProcess('scheduler', 'apps/scheduler/src/main.ts', env),
+    );
     await waitFor(`${api}/ready`);
   }, 60_000);
   afterAll(async () => {
@@ -84,5 +91,45 @@ describe('a worker killed mid-generation', () => {
       data: { role: string; content: string }[];
     };
     expect(messages.data.filter((m) => m.role === 'assistant').map((m) => m.content)).toEqual(['the final answer']);
+  }, 60_000);
+
+  it('lists failed jobs for operators and replays one with the CLI', async () => {
+    openai.script(contextTooLong(), reply('answered on replay'));
+    const conversation = (await (
+      await fetch(`${api}/v1/conversations`, {
+        method: 'POST',
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).json()) as { id: string };
+    const posted = (await (
+      await fetch(`${api}/v1/conversations/${conversation.id}/messages`, {
+        method: 'POST',
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        body: JSON.stringify({ content: 'again' }),
+      })
+    ).json()) as { job: { id: string } };
+    const settle = async () => {
+      let job: Record<string, unknown> = {};
+      for (let i = 0; i < 200; i++) {
+        job = await get(`/v1/jobs/${posted.job.id}`);
+        if (job.status === 'succeeded' || job.status === 'failed') return job;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`job did not end: ${JSON.stringify(job)}`);
+    };
+    expect(await settle()).toMatchObject({ status: 'failed', error: { reason: 'context_too_long' } });
+
+    const failed = (await cli(env, 'jobs:failed', '--tenant', 'stark')) as unknown as {
+      id: string;
+      error: { reason: string };
+    }[];
+    expect(failed.find((j) => j.id === posted.job.id)?.error.reason).toBe('context_too_long');
+    expect(await cli(env, 'jobs:retry', posted.job.id)).toEqual({ id: posted.job.id, status: 'queued' });
+    expect(await settle()).toMatchObject({ status: 'succeeded' });
+    const messages = (await get(`/v1/conversations/${conversation.id}/messages`)) as {
+      data: { role: string; content: string }[];
+    };
+    expect(messages.data.filter((m) => m.role === 'assistant').map((m) => m.content)).toEqual(['answered on replay']);
   }, 60_000);
 });

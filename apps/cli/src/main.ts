@@ -8,6 +8,8 @@ const USAGE = `usage: npm run cli -- <command>
   key:create --tenant <slug|id> --scopes <scope,...> [--name <name>] [--expires-at <ISO date>] [--rate-limit <n>]
   key:revoke <key id>
   token:mint --tenant <slug|id> --scopes <scope,...> [--subject <sub>] [--ttl <seconds>]
+  jobs:failed [--tenant <slug|id>] [--limit <n>]
+  jobs:retry <job id>
   secrets:reencrypt
   migrate`;
 
@@ -23,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
       subject: { type: 'string' },
       'rate-limit': { type: 'string' },
       daily: { type: 'string' },
+      limit: { type: 'string' },
       monthly: { type: 'string' },
       ttl: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -54,6 +57,12 @@ async function main(argv: string[]): Promise<number> {
       print(await admin.mintToken(jwt, values));
       return 0;
     }
+    case 'jobs:failed':
+      print(await admin.failedJobs(values));
+      return 0;
+    case 'jobs:retry':
+      print(await admin.retryJob(rest[0]));
+      return 0;
     case 'secrets:reencrypt': {
       const { encryption } = loadSettings('cli', [encryptionConfig] as const);
       print(await admin.reencryptSecrets(encryption));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Job, Prisma, PrismaClient } from '../generated/prisma/client';
+import { type Job, Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { Tx } from '../lib/tenant-transaction';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -72,6 +72,34 @@ export class JobRepository {
       where: { id },
       data: { ...outcome, progress: outcome.status === 'succeeded' ? 100 : undefined, finishedAt: new Date() },
     });
+  }
+
+  /** Admin path: failed jobs of every tenant (or one), newest first. */
+  listFailed(admin: PrismaClient, options: { tenantId?: string; limit: number }): Promise<Job[]> {
+    return admin.job.findMany({
+      where: { status: 'failed', ...(options.tenantId ? { tenantId: options.tenantId } : {}) },
+      orderBy: { finishedAt: 'desc' },
+      take: options.limit,
+    });
+  }
+
+  /**
+   * Admin path: a failed job goes back to `queued`, undispatched, so the outbox
+   * relay enqueues it within seconds. Null if it is not a failed job.
+   */
+  async requeueFailed(admin: PrismaClient, id: string): Promise<Job | null> {
+    const requeued = await admin.job.updateMany({
+      where: { id, status: 'failed' },
+      data: {
+        status: 'queued',
+        error: Prisma.DbNull,
+        attempts: 0,
+        dispatchedAt: null,
+        finishedAt: null,
+        startedAt: null,
+      },
+    });
+    return requeued.count === 1 ? admin.job.findUnique({ where: { id } }) : null;
   }
 
   /** Jobs of every tenant still `running` although they started more than `olderThanMs` ago. */

@@ -26,10 +26,18 @@ export class JobProducer implements OnApplicationShutdown {
     await this.queue(contract.queue).add(name, data, { jobId: data.jobId });
   }
 
-  /** Enqueues a job exactly as its row stored it (the outbox relay's path). */
+  /**
+   * Enqueues a job exactly as its row stored it (the outbox relay's path). When
+   * the queue still holds a finished run of the same id (the row was requeued to
+   * run again, e.g. an operator's retry), that old entry is removed first:
+   * otherwise the id would make the new enqueue a no-op.
+   */
   async enqueueStored(job: { name: string; payload: unknown }): Promise<void> {
     if (!isJobName(job.name)) throw new UnknownJobError(job.name);
-    await this.enqueue(job.name, JOB_CONTRACTS[job.name].payload.parse(job.payload));
+    const payload = JOB_CONTRACTS[job.name].payload.parse(job.payload);
+    const previous = await this.queue(JOB_CONTRACTS[job.name].queue).getJob(payload.jobId);
+    if (previous && ((await previous.isCompleted()) || (await previous.isFailed()))) await previous.remove();
+    await this.enqueue(job.name, payload);
   }
 
   queue(name: QueueName): Queue {
