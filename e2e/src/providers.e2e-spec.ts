@@ -12,7 +12,7 @@ describe('generation with a configured provider', () => {
   let key: string;
 
   beforeAll(async () => {
-    openai = await FakeOpenAiServer.start({ apiKey: 'sk-e2e-platform-openai-key' });
+    openai = await FakeOpenAiServer.start({ apiKey: 'fake-e2e-platform-openai-key' });
     const [apiPort, workerPort, schedulerPort] = await Promise.all([freePort(), freePort(), freePort()]);
     const env = {
       ...process.env,
@@ -22,7 +22,7 @@ describe('generation with a configured provider', () => {
       PORT: String(apiPort),
       WORKER_PORT: String(workerPort),
       SCHEDULER_PORT: String(schedulerPort),
-      OPENAI_API_KEY: 'sk-e2e-platform-openai-key',
+      OPENAI_API_KEY: 'fake-e2e-platform-openai-key',
       OPENAI_BASE_URL: openai.url,
     };
     api = `http://127.0.0.1:${apiPort}`;
@@ -69,7 +69,7 @@ describe('generation with a configured provider', () => {
       .join('');
     expect(text).toBe(FAKE_OPENAI_REPLY);
     expect(stream.events.at(-1)).toMatchObject({ event: 'done', data: { status: 'succeeded' } });
-    expect(openai.requests.at(-1)!.headers.authorization).toBe('Bearer sk-e2e-platform-openai-key');
+    expect(openai.requests.at(-1)!.headers.authorization).toBe('Bearer fake-e2e-platform-openai-key');
 
     const usage = (await (await call('GET', '/v1/usage?groupBy=model')).json()) as { data: object[] };
     expect(usage.data).toEqual([{ model: 'openai/gpt-4o-mini', requests: 1, inputTokens: 30, outputTokens: 8 }]);

@@ -52,6 +52,22 @@ describe('a worker killed mid-generation, and failed jobs replayed', () => {
     await waitFor(`http://127.0.0.1:${port}/ready`);
     return worker;
   }
+  const post = async (path: string, body: object) =>
+    (
+      await fetch(`${api}${path}`, {
+        method: 'POST',
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json() as Promise<Record<string, unknown>>;
+  /** A new conversation with one message; returns both ids. */
+  async function ask(content: string) {
+    const conversation = (await post('/v1/conversations', {})) as { id: string };
+    const posted = (await post(`/v1/conversations/${conversation.id}/messages`, { content })) as {
+      job: { id: string };
+    };
+    return { conversation, posted };
+  }
   const get = async (path: string) =>
     (await fetch(`${api}${path}`, { headers: { 'x-api-key': key } })).json() as Promise<Record<string, unknown>>;
 
@@ -59,20 +75,7 @@ describe('a worker killed mid-generation, and failed jobs replayed', () => {
     // The first reply is slow (the one the killed worker is streaming); the retry is quick.
     openai.script(reply('slow words '.repeat(20).trim(), { chunks: 40, chunkDelayMs: 150 }), reply('the final answer'));
     const doomed = await startWorker();
-    const conversation = (await (
-      await fetch(`${api}/v1/conversations`, {
-        method: 'POST',
-        headers: { 'x-api-key': key, 'content-type': 'application/json' },
-        body: '{}',
-      })
-    ).json()) as { id: string };
-    const posted = (await (
-      await fetch(`${api}/v1/conversations/${conversation.id}/messages`, {
-        method: 'POST',
-        headers: { 'x-api-key': key, 'content-type': 'application/json' },
-        body: JSON.stringify({ content: 'hello' }),
-      })
-    ).json()) as { job: { id: string } };
+    const { conversation, posted } = await ask('hello');
     for (let i = 0; i < 100 && (await get(`/v1/jobs/${posted.job.id}`)).status !== 'running'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -95,20 +98,7 @@ describe('a worker killed mid-generation, and failed jobs replayed', () => {
 
   it('lists failed jobs for operators and replays one with the CLI', async () => {
     openai.script(contextTooLong(), reply('answered on replay'));
-    const conversation = (await (
-      await fetch(`${api}/v1/conversations`, {
-        method: 'POST',
-        headers: { 'x-api-key': key, 'content-type': 'application/json' },
-        body: '{}',
-      })
-    ).json()) as { id: string };
-    const posted = (await (
-      await fetch(`${api}/v1/conversations/${conversation.id}/messages`, {
-        method: 'POST',
-        headers: { 'x-api-key': key, 'content-type': 'application/json' },
-        body: JSON.stringify({ content: 'again' }),
-      })
-    ).json()) as { job: { id: string } };
+    const { conversation, posted } = await ask('again');
     const settle = async () => {
       let job: Record<string, unknown> = {};
       for (let i = 0; i < 200; i++) {

@@ -15,7 +15,7 @@ import { Problem } from '@copilot/http';
 import { ContextTooLongError } from '@copilot/llm';
 import { type Reservation, TokenBudget } from '@copilot/usage';
 import { GenerationPlanner } from './generation-planner';
-import { JobProducer, type JobOf, QUEUE } from '@copilot/queues';
+import { JobDispatcher, type JobOf, QUEUE } from '@copilot/queues';
 
 export interface PostMessageResult {
   message: Message;
@@ -34,7 +34,7 @@ export class ChatService {
     private readonly conversations: ConversationRepository,
     private readonly messages: MessageRepository,
     private readonly jobs: JobRepository,
-    private readonly producer: JobProducer,
+    private readonly dispatcher: JobDispatcher,
     private readonly planner: GenerationPlanner,
     private readonly tenants: TenantRepository,
     private readonly budget: TokenBudget,
@@ -101,7 +101,7 @@ export class ChatService {
       }
       throw error;
     }
-    await this.dispatch(tenantId, created.payload);
+    await this.dispatcher.afterCommit('chat.generate', created.payload);
     return { message: created.message, job: created.job, replayed: false };
   }
 
@@ -116,18 +116,6 @@ export class ChatService {
       }
       return this.messages.listByConversation(tx, conversationId, page);
     });
-  }
-
-  private async dispatch(tenantId: string, payload: JobOf<'chat.generate'>): Promise<void> {
-    try {
-      await this.producer.enqueue('chat.generate', payload);
-      await this.transactions.run(tenantId, (tx) => this.jobs.markDispatched(tx, payload.jobId));
-    } catch (error) {
-      this.logger.warn(
-        { err: error, job_id: payload.jobId },
-        'enqueue after commit failed; the outbox relay will retry',
-      );
-    }
   }
 
   /**

@@ -6,6 +6,7 @@ export * from './events/job-event-writer';
 export * from './events/job-events';
 export * from './events/token-batcher';
 export * from './outbox/outbox-relay';
+export * from './producer/job-dispatcher';
 export * from './producer/job-producer';
 export * from './queues.module';
 export * from './redis/redis-health';

@@ -3,6 +3,7 @@ import { JobCancellation } from './events/job-cancellation';
 import { JobEventHub } from './events/job-event-hub';
 import { EVENT_STREAM_OPTIONS, type EventStreamSettings, JobEventWriter } from './events/job-event-writer';
 import { OUTBOX_OPTIONS, type OutboxSettings, OutboxRelay } from './outbox/outbox-relay';
+import { JobDispatcher } from './producer/job-dispatcher';
 import { JobProducer } from './producer/job-producer';
 import { REDIS_OPTIONS, type RedisSettings } from './redis/redis-options';
 import { RedisHealth } from './redis/redis-health';
@@ -18,7 +19,15 @@ export interface QueuesOptions {
 @Module({})
 export class QueuesModule {
   static forRoot(options: QueuesOptions): DynamicModule {
-    const providers = [JobProducer, JobEventWriter, JobEventHub, JobCancellation, OutboxRelay, RedisHealth];
+    const providers = [
+      JobProducer,
+      JobDispatcher,
+      JobEventWriter,
+      JobEventHub,
+      JobCancellation,
+      OutboxRelay,
+      RedisHealth,
+    ];
     return {
       module: QueuesModule,
       providers: [

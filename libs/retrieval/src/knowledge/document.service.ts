@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Problem } from '@copilot/http';
 import {
   CollectionRepository,
@@ -10,7 +10,7 @@ import {
   type Page,
   TenantTransactions,
 } from '@copilot/persistence';
-import { JobProducer, type JobOf, QUEUE } from '@copilot/queues';
+import { JobDispatcher, type JobOf, QUEUE } from '@copilot/queues';
 import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from './knowledge-options';
 
 export type DocumentInput =
@@ -31,14 +31,12 @@ export interface AcceptedDocument {
  */
 @Injectable()
 export class DocumentService {
-  private readonly logger = new Logger(DocumentService.name);
-
   constructor(
     private readonly transactions: TenantTransactions,
     private readonly collections: CollectionRepository,
     private readonly documents: DocumentRepository,
     private readonly jobs: JobRepository,
-    private readonly producer: JobProducer,
+    private readonly dispatcher: JobDispatcher,
     @Inject(KNOWLEDGE_OPTIONS) private readonly settings: KnowledgeSettings,
   ) {}
 
@@ -97,7 +95,8 @@ export class DocumentService {
       const job = await this.createJob(tx, tenantId, jobId, document.id, requestId);
       return { document, job, duplicate: false };
     });
-    if (!result.duplicate && result.job) await this.dispatch(tenantId, result.job.payload as JobOf<'document.ingest'>);
+    if (!result.duplicate && result.job)
+      await this.dispatcher.afterCommit('document.ingest', result.job.payload as JobOf<'document.ingest'>);
     return result;
   }
 
@@ -138,7 +137,7 @@ export class DocumentService {
       const job = await this.createJob(tx, tenantId, jobId, id, requestId);
       return { document: (await this.documents.findById(tx, id))!, job };
     });
-    await this.dispatch(tenantId, result.job.payload as JobOf<'document.ingest'>);
+    await this.dispatcher.afterCommit('document.ingest', result.job.payload as JobOf<'document.ingest'>);
     return result;
   }
 
@@ -158,17 +157,5 @@ export class DocumentService {
       payload,
       requestId: requestId ?? null,
     });
-  }
-
-  private async dispatch(tenantId: string, payload: JobOf<'document.ingest'>): Promise<void> {
-    try {
-      await this.producer.enqueue('document.ingest', payload);
-      await this.transactions.run(tenantId, (tx) => this.jobs.markDispatched(tx, payload.jobId));
-    } catch (error) {
-      this.logger.warn(
-        { err: error, job_id: payload.jobId },
-        'enqueue after commit failed; the outbox relay will retry',
-      );
-    }
   }
 }

@@ -14,7 +14,7 @@ import {
 } from '../../testing';
 import { ANTHROPIC_DEFAULT_MAX_TOKENS, AnthropicProvider } from './anthropic.provider';
 
-const API_KEY = 'sk-ant-test-0123456789abcdef';
+const API_KEY = 'fake-anthropic-test-0123456789abcdef';
 const request: GenerateRequest = {
   model: 'claude-haiku-4-5',
   messages: [{ role: 'user', content: 'Say hello to the tests' }],
@@ -192,7 +192,7 @@ describe('AnthropicProvider against the fake Anthropic server', () => {
 
   it('maps a wrong key to authentication without echoing the key', async () => {
     fake.script(rateLimited(1));
-    const wrong = 'sk-ant-wrong-key-9876543210';
+    const wrong = 'fake-anthropic-wrong-key-9876543210';
     const error = await failure(provider({ apiKey: wrong }).complete(request));
     expectKind(error, 'authentication');
     expect(error.status).toBe(401);

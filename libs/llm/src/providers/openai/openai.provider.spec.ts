@@ -14,7 +14,7 @@ import {
 } from '../../testing';
 import { OpenAiProvider } from './openai.provider';
 
-const API_KEY = 'sk-test-0123456789abcdef';
+const API_KEY = 'fake-openai-test-0123456789abcdef';
 const request: GenerateRequest = {
   model: 'gpt-4o-mini',
   messages: [{ role: 'user', content: 'Say hello to the tests' }],
@@ -194,7 +194,7 @@ describe('OpenAiProvider against the fake OpenAI server', () => {
 
   it('maps a wrong key to authentication without echoing the key', async () => {
     fake.script(rateLimited(1));
-    const wrong = 'sk-wrong-key-9876543210';
+    const wrong = 'fake-openai-wrong-key-9876543210';
     const error = await failure(provider({ apiKey: wrong }).complete(request));
     expectKind(error, 'authentication');
     expect(error.status).toBe(401);
