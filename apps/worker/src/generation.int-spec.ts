@@ -1,4 +1,3 @@
-import { adminDatabaseConfig, loadSettings } from '@copilot/config';
 import { ChatService, ConversationService, CopilotService, JobService } from '@copilot/conversations';
 import { ProviderKeys } from '@copilot/llm';
 import {
@@ -9,20 +8,11 @@ import {
   reply,
   serverError,
 } from '@copilot/llm/testing';
-import {
-  createPrismaClient,
-  type Job,
-  TenantRepository,
-  TenantTransactions,
-  UsageRepository,
-} from '@copilot/persistence';
+import { type Job, TenantTransactions, UsageRepository } from '@copilot/persistence';
 import { QueueWorkerHost } from '@copilot/queues';
 import { TokenBudget } from '@copilot/usage';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { register } from 'prom-client';
-import { WorkerModule } from './worker.module';
-import { loadWorkerSettings } from './worker.settings';
+import { adminOf, createTenant, startWorkerApp } from './testing/worker-test-app';
 
 // The worker's chat path end to end inside one process: the api's ChatService
 // accepts a message, BullMQ delivers it, the worker generates through the real SDKs
@@ -32,33 +22,18 @@ describe('reply generation with real providers', () => {
   let openai: FakeOpenAiServer;
   let anthropic: FakeAnthropicServer;
   let tenantId: string;
-  const actor = () => ({
-    tenantId,
-    principalType: 'api_key' as const,
-    principalId: 'test',
-    scopes: ['admin'],
-    rateLimit: null,
-  });
+  const actor = () => adminOf(tenantId);
 
   beforeAll(async () => {
     [openai, anthropic] = await Promise.all([
       FakeOpenAiServer.start({ apiKey: 'sk-fake-openai-key' }),
       FakeAnthropicServer.start({ apiKey: 'sk-ant-fake-key' }),
     ]);
-    const { adminDatabase } = loadSettings('cli', [adminDatabaseConfig] as const);
-    const admin = createPrismaClient(adminDatabase);
-    const tenant = await new TenantRepository().create(admin, { slug: `gen-${Date.now()}`, name: 'Gen' });
-    await new TenantRepository().setBudgets(admin, tenant.id, { daily: 1_000_000n });
-    tenantId = tenant.id;
-    await admin.$disconnect();
-
-    register.clear();
-    const base = loadWorkerSettings();
-    const settings = {
-      ...base,
-      llm: { ...base.llm, maxRetries: 1, timeoutMs: 2_000, breaker: { failureThreshold: 50, cooldownMs: 1_000 } },
-    };
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(settings), { logger: false });
+    tenantId = await createTenant('gen', 1_000_000n);
+    app = await startWorkerApp((s) => ({
+      ...s,
+      llm: { ...s.llm, maxRetries: 1, timeoutMs: 2_000, breaker: { failureThreshold: 50, cooldownMs: 1_000 } },
+    }));
     await app.init();
     const keys = app.get(ProviderKeys);
     await app.get(TenantTransactions).run(tenantId, async (tx) => {

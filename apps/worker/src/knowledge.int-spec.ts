@@ -1,16 +1,12 @@
-import { adminDatabaseConfig, loadSettings } from '@copilot/config';
 import { ProviderKeys } from '@copilot/llm';
 import { FakeOpenAiServer } from '@copilot/llm/testing';
-import { createPrismaClient, type Document, TenantRepository, TenantTransactions } from '@copilot/persistence';
+import { type Document, TenantTransactions } from '@copilot/persistence';
 import { ChatService, ConversationService, CopilotService, JobService } from '@copilot/conversations';
 import { CollectionService, DocumentService, SearchService } from '@copilot/retrieval';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { register } from 'prom-client';
-import { WorkerModule } from './worker.module';
-import { loadWorkerSettings } from './worker.settings';
+import { adminOf, createTenant, startWorkerApp } from './testing/worker-test-app';
 
 const FIXTURES = join(__dirname, '../../../libs/retrieval/src/testing/fixtures');
 const MEDIA: Record<string, string> = {
@@ -28,24 +24,12 @@ describe('document ingest and search', () => {
   let tenantId: string;
   let collectionId: string;
   let openai: FakeOpenAiServer;
-  const actor = () => ({
-    tenantId,
-    principalType: 'api_key' as const,
-    principalId: 'test',
-    scopes: ['admin'],
-    rateLimit: null,
-  });
+  const actor = () => adminOf(tenantId);
 
   beforeAll(async () => {
-    const { adminDatabase } = loadSettings('cli', [adminDatabaseConfig] as const);
-    const admin = createPrismaClient(adminDatabase);
-    tenantId = (await new TenantRepository().create(admin, { slug: `kb-${Date.now()}`, name: 'KB' })).id;
-    await admin.$disconnect();
+    tenantId = await createTenant('kb');
     openai = await FakeOpenAiServer.start({ apiKey: 'sk-embeddings-key' });
-    register.clear();
-    const base = loadWorkerSettings();
-    const settings = { ...base, knowledge: { ...base.knowledge, embeddingEndpoint: openai.url } };
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(settings), { logger: false });
+    app = await startWorkerApp((s) => ({ ...s, knowledge: { ...s.knowledge, embeddingEndpoint: openai.url } }));
     await app
       .get(TenantTransactions)
       .run(tenantId, (tx) => app.get(ProviderKeys).put(tx, tenantId, 'openai', { apiKey: 'sk-embeddings-key' }));

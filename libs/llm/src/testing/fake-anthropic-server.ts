@@ -14,6 +14,7 @@ import {
   type FakeServerOptions,
   pause,
   randomId,
+  retryAfterHeaders,
   type RecordedRequest,
   type ReplyShape,
   sendJson,
@@ -84,9 +85,7 @@ export class FakeAnthropicServer extends FakeLlmServer {
 
     switch (b.kind) {
       case 'rate_limited': {
-        const headers: Record<string, string> = {};
-        if (b.retryAfterSeconds !== undefined) headers['retry-after'] = String(b.retryAfterSeconds);
-        if (b.retryAfterMs !== undefined) headers['retry-after-ms'] = String(b.retryAfterMs);
+        const headers = retryAfterHeaders(b);
         return fail(
           429,
           'rate_limit_error',

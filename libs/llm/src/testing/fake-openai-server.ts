@@ -15,6 +15,7 @@ import {
   type FakeServerOptions,
   pause,
   randomId,
+  retryAfterHeaders,
   type RecordedRequest,
   type ReplyShape,
   sendJson,
@@ -70,9 +71,7 @@ export class FakeOpenAiServer extends FakeLlmServer {
 
     switch (b.kind) {
       case 'rate_limited': {
-        const headers: Record<string, string> = {};
-        if (b.retryAfterSeconds !== undefined) headers['retry-after'] = String(b.retryAfterSeconds);
-        if (b.retryAfterMs !== undefined) headers['retry-after-ms'] = String(b.retryAfterMs);
+        const headers = retryAfterHeaders(b);
         const message = `Rate limit reached for ${body.model} on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in ${b.retryAfterSeconds ?? 1}s.`;
         return sendJson(res, 429, error(message, 'requests', 'rate_limit_exceeded'), headers);
       }
@@ -109,9 +108,7 @@ export class FakeOpenAiServer extends FakeLlmServer {
     await pause('firstByteDelayMs' in b ? b.firstByteDelayMs : undefined, res);
     switch (b.kind) {
       case 'rate_limited': {
-        const headers: Record<string, string> = {};
-        if (b.retryAfterSeconds !== undefined) headers['retry-after'] = String(b.retryAfterSeconds);
-        if (b.retryAfterMs !== undefined) headers['retry-after-ms'] = String(b.retryAfterMs);
+        const headers = retryAfterHeaders(b);
         const message = `Rate limit reached for ${check.model} on tokens per min (TPM): Limit 1000000, Used 999990, Requested 100. Please try again in ${b.retryAfterSeconds ?? 1}s.`;
         return sendJson(res, 429, error(message, 'tokens', 'rate_limit_exceeded'), headers);
       }

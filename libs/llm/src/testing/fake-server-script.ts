@@ -90,6 +90,14 @@ export function serverError(status = 500, afterChunks?: number): FakeBehaviour {
   return { kind: 'server_error', status, afterChunks };
 }
 export const hang = (): FakeBehaviour => ({ kind: 'hang' });
+
+/** The headers a scripted 429 carries: `Retry-After` (seconds) and/or OpenAI-style `retry-after-ms`. */
+export function retryAfterHeaders(b: { retryAfterSeconds?: number; retryAfterMs?: number }): Record<string, string> {
+  return {
+    ...(b.retryAfterSeconds !== undefined ? { 'retry-after': String(b.retryAfterSeconds) } : {}),
+    ...(b.retryAfterMs !== undefined ? { 'retry-after-ms': String(b.retryAfterMs) } : {}),
+  };
+}
 export const contextTooLong = (): FakeBehaviour => ({ kind: 'context_too_long' });
 
 /** A queue of behaviours for the next requests, in order, then a default for every later one. */
