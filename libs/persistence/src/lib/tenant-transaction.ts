@@ -11,12 +11,19 @@ export async function inTenantTransaction<T>(
   tenantId: string,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return client.$transaction(async (tx) => {
-    // `true`: local to this transaction, so a pooled connection never keeps a tenant.
-    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
-    return work(tx);
-  });
+  return client.$transaction(
+    async (tx) => {
+      // `true`: local to this transaction, so a pooled connection never keeps a tenant.
+      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+      return work(tx);
+    },
+    // Prisma's default of 5 s is too short for the longest unit of work we have:
+    // swapping a large document's chunks in one transaction on a loaded machine.
+    { timeout: TRANSACTION_TIMEOUT_MS },
+  );
 }
+
+const TRANSACTION_TIMEOUT_MS = 60_000;
 
 @Injectable()
 export class TenantTransactions {

@@ -39,17 +39,19 @@ describe(ChunkRepository.name, () => {
     const admin = createPrismaClient(settings.adminDatabase);
     tenantId = (await new TenantRepository().create(admin, { slug: `recall-${Date.now()}`, name: 'Recall' })).id;
     await admin.$disconnect();
-    await inTenantTransaction(app, tenantId, async (tx) => {
-      collectionId = (
-        await new CollectionRepository().create(tx, tenantId, {
-          name: 'recall',
-          description: '',
-          embeddingModel: 'test',
-          embeddingDimensions: 384,
-        })
-      ).id;
-      const documents = new DocumentRepository();
-      for (let d = 0; d < 30; d++) {
+    collectionId = await inTenantTransaction(app, tenantId, async (tx) => {
+      const collection = await new CollectionRepository().create(tx, tenantId, {
+        name: 'recall',
+        description: '',
+        embeddingModel: 'test',
+        embeddingDimensions: 384,
+      });
+      return collection.id;
+    });
+    // One transaction per document, as ingest does.
+    const documents = new DocumentRepository();
+    for (let d = 0; d < 30; d++) {
+      await inTenantTransaction(app, tenantId, async (tx) => {
         const document = await documents.create(
           tx,
           {
@@ -73,8 +75,8 @@ describe(ChunkRepository.name, () => {
           embedding,
         }));
         await chunks.replaceForDocument(tx, { tenantId, documentId: document.id, collectionId, dimensions: 384 }, rows);
-      }
-    });
+      });
+    }
   }, 120_000);
   afterAll(() => app.$disconnect());
 
