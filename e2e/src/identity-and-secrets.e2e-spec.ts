@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { adminDatabaseConfig, loadSettings } from '@copilot/config';
 import { createPrismaClient, TenantSecretRepository } from '@copilot/persistence';
 import { SecretBox, secretContext, TenantSecrets } from '@copilot/secrets';
-import { AppProcess, cli, freePort, waitFor } from './processes';
+import { AppProcess, cli, freePort, waitFor } from '@copilot/testing';
 
 // Identity as an operator and a developer meet it: tokens minted with the CLI, secrets
 // that never reach the logs, and tenant secrets re-encrypted after a key rotation.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppProcess, cli, freePort, ROOT, waitFor } from './processes';
+import { AppProcess, cli, freePort, ROOT, waitFor } from '@copilot/testing';
 import { readSse } from './sse';
 
 // Knowledge over HTTP as an integrator uses it: upload files, watch ingest, search,

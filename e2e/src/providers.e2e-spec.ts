@@ -1,5 +1,5 @@
 import { FAKE_OPENAI_REPLY, FakeOpenAiServer, reply } from '@copilot/llm/testing';
-import { AppProcess, cli, freePort, waitFor } from './processes';
+import { AppProcess, cli, freePort, waitFor } from '@copilot/testing';
 import { readSse } from './sse';
 
 // A real provider configured the way operators do it (OPENAI_API_KEY and

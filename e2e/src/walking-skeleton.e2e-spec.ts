@@ -1,4 +1,4 @@
-import { AppProcess, cli, freePort, waitFor } from './processes';
+import { AppProcess, cli, freePort, waitFor } from '@copilot/testing';
 import { readSse } from './sse';
 
 // The walking skeleton as a user meets it: the admin CLI, then the three apps as

@@ -1,5 +1,5 @@
 import { contextTooLong, FakeOpenAiServer, reply } from '@copilot/llm/testing';
-import { AppProcess, cli, freePort, waitFor } from './processes';
+import { AppProcess, cli, freePort, waitFor } from '@copilot/testing';
 
 // A worker killed with SIGKILL in the middle of a reply: its job is taken over by
 // another worker once the dead worker's lock lapses, and the user ends up with

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-export const ROOT = join(__dirname, '..', '..');
+export const ROOT = join(__dirname, '..', '..', '..');
 const RUN_TS = join(ROOT, 'scripts', 'run-ts.cjs');
 
 export async function freePort(): Promise<number> {
