@@ -1,4 +1,5 @@
 import type { Benchmark } from '../lib/benchmark';
+import { drain } from './drain';
 import { enqueue } from './enqueue';
 
 /** Every benchmark, in the order `npm run bench` runs them and docs/benchmarks.md lists them. */
@@ -9,5 +10,11 @@ export const BENCHMARKS: Benchmark[] = [
       '`POST /v1/conversations/:id/messages` throughput and latency at fixed concurrency (auth, validation, transaction, enqueue)',
     baseline: 'the same inserts and the same BullMQ add from a plain script (no HTTP, no framework)',
     run: enqueue,
+  },
+  {
+    name: 'drain',
+    measures: 'chat jobs completed per second by one worker process with a zero-latency fake provider',
+    baseline: 'raw BullMQ no-op jobs drained by a bare worker process at the same concurrency',
+    run: drain,
   },
 ];
