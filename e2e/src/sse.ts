@@ -9,12 +9,18 @@ export async function readSse(
   url: string,
   headers: Record<string, string>,
   until: (events: SseEvent[]) => boolean = (events) => events.some((e) => e.event === 'done' || e.event === 'error'),
-): Promise<{ status: number; contentType: string | null; events: SseEvent[] }> {
+  request: { method?: string; body?: string } = {},
+): Promise<{ status: number; contentType: string | null; headers: Headers; events: SseEvent[] }> {
   const controller = new AbortController();
-  const response = await fetch(url, { headers, signal: controller.signal });
+  const response = await fetch(url, { ...request, headers, signal: controller.signal });
   const events: SseEvent[] = [];
   if (!response.ok || !response.body)
-    return { status: response.status, contentType: response.headers.get('content-type'), events };
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      headers: response.headers,
+      events,
+    };
   const decoder = new TextDecoder();
   let buffer = '';
   try {
@@ -43,5 +49,10 @@ export async function readSse(
   } finally {
     controller.abort();
   }
-  return { status: response.status, contentType: response.headers.get('content-type'), events };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    headers: response.headers,
+    events,
+  };
 }

@@ -175,6 +175,30 @@ describe('walking skeleton', () => {
     expect(workerLines.every((l) => l.request_id === 'e2e-request-42' && l.service === 'worker')).toBe(true);
   });
 
+  it('streams the reply from the POST itself when the client accepts an event stream', async () => {
+    const { id: conversationId } = (await (
+      await call('/v1/conversations', { method: 'POST', body: JSON.stringify({ title: 'streamed' }) })
+    ).json()) as { id: string };
+    const stream = await readSse(
+      `${api}/v1/conversations/${conversationId}/messages`,
+      { 'x-api-key': key, 'content-type': 'application/json', accept: 'text/event-stream' },
+      undefined,
+      { method: 'POST', body: JSON.stringify({ content: 'stream it' }) },
+    );
+    expect(stream.status).toBe(200);
+    expect(stream.contentType).toContain('text/event-stream');
+    const [first, ...rest] = stream.events;
+    expect(first).toMatchObject({ event: 'message', data: { message: { role: 'user', content: 'stream it' } } });
+    const jobId = (first!.data as { job: { id: string } }).job.id;
+    expect(stream.headers.get('location')).toBe(`/v1/jobs/${jobId}`);
+    expect(rest.map((e) => e.event)).toContain('token');
+    expect(rest.at(-1)?.event).toBe('done');
+
+    // The same events, with the same ids, are there for a client that reconnects to the job.
+    const again = await readSse(`${api}/v1/jobs/${jobId}/events`, { 'x-api-key': key });
+    expect(again.events).toEqual(rest);
+  });
+
   it('never loses an accepted message: with Redis away the relay enqueues it later', async () => {
     const [port, deadPort] = await Promise.all([freePort(), freePort()]);
     const cutOff = new AppProcess('api', 'apps/api/src/main.ts', {

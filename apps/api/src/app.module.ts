@@ -18,6 +18,7 @@ import { ProviderKeysController } from './provider-keys/provider-keys.controller
 import { UsageController } from './usage/usage.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { MessagesController } from './conversations/messages.controller';
+import { JobEventStreamer } from './jobs/job-event-streamer';
 import { JobEventsController } from './jobs/job-events.controller';
 import { JobsController } from './jobs/jobs.controller';
 
@@ -52,7 +53,7 @@ export class AppModule {
         JobsController,
         JobEventsController,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, JobEventStreamer],
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { Benchmark } from '../lib/benchmark';
 import { drain } from './drain';
 import { enqueue } from './enqueue';
+import { ttft } from './ttft';
 
 /** Every benchmark, in the order `npm run bench` runs them and docs/benchmarks.md lists them. */
 export const BENCHMARKS: Benchmark[] = [
@@ -16,5 +17,12 @@ export const BENCHMARKS: Benchmark[] = [
     measures: 'chat jobs completed per second by one worker process with a zero-latency fake provider',
     baseline: 'raw BullMQ no-op jobs drained by a bare worker process at the same concurrency',
     run: drain,
+  },
+  {
+    name: 'ttft',
+    measures:
+      'time to first token seen by an SSE client through api -> queue -> worker -> fake provider -> stream -> api',
+    baseline: 'the same fake provider streamed directly to the same client',
+    run: ttft,
   },
 ];
