@@ -23,6 +23,7 @@ export async function timeToMarker(
     seen = (seen + (chunk as Buffer).toString()).slice(-(marker.length + 4096));
     if (seen.includes(marker)) firstAt = elapsedMs(start);
   }
-  if (firstAt === undefined) throw new Error(`the stream of ${request.path} ended without ${marker}: ${seen.slice(-600)}`);
+  if (firstAt === undefined)
+    throw new Error(`the stream of ${request.path} ended without ${marker}: ${seen.slice(-600)}`);
   return firstAt;
 }
