@@ -1,4 +1,5 @@
 import type { Benchmark } from '../lib/benchmark';
+import { concurrency } from './concurrency';
 import { drain } from './drain';
 import { enqueue } from './enqueue';
 import { ttft } from './ttft';
@@ -24,5 +25,12 @@ export const BENCHMARKS: Benchmark[] = [
       'time to first token seen by an SSE client through api -> queue -> worker -> fake provider -> stream -> api',
     baseline: 'the same fake provider streamed directly to the same client',
     run: ttft,
+  },
+  {
+    name: 'concurrency',
+    measures:
+      'simultaneous slow streaming generations one worker process holds: RSS, event-loop delay p99, dropped events',
+    baseline: 'none (absolute, with the limits found)',
+    run: concurrency,
   },
 ];
