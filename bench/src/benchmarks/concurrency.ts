@@ -1,5 +1,5 @@
 import { FakeOpenAiServer, reply } from '@copilot/llm/testing';
-import { jobEventsKey, toJobEvent } from '@copilot/queues';
+import { jobEventsKey, QUEUE_POLICY, toJobEvent } from '@copilot/queues';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
@@ -37,7 +37,11 @@ export async function concurrency({ size }: BenchmarkContext): Promise<Benchmark
   try {
     const jobs = await seedChatJobs(platform.database.adminUrl, platform.tenantId, streams);
     const worker = await platform.start('worker');
-    const chat = new Queue('chat', { connection: { url: platform.redisUrl }, prefix: platform.redisPrefix });
+    const chat = new Queue('chat', {
+      connection: { url: platform.redisUrl },
+      prefix: platform.redisPrefix,
+      defaultJobOptions: QUEUE_POLICY.chat,
+    });
     await scrape(`${worker}/metrics`, 'nodejs_eventloop_lag_p99_seconds'); // resets the delay histogram
     await chat.addBulk(jobs.map((data) => ({ name: 'chat.generate', data, opts: { jobId: data.jobId } })));
     let peakActive = 0;

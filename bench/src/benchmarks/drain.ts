@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { FakeOpenAiServer, reply } from '@copilot/llm/testing';
 import { ROOT } from '@copilot/testing';
+import { QUEUE_POLICY } from '@copilot/queues';
 import { Queue } from 'bullmq';
 import { Pool } from 'pg';
 import type { BenchmarkContext, BenchmarkOutcome } from '../lib/benchmark';
@@ -28,7 +29,7 @@ export async function drain({ size }: BenchmarkContext): Promise<BenchmarkOutcom
   try {
     const jobs = await seedChatJobs(platform.database.adminUrl, platform.tenantId, count);
     await platform.start('worker');
-    const chat = new Queue('chat', { connection, prefix: platform.redisPrefix });
+    const chat = new Queue('chat', { connection, prefix: platform.redisPrefix, defaultJobOptions: QUEUE_POLICY.chat });
     const platformRun = await timed(async () => {
       await chat.addBulk(jobs.map((data) => ({ name: 'chat.generate', data, opts: { jobId: data.jobId } })));
       await until(async () => (await finishedJobs(admin, platform.tenantId)).finished >= count);

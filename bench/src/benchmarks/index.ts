@@ -2,6 +2,7 @@ import type { Benchmark } from '../lib/benchmark';
 import { concurrency } from './concurrency';
 import { drain } from './drain';
 import { enqueue } from './enqueue';
+import { scale } from './scale';
 import { ttft } from './ttft';
 
 /** Every benchmark, in the order `npm run bench` runs them and docs/benchmarks.md lists them. */
@@ -32,5 +33,11 @@ export const BENCHMARKS: Benchmark[] = [
       'simultaneous slow streaming generations one worker process holds: RSS, event-loop delay p99, dropped events',
     baseline: 'none (absolute, with the limits found)',
     run: concurrency,
+  },
+  {
+    name: 'scale',
+    measures: 'chat throughput with 1, 2 and 4 worker processes on an I/O-bound fake provider',
+    baseline: 'linear scaling from the 1-worker figure',
+    run: scale,
   },
 ];

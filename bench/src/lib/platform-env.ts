@@ -68,6 +68,13 @@ export class PlatformEnv {
     return url;
   }
 
+  /** Stops every running process of one app (SIGTERM, as an orchestrator would). */
+  async stopApps(app: AppName): Promise<void> {
+    const stopping = this.apps.filter((p) => p.name === app);
+    await Promise.all(stopping.map((p) => p.stop()));
+    this.apps.splice(0, this.apps.length, ...this.apps.filter((p) => !stopping.includes(p)));
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.apps.map((app) => app.stop()));
     await this.database.drop();

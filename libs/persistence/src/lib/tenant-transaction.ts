@@ -19,11 +19,14 @@ export async function inTenantTransaction<T>(
     },
     // Prisma's default of 5 s is too short for the longest unit of work we have:
     // swapping a large document's chunks in one transaction on a loaded machine.
-    { timeout: TRANSACTION_TIMEOUT_MS },
+    // Its 2 s wait for a pooled connection fails busy workers whose jobs would have
+    // run a moment later: wait longer, the caller's own timeouts still bound it.
+    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: CONNECTION_WAIT_MS },
   );
 }
 
 const TRANSACTION_TIMEOUT_MS = 60_000;
+const CONNECTION_WAIT_MS = 15_000;
 
 @Injectable()
 export class TenantTransactions {
