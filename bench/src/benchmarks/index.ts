@@ -2,6 +2,7 @@ import type { Benchmark } from '../lib/benchmark';
 import { concurrency } from './concurrency';
 import { drain } from './drain';
 import { enqueue } from './enqueue';
+import { ingest } from './ingest';
 import { scale } from './scale';
 import { ttft } from './ttft';
 
@@ -39,5 +40,11 @@ export const BENCHMARKS: Benchmark[] = [
     measures: 'chat throughput with 1, 2 and 4 worker processes on an I/O-bound fake provider',
     baseline: 'linear scaling from the 1-worker figure',
     run: scale,
+  },
+  {
+    name: 'ingest',
+    measures: 'chunks per second from posted documents to indexed rows (local embedder)',
+    baseline: 'the same rows inserted into the same table by a plain script',
+    run: ingest,
   },
 ];
