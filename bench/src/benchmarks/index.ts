@@ -4,6 +4,7 @@ import { drain } from './drain';
 import { enqueue } from './enqueue';
 import { ingest } from './ingest';
 import { scale } from './scale';
+import { search } from './search';
 import { ttft } from './ttft';
 
 /** Every benchmark, in the order `npm run bench` runs them and docs/benchmarks.md lists them. */
@@ -46,5 +47,11 @@ export const BENCHMARKS: Benchmark[] = [
     measures: 'chunks per second from posted documents to indexed rows (local embedder)',
     baseline: 'the same rows inserted into the same table by a plain script',
     run: ingest,
+  },
+  {
+    name: 'search',
+    measures: 'POST /v1/search latency (hybrid and vector, p50/p99) and vector recall@10 at 100k chunks',
+    baseline: 'exact nearest neighbours by a sequential scan of the same rows',
+    run: search,
   },
 ];
