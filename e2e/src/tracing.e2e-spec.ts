@@ -46,12 +46,14 @@ describe('tracing', () => {
         OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${collector.endpoint}/v1/traces`,
       }),
     );
+    // Generous: three apps compiling at once on a shared 2-core machine took ~30 s to boot.
+    const booted = (url: string) => waitFor(url, 200, 90_000);
     await Promise.all([
-      waitFor(`${api}/ready`),
-      waitFor(`http://127.0.0.1:${workerPort}/ready`),
-      waitFor(`http://127.0.0.1:${schedulerPort}/ready`),
+      booted(`${api}/ready`),
+      booted(`http://127.0.0.1:${workerPort}/ready`),
+      booted(`http://127.0.0.1:${schedulerPort}/ready`),
     ]);
-  }, 90_000);
+  }, 150_000);
 
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.stop()));
