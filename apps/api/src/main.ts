@@ -1,3 +1,4 @@
+import './telemetry';
 import { runApp } from '@copilot/platform';
 import { loadApiSettings } from './api.settings';
 import { AppModule } from './app.module';

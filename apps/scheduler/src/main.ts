@@ -1,3 +1,4 @@
+import './telemetry';
 import { runApp } from '@copilot/platform';
 import { SchedulerModule } from './scheduler.module';
 import { loadSchedulerSettings } from './scheduler.settings';

@@ -1,3 +1,4 @@
+import './telemetry';
 import { runApp } from '@copilot/platform';
 import { WorkerModule } from './worker.module';
 import { loadWorkerSettings } from './worker.settings';

@@ -60,7 +60,7 @@ export class ChatService {
       .run(tenantId, (tx) => this.planner.plan(tx, conversationId, content))
       .catch(asProblem);
     const reservation = await this.reserveBudget(tenantId, plan.estimatedTokens);
-    let created: { message: Message; job: Job; payload: JobOf<'chat.generate'> };
+    let created: { message: Message; job: Job };
     try {
       created = await this.transactions.run(tenantId, async (tx) => {
         if (!(await this.conversations.findById(tx, conversationId))) {
@@ -90,7 +90,7 @@ export class ChatService {
           idempotencyKey: options.idempotencyKey ?? null,
           requestId: options.requestId ?? null,
         });
-        return { message, job, payload };
+        return { message, job };
       });
     } catch (error) {
       await this.budget.settle(tenantId, reservation, 0).catch(() => undefined);
@@ -101,7 +101,8 @@ export class ChatService {
       }
       throw error;
     }
-    await this.dispatcher.afterCommit('chat.generate', created.payload);
+    // The stored payload, as the relay would send it (the job row adds the traceparent).
+    await this.dispatcher.afterCommit('chat.generate', created.job.payload as JobOf<'chat.generate'>);
     return { message: created.message, job: created.job, replayed: false };
   }
 

@@ -1,9 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
+import { reportError } from '@copilot/observability';
 import { Problem, PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 
-/** Renders every error as application/problem+json; logs server errors, never returns their stack. */
+/** Renders every error as application/problem+json; logs and reports server errors, never returns their stack. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   constructor(private readonly logger: PinoLogger) {}
@@ -15,6 +16,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(exception);
     if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error({ err: exception }, 'request failed');
+      // Set by the auth guard once the caller is known; read structurally (auth depends on this lib).
+      const tenantId = (request as { auth?: { tenantId?: string } }).auth?.tenantId;
+      reportError(exception, { request_id: String(request.id), tenant_id: tenantId });
     }
     if (exception instanceof Problem) void reply.headers(exception.headers);
     // An outage, not a fault: tell clients when to come back, and keep it out of the error log.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import { traceLogFields } from './tracing/trace-context';
 
 export interface LoggingSettings {
   service: string;
@@ -51,7 +52,7 @@ export function requestIdOf(req: Pick<IncomingMessage, 'headers'>): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-/** JSON lines with service, version and request_id on every line; secrets redacted. */
+/** JSON lines with service, version, request_id and the trace ids on every line; secrets redacted. */
 export function loggerParams(settings: LoggingSettings): Params {
   return {
     // nestjs-pino's default pattern logged nothing on Fastify (STACK-NOTES); name every path.
@@ -65,6 +66,8 @@ export function loggerParams(settings: LoggingSettings): Params {
       // Fastify already chose the id (createFastifyApp passes requestIdOf as its genReqId).
       genReqId: (req) => (req as { id?: string }).id ?? requestIdOf(req),
       customProps: (req) => ({ request_id: (req as { id?: string }).id }),
+      // trace_id/span_id of the active span on every line written inside one (requests, jobs).
+      mixin: traceLogFields,
       timestamp: () => `,"time":"${new Date().toISOString()}"`,
       formatters: { level: (label) => ({ level: label }) },
       serializers: {

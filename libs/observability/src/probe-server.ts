@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { installHttpMetrics } from './http-metrics';
 import { requestIdOf } from './logger.options';
+import { stopTelemetry } from './tracing/start-telemetry';
 
 /** Fastify as every app uses it: body limit, and request ids taken from x-request-id when sane. */
 export function createFastifyAdapter(options: { bodyLimitBytes?: number } = {}): FastifyAdapter {
@@ -38,8 +39,8 @@ export async function createFastifyApp(
 
 /**
  * Listens, logs where, and closes gracefully on SIGTERM/SIGINT: Nest's shutdown
- * hooks run (workers finish in-flight jobs, connections close), then the process
- * exits 0, or 1 if closing takes longer than `shutdownTimeoutMs`.
+ * hooks run (workers finish in-flight jobs, connections close), buffered spans and
+ * error reports are flushed, then the process exits 0, or 1 if closing takes longer than `shutdownTimeoutMs`.
  */
 export async function listen(
   app: INestApplication,
@@ -57,13 +58,17 @@ export async function listen(
       logger.error('shutdown took too long; exiting');
       process.exit(1);
     }, shutdownTimeoutMs).unref();
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      // Last, so the spans of the shutdown itself are flushed too.
+      .then(() => stopTelemetry())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

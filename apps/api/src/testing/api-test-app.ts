@@ -2,6 +2,7 @@ import { generateApiKeySecret } from '@copilot/auth';
 import { adminDatabaseConfig, loadSettings } from '@copilot/config';
 import { ApiKeyRepository, createPrismaClient, TenantRepository } from '@copilot/persistence';
 import { createFastifyAdapter } from '@copilot/observability';
+import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { register } from 'prom-client';
@@ -13,12 +14,14 @@ import { configureApi } from '../configure-api';
 export async function startApi(
   adjust: (settings: ApiSettings) => ApiSettings = (s) => s,
   beforeInit: (app: NestFastifyApplication) => void = () => undefined,
+  /** Test-only routes, behind the same guard, pipes and error filter as the real ones. */
+  controllers: Type[] = [],
 ): Promise<{ app: NestFastifyApplication; settings: ApiSettings }> {
   // Each instance registers its metrics in prom-client's process-wide registry;
   // a second instance in one test process (two "replicas") needs it empty.
   register.clear();
   const settings = adjust(loadApiSettings());
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(settings)] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(settings)], controllers }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
     createFastifyAdapter({ bodyLimitBytes: settings.edge.bodyLimitBytes }),
   );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { currentTraceparent } from '@copilot/observability';
 import { type Job, Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { Tx } from '../lib/tenant-transaction';
 
@@ -25,8 +26,15 @@ export interface UndispatchedJob {
 
 @Injectable()
 export class JobRepository {
+  /**
+   * Every job is born here, inside the work that asks for it: the payload records
+   * that work's trace (W3C traceparent), so the worker's span joins the same trace
+   * however the job reaches the queue (right after commit or via the outbox relay).
+   */
   create(tx: Tx, job: NewJob): Promise<Job> {
-    return tx.job.create({ data: job });
+    const traceparent = currentTraceparent();
+    const payload = traceparent && !job.payload.traceparent ? { ...job.payload, traceparent } : job.payload;
+    return tx.job.create({ data: { ...job, payload } });
   }
 
   findById(tx: Tx, id: string): Promise<Job | null> {

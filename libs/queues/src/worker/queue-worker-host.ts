@@ -7,6 +7,7 @@ import type { Counter, Gauge, Histogram } from 'prom-client';
 import { JOB_CONTRACTS, type JobNamesOf, type JobOf, isJobName } from '../contracts/job-contracts';
 import type { QueueName } from '../contracts/queue-names';
 import { JobProducer } from '../producer/job-producer';
+import { runInJobSpan } from './job-span';
 import { createPersistentRedis, REDIS_OPTIONS, type RedisSettings } from '../redis/redis-options';
 import { JOB_PROCESSING_SECONDS, JOB_WAIT_SECONDS, JOBS_TOTAL, QUEUE_JOBS } from './queue-metrics';
 
@@ -62,7 +63,8 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
   ): Worker {
     const worker = new Worker(
       queue,
-      (job) => this.process(queue, handlers as Record<string, JobHandler<unknown>>, job),
+      (job) =>
+        runInJobSpan(queue, job, () => this.process(queue, handlers as Record<string, JobHandler<unknown>>, job)),
       {
         connection: this.connectionFor(queue),
         prefix: this.redis.prefix,

@@ -1,0 +1,3 @@
+export * from './fake-otlp-collector';
+export * from './fake-sentry';
+export { eventually } from './recording-server';
