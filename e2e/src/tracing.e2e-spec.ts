@@ -1,6 +1,6 @@
 import { FakeOpenAiServer, reply } from '@copilot/llm/testing';
 import { eventually, FakeOtlpCollector, type ReceivedSpan, SPAN_KIND } from '@copilot/observability/testing';
-import { AppProcess, cli, freePort, waitFor } from './processes';
+import { AppProcess, cli, freePort, waitFor } from '@copilot/testing';
 
 const dbSystem = (span: ReceivedSpan) => span.attributes['db.system.name'] ?? span.attributes['db.system'];
 const httpMethod = (span: ReceivedSpan) => span.attributes['http.request.method'] ?? span.attributes['http.method'];
