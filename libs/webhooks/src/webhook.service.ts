@@ -59,7 +59,8 @@ export class WebhookService {
         { type: 'webhook', id: created.id },
         {
           requestId,
-          metadata: { url, events: fields.events },
+          // The origin only: receivers often carry a token in the path or query.
+          metadata: { origin: new URL(url).origin, events: fields.events },
         },
       );
       return created;
