@@ -37,8 +37,8 @@ describe('webhooks over HTTP', () => {
       WEBHOOK_ALLOWED_ADDRESSES: '127.0.0.1',
     };
     api = `http://127.0.0.1:${apiPort}`;
-    await cli(env, 'tenant:create', 'initech');
-    key = String((await cli(env, 'key:create', '--tenant', 'initech', '--scopes', 'admin')).key);
+    await cli(env, 'tenant:create', 'hooli-webhooks');
+    key = String((await cli(env, 'key:create', '--tenant', 'hooli-webhooks', '--scopes', 'admin')).key);
     apps.push(
       new AppProcess('api', 'apps/api/src/main.ts', env),
       new AppProcess('worker', 'apps/worker/src/main.ts', env),
@@ -78,8 +78,8 @@ describe('webhooks over HTTP', () => {
     expect(received).toHaveLength(1);
     const { headers, body } = received[0]!;
     const signed = `${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`;
-    const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-    expect(headers['webhook-signature']).toBe(`v1,${createHmac('sha256', key).update(signed).digest('base64')}`);
+    const signingKey = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+    expect(headers['webhook-signature']).toBe(`v1,${createHmac('sha256', signingKey).update(signed).digest('base64')}`);
     expect(JSON.parse(body)).toMatchObject({
       type: 'document.indexed',
       data: { document: { id: doc.body.document.id, status: 'indexed' } },
@@ -94,5 +94,12 @@ describe('webhooks over HTTP', () => {
     expect(log.body.data).toEqual([
       expect.objectContaining({ eventType: 'document.indexed', status: 'succeeded', lastResponseStatus: 204 }),
     ]);
+
+    // Deleting takes its sealed secret along (the CLI re-encryption e2e counts every tenant secret in the database).
+    const removed = await fetch(`${api}/v1/webhooks/${hook.body.id}`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': key },
+    });
+    expect(removed.status).toBe(204);
   }, 60_000);
 });
