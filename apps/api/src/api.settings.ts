@@ -8,6 +8,7 @@ import {
   llmConfig,
   loadSettings,
   PLATFORM_CONCERNS,
+  webhooksConfig,
 } from '@copilot/config';
 
 export const loadApiSettings = () =>
@@ -20,5 +21,6 @@ export const loadApiSettings = () =>
     encryptionConfig,
     llmConfig,
     knowledgeConfig,
+    webhooksConfig,
   ] as const);
 export type ApiSettings = ReturnType<typeof loadApiSettings>;

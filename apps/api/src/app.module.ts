@@ -7,6 +7,7 @@ import { LlmModule } from '@copilot/llm';
 import { PlatformModule } from '@copilot/platform';
 import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
+import { WebhooksModule } from '@copilot/webhooks';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import type { ApiSettings } from './api.settings';
 import { AuditEventsController } from './audit/audit-events.controller';
@@ -21,6 +22,7 @@ import { MessagesController } from './conversations/messages.controller';
 import { JobEventStreamer } from './jobs/job-event-streamer';
 import { JobEventsController } from './jobs/job-events.controller';
 import { JobsController } from './jobs/jobs.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({})
 export class AppModule {
@@ -38,6 +40,7 @@ export class AppModule {
           timeoutMs: settings.llm.timeoutMs,
           maxRetries: settings.llm.maxRetries,
         }),
+        WebhooksModule.forRoot(settings.webhooks),
       ],
       controllers: [
         ApiKeysController,
@@ -52,6 +55,7 @@ export class AppModule {
         MessagesController,
         JobsController,
         JobEventsController,
+        WebhooksController,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, JobEventStreamer],
     };

@@ -10,6 +10,7 @@ interface Owned {
   copilotId: string;
   collectionId: string;
   documentId: string;
+  webhookId: string;
 }
 
 /**
@@ -116,6 +117,33 @@ const CASES: Record<
     attempt: (o) => ({ method: 'POST', url: `/v1/api-keys/${o.apiKeyId}/rotate`, payload: {} }),
     unchanged: () => ({ method: 'GET', url: '/v1/api-keys' }),
   },
+  'GET /v1/webhooks/:id': {
+    attempt: (o) => ({ method: 'GET', url: `/v1/webhooks/${o.webhookId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/webhooks/${o.webhookId}` }),
+  },
+  'PATCH /v1/webhooks/:id': {
+    attempt: (o) => ({ method: 'PATCH', url: `/v1/webhooks/${o.webhookId}`, payload: { enabled: false } }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/webhooks/${o.webhookId}` }),
+  },
+  'DELETE /v1/webhooks/:id': {
+    attempt: (o) => ({ method: 'DELETE', url: `/v1/webhooks/${o.webhookId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/webhooks/${o.webhookId}` }),
+  },
+  'POST /v1/webhooks/:id/rotate-secret': {
+    attempt: (o) => ({ method: 'POST', url: `/v1/webhooks/${o.webhookId}/rotate-secret` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/webhooks/${o.webhookId}` }),
+  },
+  'GET /v1/webhooks/:id/deliveries': {
+    attempt: (o) => ({ method: 'GET', url: `/v1/webhooks/${o.webhookId}/deliveries` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/webhooks/${o.webhookId}/deliveries` }),
+  },
+  'POST /v1/webhooks/:id/deliveries/:deliveryId/redeliver': {
+    attempt: (o) => ({
+      method: 'POST',
+      url: `/v1/webhooks/${o.webhookId}/deliveries/00000000-0000-4000-8000-000000000000/redeliver`,
+    }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/webhooks/${o.webhookId}/deliveries` }),
+  },
 };
 
 // A's own requests move its keys' last-used times; that is not a change B made.
@@ -165,7 +193,14 @@ describe('tenant isolation over HTTP', () => {
       url: `/v1/collections/${collection.json().id}/documents`,
       payload: { title: 'a-secret', text: 'private notes' },
     });
+    // A public literal address: registration needs no DNS, and nothing is ever sent in this test.
+    const webhook = await as(a.keys.admin!, {
+      method: 'POST',
+      url: '/v1/webhooks',
+      payload: { url: 'https://93.184.216.34/hook', events: ['job.failed'], description: 'a-secret' },
+    });
     owned = {
+      webhookId: webhook.json().id,
       collectionId: collection.json().id,
       documentId: document.json().document.id,
       conversationId: conversation.json().id,
@@ -173,7 +208,7 @@ describe('tenant isolation over HTTP', () => {
       apiKeyId: a.keyIds.spare!,
       copilotId: copilot.json().id,
     };
-  });
+  }, 60_000); // two tenants, an api and a dozen requests: more than jest's 5 s default on a loaded machine
   afterAll(() => app.close());
 
   it('has a case for every route with an id in its path', () => {

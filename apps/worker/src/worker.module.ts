@@ -4,12 +4,14 @@ import { ConversationsModule, GroundingService, ReplyGenerationService } from '@
 import { llmMetricProviders, LlmMetrics, LlmModule } from '@copilot/llm';
 import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
+import { webhookRetryDelayMs, WebhooksModule } from '@copilot/webhooks';
 import { resilientGeneratorProviders } from './resilient-generator.provider';
 import { ReadinessRegistry } from '@copilot/observability';
 import { PlatformModule } from '@copilot/platform';
 import { QUEUE, queueMetricProviders, QueueWorkerHost } from '@copilot/queues';
 import { ChatGenerateProcessor } from './chat-generate.processor';
 import { DocumentIngestProcessor } from './document-ingest.processor';
+import { WebhookDeliverProcessor } from './webhook-deliver.processor';
 import type { WorkerSettings } from './worker.settings';
 
 @Module({})
@@ -18,6 +20,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly host: QueueWorkerHost,
     private readonly chat: ChatGenerateProcessor,
     private readonly ingest: DocumentIngestProcessor,
+    private readonly webhook: WebhookDeliverProcessor,
     @Inject(SETTINGS) private readonly settings: WorkerSettings,
     private readonly readiness: ReadinessRegistry,
   ) {}
@@ -35,6 +38,7 @@ export class WorkerModule implements OnApplicationBootstrap {
           timeoutMs: settings.llm.timeoutMs,
           maxRetries: settings.llm.maxRetries,
         }),
+        WebhooksModule.forRoot(settings.webhooks),
       ],
       providers: [
         QueueWorkerHost,
@@ -46,6 +50,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         ReplyGenerationService,
         ChatGenerateProcessor,
         DocumentIngestProcessor,
+        WebhookDeliverProcessor,
       ],
     };
   }
@@ -60,6 +65,16 @@ export class WorkerModule implements OnApplicationBootstrap {
       QUEUE.ingest,
       { 'document.ingest': (payload, context) => this.ingest.handle(payload, context) },
       { ...this.locks(), concurrency: this.settings.worker.ingestConcurrency },
+    );
+    this.host.start(
+      QUEUE.webhook,
+      { 'webhook.deliver': (payload, context) => this.webhook.handle(payload, context) },
+      {
+        ...this.locks(),
+        concurrency: this.settings.webhooks.concurrency,
+        // The queue's policy names WEBHOOK_BACKOFF; the schedule's base is a setting.
+        backoffDelayMs: (failedAttempts) => webhookRetryDelayMs(this.settings.webhooks.retryDelayMs, failedAttempts),
+      },
     );
     this.readiness.add({ name: 'queue-consumers', ping: () => this.host.ping() });
   }

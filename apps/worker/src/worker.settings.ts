@@ -5,6 +5,7 @@ import {
   llmConfig,
   loadSettings,
   PLATFORM_CONCERNS,
+  webhooksConfig,
   workerConfig,
   workerProbeConfig,
 } from '@copilot/config';
@@ -18,5 +19,6 @@ export const loadWorkerSettings = () =>
     llmConfig,
     encryptionConfig,
     knowledgeConfig,
+    webhooksConfig,
   ] as const);
 export type WorkerSettings = ReturnType<typeof loadWorkerSettings>;

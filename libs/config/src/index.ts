@@ -10,6 +10,7 @@ export * from './concerns/auth.config';
 export * from './concerns/llm.config';
 export * from './concerns/knowledge.config';
 export * from './concerns/telemetry.config';
+export * from './concerns/webhooks.config';
 
 import type { SettingsOf } from './lib/define-settings';
 import { coreConfig } from './concerns/core.config';
@@ -21,6 +22,7 @@ import { edgeConfig, encryptionConfig, jwtConfig } from './concerns/auth.config'
 import { llmConfig } from './concerns/llm.config';
 import { knowledgeConfig } from './concerns/knowledge.config';
 import { telemetryConfig } from './concerns/telemetry.config';
+import { webhooksConfig } from './concerns/webhooks.config';
 
 /** Every concern any app reads: what .env.example must document. */
 export const ALL_CONCERNS = [
@@ -42,6 +44,7 @@ export const ALL_CONCERNS = [
   llmConfig,
   knowledgeConfig,
   telemetryConfig,
+  webhooksConfig,
 ] as const;
 
 /** The concerns every long-running app reads (PlatformModule's input). */

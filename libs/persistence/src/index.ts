@@ -16,6 +16,8 @@ export * from './repositories/document.repository';
 export * from './repositories/job.repository';
 export * from './repositories/message.repository';
 export * from './repositories/tenant.repository';
+export * from './repositories/webhook.repository';
+export * from './repositories/webhook-delivery.repository';
 export type {
   ApiKey,
   AuditEvent,
@@ -29,5 +31,7 @@ export type {
   Tenant,
   TenantSecret,
   UsageRecord,
+  Webhook,
+  WebhookDelivery,
 } from './generated/prisma/client';
 export { Prisma } from './generated/prisma/client';

@@ -11,6 +11,8 @@ import { DocumentRepository } from '../repositories/document.repository';
 import { JobRepository } from '../repositories/job.repository';
 import { MessageRepository } from '../repositories/message.repository';
 import { TenantRepository } from '../repositories/tenant.repository';
+import { WebhookDeliveryRepository } from '../repositories/webhook-delivery.repository';
+import { WebhookRepository } from '../repositories/webhook.repository';
 import { DATABASE_OPTIONS, type DatabaseOptions, PrismaService } from './prisma.service';
 import { TenantTransactions } from './tenant-transaction';
 
@@ -27,6 +29,8 @@ const repositories = [
   TenantRepository,
   TenantSecretRepository,
   UsageRepository,
+  WebhookRepository,
+  WebhookDeliveryRepository,
 ];
 
 @Global()

@@ -23,6 +23,11 @@ export const documentIngestPayload = jobEnvelope.extend({
   documentId: z.uuid(),
 });
 
+export const webhookDeliverPayload = jobEnvelope.extend({
+  /** The delivery log row to send (it holds the event payload and the webhook). */
+  deliveryId: z.uuid(),
+});
+
 interface JobContract<Q extends QueueName, S extends z.ZodType> {
   queue: Q;
   payload: S;
@@ -37,6 +42,7 @@ const contract = <Q extends QueueName, S extends z.ZodType>(queue: Q, payload: S
 export const JOB_CONTRACTS = {
   'chat.generate': contract(QUEUE.chat, chatGeneratePayload),
   'document.ingest': contract(QUEUE.ingest, documentIngestPayload),
+  'webhook.deliver': contract(QUEUE.webhook, webhookDeliverPayload),
 } as const;
 
 export type JobName = keyof typeof JOB_CONTRACTS;

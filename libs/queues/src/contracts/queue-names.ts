@@ -12,6 +12,9 @@ export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
 const day = 24 * 3600;
 
+/** A custom BullMQ backoff type: the worker consuming the queue supplies the strategy. Persisted in Redis. */
+export const WEBHOOK_BACKOFF = 'webhook-exponential';
+
 /** Retry, backoff and cleanup per queue. Postgres keeps the durable record; Redis keeps a short tail. */
 export const QUEUE_POLICY: Record<QueueName, DefaultJobOptions> = {
   chat: {
@@ -28,7 +31,9 @@ export const QUEUE_POLICY: Record<QueueName, DefaultJobOptions> = {
   },
   webhook: {
     attempts: 8,
-    backoff: { type: 'exponential', delay: 10_000 },
+    // Exponential from 10 s, computed by the webhook consumer (WEBHOOK_RETRY_DELAY_MS) so
+    // operators and tests can change the base without touching jobs already queued.
+    backoff: { type: WEBHOOK_BACKOFF, delay: 10_000 },
     removeOnComplete: { age: 3600, count: 1_000 },
     removeOnFail: { age: 7 * day },
   },

@@ -59,7 +59,13 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
   start<Q extends QueueName>(
     queue: Q,
     handlers: QueueHandlers<Q>,
-    options: { concurrency: number; lockDurationMs?: number; stalledIntervalMs?: number },
+    options: {
+      concurrency: number;
+      lockDurationMs?: number;
+      stalledIntervalMs?: number;
+      /** Milliseconds before the next attempt, for jobs whose backoff type is custom. */
+      backoffDelayMs?: (attemptsMade: number) => number;
+    },
   ): Worker {
     const worker = new Worker(
       queue,
@@ -71,6 +77,7 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
         concurrency: options.concurrency,
         ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
         ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+        ...(options.backoffDelayMs ? { settings: { backoffStrategy: options.backoffDelayMs } } : {}),
         autorun: true,
       },
     );

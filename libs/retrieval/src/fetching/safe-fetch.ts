@@ -46,7 +46,7 @@ export interface FetchedDocument {
 const DEFAULT_MAX_REDIRECTS = 3;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-const systemLookup: HostLookup = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+export const systemLookup: HostLookup = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
 export async function fetchDocument(url: string, options: FetchDocumentOptions): Promise<FetchedDocument> {
   const policy = options.policy ?? DEFAULT_ADDRESS_POLICY;
@@ -54,9 +54,9 @@ export async function fetchDocument(url: string, options: FetchDocumentOptions):
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const deadline = new FetchDeadline(options.timeoutMs, options.signal);
   try {
-    let target = parseTarget(url);
+    let target = parseOutboundUrl(url);
     for (let redirects = 0; ; redirects++) {
-      const address = await deadline.race(vet(target, policy, lookup));
+      const address = await deadline.race(vetAddress(target, policy, lookup));
       const response = await send(target, address, deadline.signal);
       const status = response.statusCode ?? 0;
       if (REDIRECTS.has(status)) {
@@ -67,7 +67,7 @@ export async function fetchDocument(url: string, options: FetchDocumentOptions):
         if (redirects >= maxRedirects) {
           throw new UrlFetchError('too_many_redirects', `more than ${maxRedirects} redirects`);
         }
-        target = parseTarget(location, target);
+        target = parseOutboundUrl(location, target);
         continue;
       }
       if (status < 200 || status > 299) {
@@ -89,8 +89,11 @@ export async function fetchDocument(url: string, options: FetchDocumentOptions):
   }
 }
 
-/** Parses (and for redirects, resolves against the previous hop) an http(s) URL without credentials. */
-function parseTarget(raw: string, base?: URL): URL {
+/**
+ * Parses (and for redirects, resolves against the previous hop) an http(s) URL without
+ * credentials. Exported for other outbound requests to user URLs (webhooks).
+ */
+export function parseOutboundUrl(raw: string, base?: URL): URL {
   let url: URL;
   try {
     url = new URL(raw, base);
@@ -113,7 +116,7 @@ function parseTarget(raw: string, base?: URL): URL {
  * resolved once, and refused if ANY address is refused: otherwise an attacker's
  * name could list one public and one internal address and let the OS pick.
  */
-async function vet(url: URL, policy: AddressPolicy, lookup: HostLookup): Promise<VettedAddress> {
+export async function vetAddress(url: URL, policy: AddressPolicy, lookup: HostLookup): Promise<VettedAddress> {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const literal = normaliseAddress(host);
   if (literal || isIP(host)) return check([literal ?? { address: host, family: 4 }], policy, url);
