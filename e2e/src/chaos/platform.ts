@@ -27,7 +27,13 @@ export class Platform {
     readonly provider: FakeOpenAiServer,
   ) {}
 
-  static async start(postgres: PrivatePostgres, redis: PrivateRedis, workerCount: number): Promise<Platform> {
+  /** `register` gets the platform before any app starts, so a teardown on a signal can reach every process. */
+  static async start(
+    postgres: PrivatePostgres,
+    redis: PrivateRedis,
+    workerCount: number,
+    register: (platform: Platform) => void,
+  ): Promise<Platform> {
     const provider = await FakeOpenAiServer.start({ apiKey: PROVIDER_KEY, defaultBehaviour: NORMAL_REPLY });
     const [apiPort, schedulerPort] = await Promise.all([freePort(), freePort()]);
     const env: NodeJS.ProcessEnv = {
@@ -59,6 +65,7 @@ export class Platform {
       RATE_LIMIT_REQUESTS: '1000000',
     };
     const platform = new Platform(env, `http://127.0.0.1:${apiPort}`, provider);
+    register(platform);
     await cli(env, 'migrate');
     await cli(env, 'tenant:create', 'chaos');
     platform.apiKey = String((await cli(env, 'key:create', '--tenant', 'chaos', '--scopes', 'admin')).key);
@@ -74,16 +81,28 @@ export class Platform {
     return platform;
   }
 
-  /** Starts worker number `index` (again, after a kill) and waits until it is ready. */
-  async startWorker(index: number): Promise<void> {
-    const port = await freePort();
-    const worker = new AppProcess(`worker-${index}`, 'apps/worker/src/main.ts', {
-      ...this.env,
-      WORKER_PORT: String(port),
-    });
-    this.workers[index] = worker;
-    this.started.push(worker);
-    await waitFor(`http://127.0.0.1:${port}/ready`, 200, 60_000);
+  /**
+   * Starts worker number `index` (again, after a kill) and waits until it is ready.
+   * Like an orchestrator, replaces a worker that is not ready in time (a busy machine
+   * can take a minute to boot one) instead of giving up on the first try.
+   */
+  async startWorker(index: number, tries = 3): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      const worker = new AppProcess(`worker-${index}`, 'apps/worker/src/main.ts', {
+        ...this.env,
+        WORKER_PORT: String(port),
+      });
+      this.workers[index] = worker;
+      this.started.push(worker);
+      try {
+        await waitFor(`http://127.0.0.1:${port}/ready`, 200, 90_000);
+        return;
+      } catch (error) {
+        await worker.kill();
+        if (attempt >= tries) throw error;
+      }
+    }
   }
 
   async killWorker(index: number): Promise<void> {
@@ -98,7 +117,7 @@ export class Platform {
 
   /** Kills every app at once, for teardown on a signal: no graceful shutdown. */
   killAll(): void {
-    for (const app of [...this.workers, ...this.others]) void app?.kill();
+    for (const app of this.started) void app.kill();
   }
 
   /** Writes each process's whole output to `<dir>/<name>-<n>.log`. */

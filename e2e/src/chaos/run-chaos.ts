@@ -53,7 +53,7 @@ export class ChaosRun {
       this.postgres = await PrivatePostgres.create();
       this.redis = await PrivateRedis.create();
       options.log(`postgres 127.0.0.1:${this.postgres.port}, redis 127.0.0.1:${this.redis.port}; starting the apps`);
-      this.platform = await Platform.start(this.postgres, this.redis, options.workers);
+      this.platform = await Platform.start(this.postgres, this.redis, options.workers, (p) => (this.platform = p));
       const database = new ChaosDatabase(this.postgres.adminUrl);
       try {
         const plan = planFaults(options.faults, options.durationMs, random);
