@@ -32,7 +32,9 @@ describe('the platform under chaos', () => {
       server_error: expect.any(Number),
       rate_limited: expect.any(Number),
     });
-    expect(outcome.load.accepted.length).toBeGreaterThanOrEqual(10);
+    expect(outcome.load.accepted.length).toBeGreaterThan(0);
+    // Otherwise the faults hit an idle system and the checks prove little.
+    expect(outcome.injections.filter((i) => i.inFlight.length > 0).length).toBeGreaterThan(0);
     expect(outcome.observed.jobs.succeeded).toBeGreaterThan(0);
     expect(outcome.observed.recoveryMs).not.toContain(null);
   }, 150_000);

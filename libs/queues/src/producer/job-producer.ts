@@ -52,6 +52,8 @@ export class JobProducer implements OnApplicationShutdown {
       // A Queue first used while Redis is down fails its one-time initialisation and
       // keeps failing every call with that error, even once Redis is back: forget it,
       // so the next call builds a fresh one (the shared connection itself reconnects).
+      // Connection errors reach the caller of each operation; unheard, BullMQ prints them too.
+      created.on('error', () => undefined);
       created.waitUntilReady().catch(() => {
         if (this.queues.get(name) === created) this.queues.delete(name);
         created.close().catch(() => undefined);
