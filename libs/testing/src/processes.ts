@@ -52,6 +52,7 @@ export class AppProcess {
 
   /** Kills it outright, as an out-of-memory killer or a node failure would: no shutdown hooks run. */
   async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill('SIGKILL');
     await exited;

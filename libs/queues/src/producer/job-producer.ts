@@ -44,12 +44,22 @@ export class JobProducer implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       this.connection ??= createFailFastRedis(this.redis.url, 'producer');
-      queue = new Queue(name, {
+      const created = new Queue(name, {
         connection: this.connection,
         prefix: this.redis.prefix,
         defaultJobOptions: QUEUE_POLICY[name],
       });
-      this.queues.set(name, queue);
+      // A Queue first used while Redis is down fails its one-time initialisation and
+      // keeps failing every call with that error, even once Redis is back: forget it,
+      // so the next call builds a fresh one (the shared connection itself reconnects).
+      // Connection errors reach the caller of each operation; unheard, BullMQ prints them too.
+      created.on('error', () => undefined);
+      created.waitUntilReady().catch(() => {
+        if (this.queues.get(name) === created) this.queues.delete(name);
+        created.close().catch(() => undefined);
+      });
+      this.queues.set(name, created);
+      queue = created;
     }
     return queue;
   }

@@ -12,12 +12,16 @@ export interface RedisSettings {
  * of queueing in memory, so callers can fall back (the outbox relay retries later).
  */
 export function createFailFastRedis(url: string, name: string): Redis {
-  return new Redis(url, {
+  const client = new Redis(url, {
     connectionName: name,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     lazyConnect: true,
   });
+  // Each failed command already reports the outage to its caller; without a listener
+  // ioredis would also print every reconnect attempt to stderr, outside the JSON logs.
+  client.on('error', () => undefined);
+  return client;
 }
 
 const connecting = new WeakMap<Redis, Promise<void>>();
