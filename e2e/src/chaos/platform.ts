@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeOpenAiServer, reply } from '@copilot/llm/testing';
-import { AppProcess, cli, freePort, waitFor } from '../processes';
+import { AppProcess, cli, freePort, waitFor } from '@copilot/testing';
 import type { PrivatePostgres, PrivateRedis } from './services';
 
 const PROVIDER_KEY = 'fake-chaos-openai-key';

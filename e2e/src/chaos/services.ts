@@ -8,7 +8,7 @@ import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../processes';
+import { freePort } from '@copilot/testing';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const isRoot = process.getuid?.() === 0;
