@@ -1,4 +1,4 @@
-import { generateApiKeySecret, type JwtSettings, mintLocalToken, SCOPES } from '@copilot/auth';
+import { generateApiKeySecret, type JwtSettings, KEY_SCOPES, mintLocalToken, SCOPES } from '@copilot/auth';
 import {
   ApiKeyRepository,
   applyMigrations,
@@ -17,19 +17,23 @@ import { z } from 'zod';
 export class CommandError extends Error {}
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected 2-63 lowercase letters, digits or dashes');
-const scopes = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z
-      .array(z.enum(SCOPES, { error: `expected scopes among ${SCOPES.join(', ')}` }))
-      .min(1, 'expected at least one scope'),
-  );
+const scopeList = (allowed: readonly [string, ...string[]]) =>
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.enum(allowed, { error: `expected scopes among ${allowed.join(', ')}` }))
+        .min(1, 'expected at least one scope'),
+    );
+/** A key may carry platform:admin; a token never does (the api drops it from JWTs). */
+const keyScopes = scopeList(KEY_SCOPES);
+const tokenScopes = scopeList(SCOPES);
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);
@@ -105,7 +109,7 @@ export class AdminCommands {
     rateLimit?: string;
   }) {
     if (!options.tenant) throw new CommandError('--tenant <slug or id> is required');
-    const keyScopes = parse(scopes, options.scopes ?? '', '--scopes');
+    const grantedScopes = parse(keyScopes, options.scopes ?? '', '--scopes');
     const expiresAt = options.expiresAt ? parse(z.coerce.date(), options.expiresAt, '--expires-at') : null;
     const rateLimit = options.rateLimit
       ? parse(z.coerce.number().int().min(1).max(1_000_000), options.rateLimit, '--rate-limit')
@@ -119,7 +123,7 @@ export class AdminCommands {
         name: options.name ?? 'default',
         prefix: secret.prefix,
         keyHash: secret.hash,
-        scopes: keyScopes,
+        scopes: grantedScopes,
         expiresAt,
         rateLimit,
       });
@@ -158,7 +162,7 @@ export class AdminCommands {
   /** A JWT signed with the platform's own HS256 secret, for development and scripts. */
   async mintToken(jwt: JwtSettings, options: { tenant?: string; scopes?: string; subject?: string; ttl?: string }) {
     if (!options.tenant) throw new CommandError('--tenant <slug or id> is required');
-    const tokenScopes = parse(scopes, options.scopes ?? '', '--scopes');
+    const mintedScopes = parse(tokenScopes, options.scopes ?? '', '--scopes');
     const ttlSeconds = parse(
       z.coerce
         .number()
@@ -171,12 +175,12 @@ export class AdminCommands {
     const tenant = await this.withClient((admin) => this.tenants.findByRef(admin, options.tenant!));
     if (!tenant) throw new CommandError(`no tenant ${options.tenant}`);
     const subject = options.subject ?? 'cli';
-    const token = mintLocalToken(jwt, { tenantId: tenant.id, scopes: tokenScopes, subject, ttlSeconds });
+    const token = mintLocalToken(jwt, { tenantId: tenant.id, scopes: mintedScopes, subject, ttlSeconds });
     return {
       token,
       tenantId: tenant.id,
       subject,
-      scopes: tokenScopes,
+      scopes: mintedScopes,
       expiresAt: new Date(Date.now() + ttlSeconds * 1000),
     };
   }

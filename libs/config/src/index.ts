@@ -9,6 +9,7 @@ export * from './concerns/jobs.config';
 export * from './concerns/auth.config';
 export * from './concerns/llm.config';
 export * from './concerns/knowledge.config';
+export * from './concerns/maintenance.config';
 
 import type { SettingsOf } from './lib/define-settings';
 import { coreConfig } from './concerns/core.config';
@@ -19,6 +20,7 @@ import { redisConfig } from './concerns/redis.config';
 import { edgeConfig, encryptionConfig, jwtConfig } from './concerns/auth.config';
 import { llmConfig } from './concerns/llm.config';
 import { knowledgeConfig } from './concerns/knowledge.config';
+import { maintenanceConfig } from './concerns/maintenance.config';
 
 /** Every concern any app reads: what .env.example must document. */
 export const ALL_CONCERNS = [
@@ -39,8 +41,16 @@ export const ALL_CONCERNS = [
   encryptionConfig,
   llmConfig,
   knowledgeConfig,
+  maintenanceConfig,
 ] as const;
 
 /** The concerns every long-running app reads (PlatformModule's input). */
-export const PLATFORM_CONCERNS = [coreConfig, databaseConfig, redisConfig, streamConfig, outboxConfig] as const;
+export const PLATFORM_CONCERNS = [
+  coreConfig,
+  databaseConfig,
+  redisConfig,
+  streamConfig,
+  outboxConfig,
+  maintenanceConfig,
+] as const;
 export type PlatformSettings = SettingsOf<typeof PLATFORM_CONCERNS>;

@@ -4,6 +4,7 @@ export * from './lib/persistence.module';
 export * from './lib/prisma.service';
 export * from './lib/tenant-transaction';
 export * from './migrations/apply-migrations';
+export * from './repositories/admin-job.repository';
 export * from './repositories/api-key.repository';
 export * from './repositories/audit-event.repository';
 export * from './repositories/chunk.repository';
@@ -14,6 +15,7 @@ export * from './repositories/conversation.repository';
 export * from './repositories/copilot.repository';
 export * from './repositories/document.repository';
 export * from './repositories/job.repository';
+export * from './repositories/maintenance.repository';
 export * from './repositories/message.repository';
 export * from './repositories/tenant.repository';
 export type {

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { AdminJobRepository } from '../repositories/admin-job.repository';
 import { ApiKeyRepository } from '../repositories/api-key.repository';
 import { AuditEventRepository } from '../repositories/audit-event.repository';
 import { ChunkRepository } from '../repositories/chunk.repository';
@@ -9,12 +10,14 @@ import { ConversationRepository } from '../repositories/conversation.repository'
 import { CopilotRepository } from '../repositories/copilot.repository';
 import { DocumentRepository } from '../repositories/document.repository';
 import { JobRepository } from '../repositories/job.repository';
+import { MaintenanceRepository } from '../repositories/maintenance.repository';
 import { MessageRepository } from '../repositories/message.repository';
 import { TenantRepository } from '../repositories/tenant.repository';
 import { DATABASE_OPTIONS, type DatabaseOptions, PrismaService } from './prisma.service';
 import { TenantTransactions } from './tenant-transaction';
 
 const repositories = [
+  AdminJobRepository,
   ApiKeyRepository,
   AuditEventRepository,
   ChunkRepository,
@@ -23,6 +26,7 @@ const repositories = [
   CopilotRepository,
   DocumentRepository,
   JobRepository,
+  MaintenanceRepository,
   MessageRepository,
   TenantRepository,
   TenantSecretRepository,

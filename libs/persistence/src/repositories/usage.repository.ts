@@ -49,4 +49,18 @@ export class UsageRepository {
       outputTokens: Number(r.output),
     }));
   }
+
+  /**
+   * Recomputes the tenant's usage_daily rows for the UTC days [fromDay, toDay)
+   * from usage_records: idempotent, and late records are picked up on the next run.
+   */
+  async rollUp(tx: Tx, fromDay: Date, toDay: Date): Promise<number> {
+    await tx.$executeRaw`DELETE FROM usage_daily WHERE day >= ${fromDay}::date AND day < ${toDay}::date`;
+    return tx.$executeRaw`
+      INSERT INTO usage_daily (tenant_id, day, provider, model, requests, input_tokens, output_tokens)
+      SELECT tenant_id, (created_at AT TIME ZONE 'UTC')::date, provider, model,
+             count(*), sum(input_tokens), sum(output_tokens)
+      FROM usage_records WHERE created_at >= ${fromDay} AND created_at < ${toDay}
+      GROUP BY 1, 2, 3, 4`;
+  }
 }
