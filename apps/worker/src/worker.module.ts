@@ -2,6 +2,7 @@ import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from 
 import { SETTINGS } from '@copilot/config';
 import { ConversationsModule, GroundingService, ReplyGenerationService } from '@copilot/conversations';
 import { llmMetricProviders, LlmMetrics, LlmModule } from '@copilot/llm';
+import { MaintenanceModule } from '@copilot/maintenance';
 import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
 import { resilientGeneratorProviders } from './resilient-generator.provider';
@@ -10,6 +11,7 @@ import { PlatformModule } from '@copilot/platform';
 import { QUEUE, queueMetricProviders, QueueWorkerHost } from '@copilot/queues';
 import { ChatGenerateProcessor } from './chat-generate.processor';
 import { DocumentIngestProcessor } from './document-ingest.processor';
+import { MaintenanceProcessor } from './maintenance.processor';
 import type { WorkerSettings } from './worker.settings';
 
 @Module({})
@@ -18,6 +20,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly host: QueueWorkerHost,
     private readonly chat: ChatGenerateProcessor,
     private readonly ingest: DocumentIngestProcessor,
+    private readonly maintenance: MaintenanceProcessor,
     @Inject(SETTINGS) private readonly settings: WorkerSettings,
     private readonly readiness: ReadinessRegistry,
   ) {}
@@ -35,6 +38,7 @@ export class WorkerModule implements OnApplicationBootstrap {
           timeoutMs: settings.llm.timeoutMs,
           maxRetries: settings.llm.maxRetries,
         }),
+        MaintenanceModule.forRoot({ maintenance: settings.maintenance, outboxIntervalMs: settings.outbox.intervalMs }),
       ],
       providers: [
         QueueWorkerHost,
@@ -46,6 +50,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         ReplyGenerationService,
         ChatGenerateProcessor,
         DocumentIngestProcessor,
+        MaintenanceProcessor,
       ],
     };
   }
@@ -61,6 +66,10 @@ export class WorkerModule implements OnApplicationBootstrap {
       { 'document.ingest': (payload, context) => this.ingest.handle(payload, context) },
       { ...this.locks(), concurrency: this.settings.worker.ingestConcurrency },
     );
+    this.host.start(QUEUE.maintenance, this.maintenance.handlers(), {
+      ...this.locks(),
+      concurrency: this.settings.maintenance.concurrency,
+    });
     this.readiness.add({ name: 'queue-consumers', ping: () => this.host.ping() });
   }
 

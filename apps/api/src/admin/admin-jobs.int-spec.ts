@@ -147,6 +147,21 @@ describe('platform admin routes', () => {
     expect(again.json().detail).toContain('queued');
   });
 
+  it('lists every schedule, saying which queue schedules are registered in Redis', async () => {
+    const response = await app.inject({ method: 'GET', url: '/v1/admin/schedules', headers: asPlatform() });
+    expect(response.statusCode).toBe(200);
+    const names = response.json().data.map((s: { name: string }) => s.name);
+    expect(names).toEqual([
+      'maintenance:reap',
+      'maintenance:retention',
+      'maintenance:usage-rollup',
+      'scheduler:outbox-relay',
+      'scheduler:queue-sampling',
+    ]);
+    // No scheduler process runs in this test: nothing registered the queue schedules.
+    expect(response.json().data[0]).toMatchObject({ queue: 'maintenance', registered: false, nextRunAt: null });
+  });
+
   it('names the field when a filter is not valid', async () => {
     const response = await app.inject({
       method: 'GET',
