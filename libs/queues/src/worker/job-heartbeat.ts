@@ -36,12 +36,24 @@ export class JobHeartbeat {
       this.transactions
         .run(tenantId, (tx) => this.jobs.heartbeat(tx, jobId))
         .catch((error: unknown) => this.logger.warn({ err: error, job_id: jobId }, 'job heartbeat failed'));
-    const timer = setInterval(beat, this.settings.intervalMs);
-    timer.unref();
+    // Each beat is scheduled after the previous one ended, so a slow database never piles them up.
+    let timer: NodeJS.Timeout | undefined;
+    let inFlight: Promise<unknown> = Promise.resolve();
+    let running = true;
+    const next = () => {
+      timer = setTimeout(() => {
+        inFlight = beat().then(() => running && next());
+      }, this.settings.intervalMs);
+      timer.unref();
+    };
+    next();
     try {
       return await work();
     } finally {
-      clearInterval(timer);
+      running = false;
+      clearTimeout(timer);
+      // No beat lands after the handler returned.
+      await inFlight;
     }
   }
 }
