@@ -56,7 +56,13 @@ export class AdminCommands {
       try {
         const tenant = await this.tenants.create(admin, { slug: tenantSlug, name: name ?? tenantSlug });
         await this.recordCliAction(admin, tenant.id, 'tenant.created', { type: 'tenant', id: tenant.id });
-        return { id: tenant.id, slug: tenant.slug, name: tenant.name, createdAt: tenant.createdAt };
+        return {
+          id: tenant.id,
+          slug: tenant.slug,
+          name: tenant.name,
+          retentionDays: tenant.retentionDays,
+          createdAt: tenant.createdAt,
+        };
       } catch (error) {
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
           throw new CommandError(`a tenant with slug ${tenantSlug} already exists`);
@@ -98,6 +104,26 @@ export class AdminCommands {
         dailyTokenBudget: updated.dailyTokenBudget === null ? null : Number(updated.dailyTokenBudget),
         monthlyTokenBudget: updated.monthlyTokenBudget === null ? null : Number(updated.monthlyTokenBudget),
       };
+    });
+  }
+
+  /** Days of conversations and finished jobs the tenant keeps; `default` follows RETENTION_DAYS. */
+  async setRetention(ref: unknown, days: unknown) {
+    if (typeof ref !== 'string') throw new CommandError('tenant:retention needs the tenant slug or id');
+    const retentionDays =
+      days === 'default' ? null : parse(z.coerce.number().int().min(1).max(36_500), days, 'days (or default)');
+    return this.withClient(async (admin) => {
+      const tenant = await this.tenants.findByRef(admin, ref);
+      if (!tenant) throw new CommandError(`no tenant ${ref}`);
+      const updated = await this.tenants.setRetention(admin, tenant.id, retentionDays);
+      await this.recordCliAction(
+        admin,
+        tenant.id,
+        'tenant.retention_set',
+        { type: 'tenant', id: tenant.id },
+        { retentionDays: String(updated.retentionDays ?? 'default') },
+      );
+      return { id: updated.id, slug: updated.slug, retentionDays: updated.retentionDays };
     });
   }
 
