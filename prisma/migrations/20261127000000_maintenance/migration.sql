@@ -32,6 +32,10 @@ ALTER TABLE usage_daily FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON usage_daily
   USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
 GRANT SELECT, INSERT, UPDATE, DELETE ON usage_daily TO copilot_app;
+-- Every UTC day before this one is complete in usage_daily (null: none rolled up yet),
+-- so /v1/usage reads those days from the rollup and only the rest from usage_records.
+ALTER TABLE tenants ADD COLUMN usage_rolled_up_until date;
+GRANT UPDATE (usage_rolled_up_until) ON tenants TO copilot_app;
 
 -- Every tenant and its retention, for work done tenant by tenant (each in its own
 -- RLS transaction): retention and usage rollups.

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MaintenanceRepository, PrismaService, TenantTransactions, UsageRepository } from '@copilot/persistence';
 
-const DAY_MS = 24 * 3600 * 1000;
-
-/** Keeps usage_daily current: yesterday and today recomputed for every tenant, each run. */
+/** Keeps usage_daily current: yesterday, today and any day missed, recomputed for every tenant each run. */
 @Injectable()
 export class UsageRollup {
   constructor(
@@ -15,12 +13,10 @@ export class UsageRollup {
 
   async rollUpOnce(now = new Date()): Promise<{ tenants: number; rows: number }> {
     const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-    const from = new Date(today.getTime() - DAY_MS);
-    const to = new Date(today.getTime() + DAY_MS);
     let rows = 0;
     const tenants = await this.maintenance.tenants(this.prisma.client);
     for (const tenant of tenants) {
-      rows += await this.transactions.run(tenant.id, (tx) => this.usage.rollUp(tx, from, to));
+      rows += await this.transactions.run(tenant.id, (tx) => this.usage.rollUp(tx, tenant.id, today));
     }
     return { tenants: tenants.length, rows };
   }
