@@ -1,3 +1,4 @@
+import { JobProducer } from '@copilot/queues';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTenantWithKeys, startApi } from '../testing/api-test-app';
 
@@ -28,6 +29,13 @@ describe('queue dashboard', () => {
   it('refuses a tenant admin key, however it is sent', async () => {
     expect((await get('/admin/queues', { 'x-api-key': keys.tenantAdmin! })).statusCode).toBe(403);
     expect((await get('/admin/queues/api/queues', { authorization: basic(keys.tenantAdmin!) })).statusCode).toBe(403);
+    const pause = await app.inject({
+      method: 'PUT',
+      url: '/admin/queues/api/queues/chat/pause',
+      headers: { 'x-api-key': keys.tenantAdmin! },
+    });
+    expect(pause.statusCode).toBe(403);
+    expect(await app.get(JobProducer).queue('chat').isPaused()).toBe(false);
   });
 
   it('serves the board, its assets and its api to a platform key, with a policy that lets the page run', async () => {
