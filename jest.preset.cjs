@@ -28,8 +28,10 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
   // Other ESM-only packages: `cookie` (Fastify's inject), `jose` (jwks-rsa), `marked` and
-  // `pdf-parse`'s PDF.js worker (retrieval).
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino|cookie|jose|marked|pdf-parse)/)'],
+  // `pdf-parse`'s PDF.js worker (retrieval), `content-disposition` (@fastify/static, the queue dashboard).
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|nestjs-pino|cookie|jose|marked|pdf-parse|content-disposition)/)',
+  ],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   // Prisma 7's generated client imports './x.js' from TypeScript sources.
   moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },

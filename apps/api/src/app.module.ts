@@ -4,10 +4,13 @@ import { AuthModule } from '@copilot/auth';
 import { ConversationsModule } from '@copilot/conversations';
 import { ProblemDetailsFilter } from '@copilot/http';
 import { LlmModule } from '@copilot/llm';
+import { MaintenanceModule } from '@copilot/maintenance';
 import { PlatformModule } from '@copilot/platform';
 import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
 import { WebhooksModule } from '@copilot/webhooks';
+import { AdminJobsController } from './admin/admin-jobs.controller';
+import { AdminSchedulesController } from './admin/admin-schedules.controller';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import type { ApiSettings } from './api.settings';
 import { AuditEventsController } from './audit/audit-events.controller';
@@ -41,8 +44,11 @@ export class AppModule {
           maxRetries: settings.llm.maxRetries,
         }),
         WebhooksModule.forRoot(settings.webhooks),
+        MaintenanceModule.forRoot({ maintenance: settings.maintenance, outboxIntervalMs: settings.outbox.intervalMs }),
       ],
       controllers: [
+        AdminJobsController,
+        AdminSchedulesController,
         ApiKeysController,
         AuditEventsController,
         CollectionsController,

@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import type { ApiSettings } from './api.settings';
 
 /** Headers a browser client may read on cross-origin responses. */
@@ -36,4 +37,5 @@ export async function configureApi(app: NestFastifyApplication, settings: ApiSet
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });
+  await mountQueueDashboard(app);
 }

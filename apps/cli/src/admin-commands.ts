@@ -1,4 +1,4 @@
-import { generateApiKeySecret, type JwtSettings, mintLocalToken, SCOPES } from '@copilot/auth';
+import { generateApiKeySecret, type JwtSettings, KEY_SCOPES, mintLocalToken, SCOPES } from '@copilot/auth';
 import {
   ApiKeyRepository,
   applyMigrations,
@@ -17,19 +17,23 @@ import { z } from 'zod';
 export class CommandError extends Error {}
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected 2-63 lowercase letters, digits or dashes');
-const scopes = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z
-      .array(z.enum(SCOPES, { error: `expected scopes among ${SCOPES.join(', ')}` }))
-      .min(1, 'expected at least one scope'),
-  );
+const scopeList = (allowed: readonly [string, ...string[]]) =>
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.enum(allowed, { error: `expected scopes among ${allowed.join(', ')}` }))
+        .min(1, 'expected at least one scope'),
+    );
+/** A key may carry platform:admin; a token never does (the api drops it from JWTs). */
+const keyScopes = scopeList(KEY_SCOPES);
+const tokenScopes = scopeList(SCOPES);
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);
@@ -52,7 +56,13 @@ export class AdminCommands {
       try {
         const tenant = await this.tenants.create(admin, { slug: tenantSlug, name: name ?? tenantSlug });
         await this.recordCliAction(admin, tenant.id, 'tenant.created', { type: 'tenant', id: tenant.id });
-        return { id: tenant.id, slug: tenant.slug, name: tenant.name, createdAt: tenant.createdAt };
+        return {
+          id: tenant.id,
+          slug: tenant.slug,
+          name: tenant.name,
+          retentionDays: tenant.retentionDays,
+          createdAt: tenant.createdAt,
+        };
       } catch (error) {
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
           throw new CommandError(`a tenant with slug ${tenantSlug} already exists`);
@@ -97,6 +107,26 @@ export class AdminCommands {
     });
   }
 
+  /** Days of conversations and finished jobs the tenant keeps; `default` follows RETENTION_DAYS. */
+  async setRetention(ref: unknown, days: unknown) {
+    if (typeof ref !== 'string') throw new CommandError('tenant:retention needs the tenant slug or id');
+    const retentionDays =
+      days === 'default' ? null : parse(z.coerce.number().int().min(1).max(36_500), days, 'days (or default)');
+    return this.withClient(async (admin) => {
+      const tenant = await this.tenants.findByRef(admin, ref);
+      if (!tenant) throw new CommandError(`no tenant ${ref}`);
+      const updated = await this.tenants.setRetention(admin, tenant.id, retentionDays);
+      await this.recordCliAction(
+        admin,
+        tenant.id,
+        'tenant.retention_set',
+        { type: 'tenant', id: tenant.id },
+        { retentionDays: String(updated.retentionDays ?? 'default') },
+      );
+      return { id: updated.id, slug: updated.slug, retentionDays: updated.retentionDays };
+    });
+  }
+
   async createKey(options: {
     tenant?: string;
     scopes?: string;
@@ -105,7 +135,7 @@ export class AdminCommands {
     rateLimit?: string;
   }) {
     if (!options.tenant) throw new CommandError('--tenant <slug or id> is required');
-    const keyScopes = parse(scopes, options.scopes ?? '', '--scopes');
+    const grantedScopes = parse(keyScopes, options.scopes ?? '', '--scopes');
     const expiresAt = options.expiresAt ? parse(z.coerce.date(), options.expiresAt, '--expires-at') : null;
     const rateLimit = options.rateLimit
       ? parse(z.coerce.number().int().min(1).max(1_000_000), options.rateLimit, '--rate-limit')
@@ -119,7 +149,7 @@ export class AdminCommands {
         name: options.name ?? 'default',
         prefix: secret.prefix,
         keyHash: secret.hash,
-        scopes: keyScopes,
+        scopes: grantedScopes,
         expiresAt,
         rateLimit,
       });
@@ -158,7 +188,7 @@ export class AdminCommands {
   /** A JWT signed with the platform's own HS256 secret, for development and scripts. */
   async mintToken(jwt: JwtSettings, options: { tenant?: string; scopes?: string; subject?: string; ttl?: string }) {
     if (!options.tenant) throw new CommandError('--tenant <slug or id> is required');
-    const tokenScopes = parse(scopes, options.scopes ?? '', '--scopes');
+    const mintedScopes = parse(tokenScopes, options.scopes ?? '', '--scopes');
     const ttlSeconds = parse(
       z.coerce
         .number()
@@ -171,12 +201,12 @@ export class AdminCommands {
     const tenant = await this.withClient((admin) => this.tenants.findByRef(admin, options.tenant!));
     if (!tenant) throw new CommandError(`no tenant ${options.tenant}`);
     const subject = options.subject ?? 'cli';
-    const token = mintLocalToken(jwt, { tenantId: tenant.id, scopes: tokenScopes, subject, ttlSeconds });
+    const token = mintLocalToken(jwt, { tenantId: tenant.id, scopes: mintedScopes, subject, ttlSeconds });
     return {
       token,
       tenantId: tenant.id,
       subject,
-      scopes: tokenScopes,
+      scopes: mintedScopes,
       expiresAt: new Date(Date.now() + ttlSeconds * 1000),
     };
   }

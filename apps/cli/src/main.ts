@@ -5,7 +5,10 @@ import { AdminCommands, CommandError } from './admin-commands';
 const USAGE = `usage: npm run cli -- <command>
   tenant:create <slug> [--name <display name>]
   tenant:budget <slug|id> [--daily <tokens>|none] [--monthly <tokens>|none]
+  tenant:retention <slug|id> <days|default>
   key:create --tenant <slug|id> --scopes <scope,...> [--name <name>] [--expires-at <ISO date>] [--rate-limit <n>]
+             (scopes: chat:read, chat:write, documents:read, documents:write, admin, and platform:admin,
+              which only this command grants: /v1/admin/* and /admin/queues across tenants)
   key:revoke <key id>
   token:mint --tenant <slug|id> --scopes <scope,...> [--subject <sub>] [--ttl <seconds>]
   jobs:failed [--tenant <slug|id>] [--limit <n>]
@@ -45,6 +48,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'tenant:budget':
       print(await admin.setBudget(rest[0], values));
+      return 0;
+    case 'tenant:retention':
+      print(await admin.setRetention(rest[0], rest[1]));
       return 0;
     case 'key:create':
       print(await admin.createKey({ ...values, expiresAt: values['expires-at'], rateLimit: values['rate-limit'] }));

@@ -2,6 +2,7 @@ import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from 
 import { SETTINGS } from '@copilot/config';
 import { ConversationsModule, GroundingService, ReplyGenerationService } from '@copilot/conversations';
 import { llmMetricProviders, LlmMetrics, LlmModule } from '@copilot/llm';
+import { MaintenanceModule } from '@copilot/maintenance';
 import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
 import { webhookRetryDelayMs, WebhooksModule } from '@copilot/webhooks';
@@ -12,6 +13,7 @@ import { QUEUE, queueMetricProviders, QueueWorkerHost } from '@copilot/queues';
 import { ChatGenerateProcessor } from './chat-generate.processor';
 import { DocumentIngestProcessor } from './document-ingest.processor';
 import { WebhookDeliverProcessor } from './webhook-deliver.processor';
+import { MaintenanceProcessor } from './maintenance.processor';
 import type { WorkerSettings } from './worker.settings';
 
 @Module({})
@@ -21,6 +23,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly chat: ChatGenerateProcessor,
     private readonly ingest: DocumentIngestProcessor,
     private readonly webhook: WebhookDeliverProcessor,
+    private readonly maintenance: MaintenanceProcessor,
     @Inject(SETTINGS) private readonly settings: WorkerSettings,
     private readonly readiness: ReadinessRegistry,
   ) {}
@@ -39,6 +42,7 @@ export class WorkerModule implements OnApplicationBootstrap {
           maxRetries: settings.llm.maxRetries,
         }),
         WebhooksModule.forRoot(settings.webhooks),
+        MaintenanceModule.forRoot({ maintenance: settings.maintenance, outboxIntervalMs: settings.outbox.intervalMs }),
       ],
       providers: [
         QueueWorkerHost,
@@ -51,6 +55,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         ChatGenerateProcessor,
         DocumentIngestProcessor,
         WebhookDeliverProcessor,
+        MaintenanceProcessor,
       ],
     };
   }
@@ -76,6 +81,10 @@ export class WorkerModule implements OnApplicationBootstrap {
         backoffDelayMs: (failedAttempts) => webhookRetryDelayMs(this.settings.webhooks.retryDelayMs, failedAttempts),
       },
     );
+    this.host.start(QUEUE.maintenance, this.maintenance.handlers(), {
+      ...this.locks(),
+      concurrency: this.settings.maintenance.concurrency,
+    });
     this.readiness.add({ name: 'queue-consumers', ping: () => this.host.ping() });
   }
 

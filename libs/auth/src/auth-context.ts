@@ -1,7 +1,17 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 
+/** A tenant's scopes: what the tenant api may grant and a tenant's IdP may put in a token. */
 export const SCOPES = ['chat:read', 'chat:write', 'documents:read', 'documents:write', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
+
+/**
+ * Operates the platform across tenants (/v1/admin/*, /admin/queues). Deliberately
+ * outside SCOPES: `admin` does not imply it, the tenant api cannot grant it, a JWT
+ * never carries it; only the CLI (`key:create --scopes platform:admin`) puts it on a key.
+ */
+export const PLATFORM_ADMIN_SCOPE = 'platform:admin';
+/** Every scope an API key may hold, as the CLI accepts them. */
+export const KEY_SCOPES = [...SCOPES, PLATFORM_ADMIN_SCOPE] as const;
 
 /** Who is calling: set by the guard on every authenticated request. */
 export interface AuthContext {
@@ -21,12 +31,21 @@ export interface AuthenticatedRequest {
 
 export const PUBLIC_ROUTE = 'auth:public';
 export const REQUIRED_SCOPES = 'auth:scopes';
+export const PLATFORM_ADMIN_ROUTE = 'auth:platform-admin';
 
 /** Opens a route to anyone (probes, docs). Everything else is denied without credentials. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /** Every listed scope is required; `admin` grants all of them. */
 export const Scopes = (...scopes: Scope[]) => SetMetadata(REQUIRED_SCOPES, scopes);
+
+/** Only an API key holding `platform:admin` passes; a tenant's `admin` gets 403. */
+export const PlatformAdmin = () => SetMetadata(PLATFORM_ADMIN_ROUTE, true);
+
+/** Whether this caller may operate the platform: an API key (never a token) with the platform scope. */
+export function isPlatformAdmin(auth: AuthContext): boolean {
+  return auth.principalType === 'api_key' && auth.scopes.includes(PLATFORM_ADMIN_SCOPE);
+}
 
 /** The caller's AuthContext, in a controller method. */
 export const Auth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {

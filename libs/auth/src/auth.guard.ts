@@ -10,7 +10,15 @@ import { ApiKeyRepository, PrismaService } from '@copilot/persistence';
 import { PinoLogger } from 'nestjs-pino';
 import { hashApiKey } from './api-key-secret';
 import { ApiKeyUsage } from './api-keys/api-key-usage';
-import { type AuthContext, type AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_SCOPES } from './auth-context';
+import {
+  type AuthContext,
+  type AuthenticatedRequest,
+  isPlatformAdmin,
+  PLATFORM_ADMIN_ROUTE,
+  PLATFORM_ADMIN_SCOPE,
+  PUBLIC_ROUTE,
+  REQUIRED_SCOPES,
+} from './auth-context';
 import { JwtVerifier } from './jwt';
 
 // header.payload.signature, each base64url: how a JWT differs from an API key (cp_...).
@@ -38,17 +46,23 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const auth = await this.authenticate(request);
+    const auth = await this.authenticateRequest(request);
     request.auth = auth;
     this.logger.assign({ tenant_id: auth.tenantId, principal: `${auth.principalType}:${auth.principalId}` });
 
+    if (this.reflector.getAllAndOverride<boolean>(PLATFORM_ADMIN_ROUTE, targets)) {
+      if (!isPlatformAdmin(auth))
+        throw new ForbiddenException(`This route needs an API key with the ${PLATFORM_ADMIN_SCOPE} scope.`);
+      return true;
+    }
     const required = this.reflector.getAllAndOverride<string[]>(REQUIRED_SCOPES, targets) ?? [];
     const missing = auth.scopes.includes('admin') ? [] : required.filter((scope) => !auth.scopes.includes(scope));
     if (missing.length > 0) throw new ForbiddenException(`This credential lacks the scope(s): ${missing.join(', ')}.`);
     return true;
   }
 
-  private async authenticate(request: AuthenticatedRequest): Promise<AuthContext> {
+  /** Also used outside Nest's routing (the queue dashboard), hence public. */
+  async authenticateRequest(request: AuthenticatedRequest): Promise<AuthContext> {
     const apiKeyHeader = request.headers['x-api-key'];
     if (typeof apiKeyHeader === 'string' && apiKeyHeader.trim()) return this.byApiKey(apiKeyHeader.trim());
     const authorization = request.headers.authorization;
@@ -61,7 +75,8 @@ export class AuthGuard implements CanActivate {
       tenantId: principal.tenantId,
       principalType: 'jwt',
       principalId: principal.subject,
-      scopes: principal.scopes,
+      // A tenant's IdP must not be able to mint platform admins.
+      scopes: principal.scopes.filter((scope) => scope !== PLATFORM_ADMIN_SCOPE),
       rateLimit: null,
     };
   }

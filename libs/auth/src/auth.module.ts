@@ -14,14 +14,15 @@ import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 @Module({})
 export class AuthModule {
   static forRoot(options: { jwt: JwtSettings; rateLimit: RateLimitSettings }): DynamicModule {
-    const services = [ApiKeyService, ApiKeyUsage, JwtVerifier, RateLimiter];
+    // AuthGuard is exported too: the queue dashboard (a plain Fastify plugin) authenticates with it.
+    const services = [ApiKeyService, ApiKeyUsage, JwtVerifier, RateLimiter, AuthGuard];
     return {
       module: AuthModule,
       providers: [
         { provide: JWT_OPTIONS, useValue: options.jwt },
         { provide: RATE_LIMIT_OPTIONS, useValue: options.rateLimit },
         ...services,
-        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
       exports: services,

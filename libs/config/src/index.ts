@@ -11,6 +11,7 @@ export * from './concerns/llm.config';
 export * from './concerns/knowledge.config';
 export * from './concerns/telemetry.config';
 export * from './concerns/webhooks.config';
+export * from './concerns/maintenance.config';
 
 import type { SettingsOf } from './lib/define-settings';
 import { coreConfig } from './concerns/core.config';
@@ -23,6 +24,7 @@ import { llmConfig } from './concerns/llm.config';
 import { knowledgeConfig } from './concerns/knowledge.config';
 import { telemetryConfig } from './concerns/telemetry.config';
 import { webhooksConfig } from './concerns/webhooks.config';
+import { maintenanceConfig } from './concerns/maintenance.config';
 
 /** Every concern any app reads: what .env.example must document. */
 export const ALL_CONCERNS = [
@@ -45,6 +47,7 @@ export const ALL_CONCERNS = [
   knowledgeConfig,
   telemetryConfig,
   webhooksConfig,
+  maintenanceConfig,
 ] as const;
 
 /** The concerns every long-running app reads (PlatformModule's input). */
@@ -55,5 +58,6 @@ export const PLATFORM_CONCERNS = [
   streamConfig,
   outboxConfig,
   telemetryConfig,
+  maintenanceConfig,
 ] as const;
 export type PlatformSettings = SettingsOf<typeof PLATFORM_CONCERNS>;

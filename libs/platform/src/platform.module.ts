@@ -36,7 +36,12 @@ export class PlatformModule {
           },
         }),
         PersistenceModule.forRoot(settings.database),
-        QueuesModule.forRoot({ redis: settings.redis, stream: settings.stream, outbox: settings.outbox }),
+        QueuesModule.forRoot({
+          redis: settings.redis,
+          stream: settings.stream,
+          outbox: settings.outbox,
+          heartbeat: { intervalMs: settings.maintenance.heartbeatIntervalMs },
+        }),
         AuditModule,
       ],
     };

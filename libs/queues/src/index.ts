@@ -11,5 +11,6 @@ export * from './producer/job-producer';
 export * from './queues.module';
 export * from './redis/redis-health';
 export * from './redis/redis-options';
+export * from './worker/job-heartbeat';
 export * from './worker/queue-metrics';
 export * from './worker/queue-worker-host';

@@ -7,11 +7,13 @@ import { JobDispatcher } from './producer/job-dispatcher';
 import { JobProducer } from './producer/job-producer';
 import { REDIS_OPTIONS, type RedisSettings } from './redis/redis-options';
 import { RedisHealth } from './redis/redis-health';
+import { HEARTBEAT_OPTIONS, type HeartbeatSettings, JobHeartbeat } from './worker/job-heartbeat';
 
 export interface QueuesOptions {
   redis: RedisSettings;
   stream: EventStreamSettings;
   outbox: OutboxSettings;
+  heartbeat: HeartbeatSettings;
 }
 
 /** Everything is lazy: an app opens only the Redis connections of what it uses. */
@@ -27,6 +29,7 @@ export class QueuesModule {
       JobCancellation,
       OutboxRelay,
       RedisHealth,
+      JobHeartbeat,
     ];
     return {
       module: QueuesModule,
@@ -34,6 +37,7 @@ export class QueuesModule {
         { provide: REDIS_OPTIONS, useValue: options.redis },
         { provide: EVENT_STREAM_OPTIONS, useValue: options.stream },
         { provide: OUTBOX_OPTIONS, useValue: options.outbox },
+        { provide: HEARTBEAT_OPTIONS, useValue: options.heartbeat },
         ...providers,
       ],
       exports: [REDIS_OPTIONS, EVENT_STREAM_OPTIONS, ...providers],

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiKeyService, Auth, type AuthContext, SCOPES, Scopes } from '@copilot/auth';
-import { validate } from '@copilot/http';
+import { ApiKeyService, Auth, type AuthContext, KEY_SCOPES, PLATFORM_ADMIN_SCOPE, Scopes } from '@copilot/auth';
+import { Problem, validate } from '@copilot/http';
 import type { ApiKeyRecord } from '@copilot/persistence';
 import { z } from 'zod';
 import { idParam, pageQuery } from '../request-schemas';
@@ -9,7 +9,8 @@ import { RequestId } from '../request-context';
 const createKeyBody = z
   .object({
     name: z.string().trim().min(1).max(100),
-    scopes: z.array(z.enum(SCOPES)).min(1, 'expected at least one scope'),
+    // platform:admin parses, so the answer can say why it is refused (403) rather than "unknown scope".
+    scopes: z.array(z.enum(KEY_SCOPES)).min(1, 'expected at least one scope'),
     expiresAt: z.coerce
       .date()
       .refine((d) => d > new Date(), 'expected a time in the future')
@@ -44,6 +45,13 @@ const present = (k: ApiKeyRecord) => ({
   replacedById: k.replacedById,
 });
 
+export const platformScopeRefused = () =>
+  new Problem(403, {
+    type: '/problems/platform-scope-not-grantable',
+    title: 'This scope cannot be granted here',
+    detail: `${PLATFORM_ADMIN_SCOPE} is given only by an operator with the CLI (key:create --scopes ${PLATFORM_ADMIN_SCOPE}).`,
+  });
+
 /** The tenant's API keys. Managing keys takes the `admin` scope; secrets are shown once. */
 @Controller('api-keys')
 @Scopes('admin')
@@ -57,6 +65,7 @@ export class ApiKeysController {
     @Body(validate(createKeyBody)) body: z.output<typeof createKeyBody>,
     @RequestId() requestId: string,
   ) {
+    if (body.scopes.includes(PLATFORM_ADMIN_SCOPE)) throw platformScopeRefused();
     const created = await this.keys.create(auth, body, requestId);
     return { ...present(created), key: created.key };
   }

@@ -1,8 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { ApiKeyRepository, type ApiKeyRecord, type Page, TenantTransactions } from '@copilot/persistence';
 import { generateApiKeySecret } from '../api-key-secret';
 import { AuditLog } from '../audit/audit-log';
-import type { AuthContext } from '../auth-context';
+import { type AuthContext, PLATFORM_ADMIN_SCOPE } from '../auth-context';
 import { ApiKeyUsage } from './api-key-usage';
 
 export interface NewApiKeyRequest {
@@ -83,6 +83,9 @@ export class ApiKeyService {
       if (!old || old.revokedAt || (old.expiresAt && old.expiresAt <= new Date())) {
         throw new NotFoundException(`No active API key ${id}.`);
       }
+      // Rotating copies scopes: a tenant admin must not mint a platform key that way.
+      if (old.scopes.includes(PLATFORM_ADMIN_SCOPE))
+        throw new ForbiddenException(`A ${PLATFORM_ADMIN_SCOPE} key is rotated only with the CLI.`);
       const secret = generateApiKeySecret();
       const graceEndsAt = new Date(Date.now() + graceSeconds * 1000);
       const successor = await this.keys.rotate(

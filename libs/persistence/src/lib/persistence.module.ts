@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { AdminJobRepository } from '../repositories/admin-job.repository';
 import { ApiKeyRepository } from '../repositories/api-key.repository';
 import { AuditEventRepository } from '../repositories/audit-event.repository';
 import { ChunkRepository } from '../repositories/chunk.repository';
@@ -9,6 +10,7 @@ import { ConversationRepository } from '../repositories/conversation.repository'
 import { CopilotRepository } from '../repositories/copilot.repository';
 import { DocumentRepository } from '../repositories/document.repository';
 import { JobRepository } from '../repositories/job.repository';
+import { MaintenanceRepository } from '../repositories/maintenance.repository';
 import { MessageRepository } from '../repositories/message.repository';
 import { TenantRepository } from '../repositories/tenant.repository';
 import { WebhookDeliveryRepository } from '../repositories/webhook-delivery.repository';
@@ -17,6 +19,7 @@ import { DATABASE_OPTIONS, type DatabaseOptions, PrismaService } from './prisma.
 import { TenantTransactions } from './tenant-transaction';
 
 const repositories = [
+  AdminJobRepository,
   ApiKeyRepository,
   AuditEventRepository,
   ChunkRepository,
@@ -25,6 +28,7 @@ const repositories = [
   CopilotRepository,
   DocumentRepository,
   JobRepository,
+  MaintenanceRepository,
   MessageRepository,
   TenantRepository,
   TenantSecretRepository,

@@ -23,7 +23,7 @@ const TYPE_FAMILIES: Record<string, string[]> = {
   Int: ['integer'],
   BigInt: ['bigint'],
   Boolean: ['boolean'],
-  DateTime: ['timestamp with time zone'],
+  DateTime: ['timestamp with time zone', 'date'],
   Json: ['jsonb'],
   Float: ['double precision'],
   Bytes: ['bytea'],

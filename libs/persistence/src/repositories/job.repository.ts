@@ -92,22 +92,51 @@ export class JobRepository {
   }
 
   /**
-   * Admin path: a failed job goes back to `queued`, undispatched, so the outbox
-   * relay enqueues it within seconds. Null if it is not a failed job.
+   * Admin path (the CLI's owner connection, or the job's tenant transaction): a
+   * failed job goes back to `queued`, undispatched, so the outbox relay enqueues it
+   * within seconds. Null if it is not a failed job.
    */
-  async requeueFailed(admin: PrismaClient, id: string): Promise<Job | null> {
+  async requeueFailed(admin: Tx, id: string): Promise<Job | null> {
     const requeued = await admin.job.updateMany({
       where: { id, status: 'failed' },
       data: {
         status: 'queued',
         error: Prisma.DbNull,
         attempts: 0,
+        reapCount: 0,
+        heartbeatAt: null,
         dispatchedAt: null,
         finishedAt: null,
         startedAt: null,
       },
     });
     return requeued.count === 1 ? admin.job.findUnique({ where: { id } }) : null;
+  }
+
+  /** The worker's sign of life while it runs the job. */
+  async heartbeat(tx: Tx, id: string): Promise<void> {
+    await tx.job.updateMany({ where: { id, status: 'running' }, data: { heartbeatAt: new Date() } });
+  }
+
+  /**
+   * Reaper: the job lost its run (no heartbeat, or no queue entry). Back to `queued`
+   * and counted, unless it moved on meanwhile (then false, and it is left alone).
+   */
+  async handBack(tx: Tx, id: string, seenStatus: 'queued' | 'running'): Promise<boolean> {
+    const updated = await tx.job.updateMany({
+      where: { id, status: seenStatus },
+      data: { status: 'queued', reapCount: { increment: 1 }, heartbeatAt: null, dispatchedAt: new Date() },
+    });
+    return updated.count === 1;
+  }
+
+  /** Reaper: handed back too often; ends `failed` with `error`, unless it moved on meanwhile. */
+  async giveUp(tx: Tx, id: string, seenStatus: 'queued' | 'running', error: Prisma.InputJsonObject): Promise<boolean> {
+    const updated = await tx.job.updateMany({
+      where: { id, status: seenStatus },
+      data: { status: 'failed', error, finishedAt: new Date() },
+    });
+    return updated.count === 1;
   }
 
   /** Jobs of every tenant still `running` although they started more than `olderThanMs` ago. */

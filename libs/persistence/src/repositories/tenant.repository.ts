@@ -25,6 +25,11 @@ export class TenantRepository {
     });
   }
 
+  /** Days of data the tenant keeps; null follows RETENTION_DAYS. */
+  setRetention(admin: PrismaClient, id: string, retentionDays: number | null): Promise<Tenant> {
+    return admin.tenant.update({ where: { id }, data: { retentionDays } });
+  }
+
   /** The tenant's own budgets, read inside its transaction (RLS shows a tenant only itself). */
   async budgetsOf(tx: Tx, id: string): Promise<{ daily: number | null; monthly: number | null }> {
     const tenant = await tx.tenant.findUnique({

@@ -38,14 +38,32 @@ const contract = <Q extends QueueName, S extends z.ZodType>(queue: Q, payload: S
   payload,
 });
 
+/**
+ * Housekeeping the scheduler triggers (BullMQ job schedulers). Not a tenant's job:
+ * no job row, no tenant; the BullMQ job id comes from the scheduler.
+ */
+export const maintenancePayload = z.object({ traceparent: z.string().optional() });
+
 // Job names are persisted like queue names (see queue-names.ts).
-export const JOB_CONTRACTS = {
+const TENANT_JOBS = {
   'chat.generate': contract(QUEUE.chat, chatGeneratePayload),
   'document.ingest': contract(QUEUE.ingest, documentIngestPayload),
   'webhook.deliver': contract(QUEUE.webhook, webhookDeliverPayload),
 } as const;
 
+const MAINTENANCE_JOBS = {
+  'maintenance.retention': contract(QUEUE.maintenance, maintenancePayload),
+  'maintenance.reap': contract(QUEUE.maintenance, maintenancePayload),
+  'maintenance.usage-rollup': contract(QUEUE.maintenance, maintenancePayload),
+} as const;
+
+export const JOB_CONTRACTS = { ...TENANT_JOBS, ...MAINTENANCE_JOBS } as const;
+
 export type JobName = keyof typeof JOB_CONTRACTS;
+/** Jobs with a job row and a tenant: what the producer, the outbox and the reaper handle. */
+export type TenantJobName = keyof typeof TENANT_JOBS;
+export type MaintenanceJobName = keyof typeof MAINTENANCE_JOBS;
+export const MAINTENANCE_JOB_NAMES = Object.keys(MAINTENANCE_JOBS) as MaintenanceJobName[];
 export type JobOf<N extends JobName> = z.output<(typeof JOB_CONTRACTS)[N]['payload']>;
 export type JobNamesOf<Q extends QueueName> = {
   [N in JobName]: (typeof JOB_CONTRACTS)[N]['queue'] extends Q ? N : never;
@@ -53,4 +71,8 @@ export type JobNamesOf<Q extends QueueName> = {
 
 export function isJobName(name: string): name is JobName {
   return Object.hasOwn(JOB_CONTRACTS, name);
+}
+
+export function isTenantJobName(name: string): name is TenantJobName {
+  return Object.hasOwn(TENANT_JOBS, name);
 }

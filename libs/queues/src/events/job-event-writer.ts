@@ -35,6 +35,13 @@ export class JobEventWriter implements OnApplicationShutdown {
     return id as string;
   }
 
+  /** Deletes the event streams of jobs that no longer exist (retention). */
+  async discard(jobIds: readonly string[]): Promise<void> {
+    if (jobIds.length === 0) return;
+    this.client ??= createPersistentRedis(this.redis.url, 'event-writer');
+    await this.client.del(...jobIds.map((id) => jobEventsKey(this.redis.prefix, id)));
+  }
+
   onApplicationShutdown(): void {
     this.client?.disconnect();
   }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobRepository, TenantTransactions } from '@copilot/persistence';
-import type { JobName, JobOf } from '../contracts/job-contracts';
+import type { JobOf, TenantJobName } from '../contracts/job-contracts';
 import { JobProducer } from './job-producer';
 
 /**
@@ -18,7 +18,7 @@ export class JobDispatcher {
     private readonly jobs: JobRepository,
   ) {}
 
-  async afterCommit<N extends JobName>(name: N, payload: JobOf<N>): Promise<void> {
+  async afterCommit<N extends TenantJobName>(name: N, payload: JobOf<N>): Promise<void> {
     try {
       await this.producer.enqueue(name, payload);
       await this.transactions.run(payload.tenantId, (tx) => this.jobs.markDispatched(tx, payload.jobId));

@@ -1,7 +1,13 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { type JobSchedulerJson, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { JOB_CONTRACTS, type JobName, type JobOf, isJobName } from '../contracts/job-contracts';
+import {
+  JOB_CONTRACTS,
+  type JobOf,
+  isTenantJobName,
+  type MaintenanceJobName,
+  type TenantJobName,
+} from '../contracts/job-contracts';
 import { QUEUE_POLICY, type QueueName } from '../contracts/queue-names';
 import { createFailFastRedis, REDIS_OPTIONS, type RedisSettings } from '../redis/redis-options';
 
@@ -20,7 +26,7 @@ export class JobProducer implements OnApplicationShutdown {
 
   constructor(@Inject(REDIS_OPTIONS) private readonly redis: RedisSettings) {}
 
-  async enqueue<N extends JobName>(name: N, payload: JobOf<N>): Promise<void> {
+  async enqueue<N extends TenantJobName>(name: N, payload: JobOf<N>): Promise<void> {
     const contract = JOB_CONTRACTS[name];
     const data = contract.payload.parse(payload) as JobOf<N>;
     await this.queue(contract.queue).add(name, data, { jobId: data.jobId });
@@ -33,11 +39,28 @@ export class JobProducer implements OnApplicationShutdown {
    * otherwise the id would make the new enqueue a no-op.
    */
   async enqueueStored(job: { name: string; payload: unknown }): Promise<void> {
-    if (!isJobName(job.name)) throw new UnknownJobError(job.name);
+    if (!isTenantJobName(job.name)) throw new UnknownJobError(job.name);
     const payload = JOB_CONTRACTS[job.name].payload.parse(job.payload);
     const previous = await this.queue(JOB_CONTRACTS[job.name].queue).getJob(payload.jobId);
     if (previous && ((await previous.isCompleted()) || (await previous.isFailed()))) await previous.remove();
     await this.enqueue(job.name, payload);
+  }
+
+  /**
+   * Creates or updates a BullMQ job scheduler. Idempotent by id, so every scheduler
+   * replica may call it, and calling it again restores one a Redis restart lost.
+   */
+  async upsertSchedule(
+    id: string,
+    job: MaintenanceJobName,
+    repeat: { every: number } | { pattern: string; tz?: string },
+  ): Promise<void> {
+    await this.queue(JOB_CONTRACTS[job].queue).upsertJobScheduler(id, repeat, { name: job, data: {} });
+  }
+
+  /** The job schedulers of a queue, with their next run. */
+  schedules(queue: QueueName): Promise<JobSchedulerJson[]> {
+    return this.queue(queue).getJobSchedulers(0, -1, true);
   }
 
   queue(name: QueueName): Queue {

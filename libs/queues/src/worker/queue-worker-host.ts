@@ -9,6 +9,7 @@ import type { QueueName } from '../contracts/queue-names';
 import { JobProducer } from '../producer/job-producer';
 import { runInJobSpan } from './job-span';
 import { createPersistentRedis, REDIS_OPTIONS, type RedisSettings } from '../redis/redis-options';
+import { JobHeartbeat, jobIdentity } from './job-heartbeat';
 import { JOB_PROCESSING_SECONDS, JOB_WAIT_SECONDS, JOBS_TOTAL, QUEUE_JOBS } from './queue-metrics';
 
 export interface JobContext {
@@ -36,6 +37,7 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(REDIS_OPTIONS) private readonly redis: RedisSettings,
     private readonly producer: JobProducer,
+    private readonly heartbeat: JobHeartbeat,
     private readonly logger: PinoLogger,
     @InjectMetric(JOB_WAIT_SECONDS) private readonly waitSeconds: Histogram<string>,
     @InjectMetric(JOB_PROCESSING_SECONDS) private readonly processingSeconds: Histogram<string>,
@@ -109,6 +111,7 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
     const parsed = JOB_CONTRACTS[job.name].payload.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
     const payload = parsed.data;
+    const identity = jobIdentity(payload);
     const labels = { queue, name: job.name };
     if (job.attemptsMade === 0 && job.processedOn)
       this.waitSeconds.observe(labels, (job.processedOn - job.timestamp) / 1000);
@@ -123,7 +126,9 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
           return { duration_ms: Math.round(seconds * 1000), attempt: job.attemptsMade + 1 };
         };
         try {
-          const result = await handler(payload, { job, signal: this.shutdown.signal });
+          const result = await this.heartbeat.around(payload, () =>
+            handler(payload, { job, signal: this.shutdown.signal }),
+          );
           this.logger.info(finish('completed'), 'job completed');
           return result;
         } catch (error) {
@@ -133,9 +138,9 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
       },
       {
         bindings: {
-          job_id: payload.jobId,
-          tenant_id: payload.tenantId,
-          request_id: payload.requestId,
+          job_id: identity.jobId ?? job.id,
+          tenant_id: identity.tenantId,
+          request_id: identity.requestId,
           queue,
           job_name: job.name,
         },

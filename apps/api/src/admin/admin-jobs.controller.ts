@@ -1,0 +1,61 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Auth, type AuthContext, PlatformAdmin } from '@copilot/auth';
+import { validate } from '@copilot/http';
+import { AdminJobs } from '@copilot/maintenance';
+import type { Job } from '@copilot/persistence';
+import { z } from 'zod';
+import { RequestId } from '../request-context';
+import { idParam, pageQuery } from '../request-schemas';
+
+const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+
+const adminJobsQuery = pageQuery.extend({
+  status: z.enum(JOB_STATUSES, { error: `expected one of ${JOB_STATUSES.join(', ')}` }).optional(),
+  tenantId: z.uuid({ error: 'expected a tenant id (UUID)' }).optional(),
+});
+
+/** What an operator needs to judge a job: ids, error, attempts, timing, the request it came from. */
+const presentAdminJob = (j: Job) => ({
+  id: j.id,
+  tenantId: j.tenantId,
+  queue: j.queue,
+  type: j.name,
+  status: j.status,
+  progress: j.progress,
+  attempts: j.attempts,
+  reapCount: j.reapCount,
+  payload: j.payload,
+  error: j.error,
+  requestId: j.requestId,
+  createdAt: j.createdAt,
+  dispatchedAt: j.dispatchedAt,
+  startedAt: j.startedAt,
+  heartbeatAt: j.heartbeatAt,
+  finishedAt: j.finishedAt,
+  links: { self: `/v1/admin/jobs/${j.id}`, retry: `/v1/admin/jobs/${j.id}/retry` },
+});
+
+/** Jobs of every tenant, for platform operators (a `platform:admin` API key). */
+@Controller('admin/jobs')
+@PlatformAdmin()
+export class AdminJobsController {
+  constructor(private readonly jobs: AdminJobs) {}
+
+  @Get()
+  async list(@Query(validate(adminJobsQuery)) query: z.output<typeof adminJobsQuery>) {
+    const page = await this.jobs.list(query);
+    return { data: page.data.map(presentAdminJob), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  async get(@Param('id', validate(idParam)) id: string) {
+    return presentAdminJob(await this.jobs.get(id));
+  }
+
+  /** 202: the failed job is queued again from its first attempt (409 if it is not failed). */
+  @Post(':id/retry')
+  @HttpCode(202)
+  async retry(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string, @RequestId() requestId: string) {
+    return presentAdminJob(await this.jobs.retry(auth, id, requestId));
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { MaintenanceRepository, PrismaService, TenantTransactions } from '@copilot/persistence';
+import { JobEventWriter } from '@copilot/queues';
+import { MAINTENANCE_OPTIONS, type MaintenanceOptions } from '../maintenance-options';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export interface RetentionReport {
+  tenants: number;
+  conversations: number;
+  jobs: number;
+}
+
+/**
+ * Deletes what a tenant no longer keeps: conversations (with their messages) last
+ * active before its retention, jobs that finished before it, and those jobs' event
+ * streams. Tenant by tenant, each batch in the tenant's own transaction (RLS), in
+ * bounded batches; queued and running jobs, and conversations they write to, stay.
+ */
+@Injectable()
+export class RetentionPurge {
+  private readonly logger = new Logger(RetentionPurge.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: TenantTransactions,
+    private readonly maintenance: MaintenanceRepository,
+    private readonly events: JobEventWriter,
+    @Inject(MAINTENANCE_OPTIONS) private readonly options: MaintenanceOptions,
+  ) {}
+
+  async purgeOnce(now = new Date()): Promise<RetentionReport> {
+    const { days, batchSize } = this.options.maintenance.retention;
+    const report: RetentionReport = { tenants: 0, conversations: 0, jobs: 0 };
+    for (const tenant of await this.maintenance.tenants(this.prisma.client)) {
+      const cutoff = new Date(now.getTime() - (tenant.retentionDays ?? days) * DAY_MS);
+      report.tenants++;
+      for (;;) {
+        const deleted = await this.transactions.run(tenant.id, (tx) =>
+          this.maintenance.purgeConversations(tx, cutoff, batchSize),
+        );
+        report.conversations += deleted;
+        if (deleted < batchSize) break;
+      }
+      for (;;) {
+        const ids = await this.transactions.run(tenant.id, (tx) =>
+          this.maintenance.purgeFinishedJobs(tx, cutoff, batchSize),
+        );
+        await this.events.discard(ids);
+        report.jobs += ids.length;
+        if (ids.length < batchSize) break;
+      }
+    }
+    if (report.conversations + report.jobs > 0) this.logger.log(report, 'retention purge');
+    return report;
+  }
+}
