@@ -5,7 +5,8 @@ import { HttpException, UnauthorizedException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AuthContext, AuthGuard, isPlatformAdmin, PLATFORM_ADMIN_SCOPE } from '@copilot/auth';
 import { PROBLEM_CONTENT_TYPE } from '@copilot/http';
-import { JobProducer, QUEUE } from '@copilot/queues';
+import { createPersistentRedis, QUEUE, REDIS_OPTIONS, type RedisSettings } from '@copilot/queues';
+import { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -30,11 +31,23 @@ const DASHBOARD_CSP = [
  * HTTP Basic so a browser can open it (401 with WWW-Authenticate asks for it).
  */
 export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
-  const producer = app.get(JobProducer);
+  const redis = app.get<RedisSettings>(REDIS_OPTIONS);
   const guard = app.get(AuthGuard);
   const board = new FastifyAdapter();
+  // Its own queues on a connection that waits out a Redis outage: the producer's are
+  // fail-fast (requests must not hang on Redis), while the board should simply recover.
+  const connection = createPersistentRedis(redis.url, 'queue-dashboard', { lazyConnect: true });
+  const queues = Object.values(QUEUE).map((name) => new Queue(name, { connection, prefix: redis.prefix }));
+  for (const queue of queues) queue.on('error', () => undefined);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => {
+      await Promise.all(queues.map((q) => q.close()));
+      connection.disconnect();
+    });
   createBullBoard({
-    queues: Object.values(QUEUE).map((name) => new BullMQAdapter(producer.queue(name))),
+    queues: queues.map((queue) => new BullMQAdapter(queue)),
     // npm nested a second @bull-board/api under @bull-board/fastify: same shape, separate type declarations.
     serverAdapter: board as never,
     options: { uiConfig: { boardTitle: 'Copilot queues' } },

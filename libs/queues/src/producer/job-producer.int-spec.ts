@@ -45,4 +45,20 @@ describe(JobProducer.name, () => {
       await producer.onApplicationShutdown();
     }
   }, 40_000);
+
+  it('keeps failing at once, never waiting, while Redis stays away', async () => {
+    const producer = new JobProducer({
+      url: `redis://127.0.0.1:${await freePort()}`,
+      prefix: `producer-${randomUUID()}`,
+    });
+    const payload = () => ({ jobId: randomUUID(), tenantId: randomUUID(), documentId: randomUUID() });
+    try {
+      // The first call fails connecting; later ones find the client retrying. Each must be
+      // refused (the caller relies on the outbox) rather than wait for Redis to return:
+      // a wait would outlast this test's timeout.
+      for (let i = 0; i < 3; i++) await expect(producer.enqueue('document.ingest', payload())).rejects.toThrow();
+    } finally {
+      await producer.onApplicationShutdown();
+    }
+  }, 5_000);
 });

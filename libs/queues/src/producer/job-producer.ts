@@ -18,6 +18,8 @@ export class UnknownJobError extends Error {
   }
 }
 
+const REDIS_DOWN = ['reconnecting', 'close', 'end'];
+
 /** The one place that adds jobs to BullMQ. The BullMQ job id is the job row's id, so a repeat is a no-op. */
 @Injectable()
 export class JobProducer implements OnApplicationShutdown {
@@ -65,6 +67,11 @@ export class JobProducer implements OnApplicationShutdown {
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
+    // A fresh Queue on a connection that is already retrying would wait for Redis to come
+    // back instead of failing: during an outage, fail at once (callers fall back to the relay).
+    if (!queue && this.connection && REDIS_DOWN.includes(this.connection.status)) {
+      throw new Error(`Redis is unavailable (${this.connection.status})`);
+    }
     if (!queue) {
       this.connection ??= createFailFastRedis(this.redis.url, 'producer');
       const created = new Queue(name, {
