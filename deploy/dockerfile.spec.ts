@@ -50,7 +50,6 @@ describe('Dockerfile', () => {
   const all = stages(text);
 
   it('has no problems the Dockerfile validator reports', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { validate } = require(packageDir('dockerfile-utils')) as DockerfileUtils;
     expect(validate(text).map((d) => `line ${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
     // and it does report mistakes

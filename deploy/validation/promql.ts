@@ -5,7 +5,19 @@ import { parse } from 'yaml';
 import { repoRoot } from './tools';
 
 // PromQL words that look like identifiers but are not metrics
-const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'and', 'or', 'unless', 'bool', 'offset']);
+const KEYWORDS = new Set([
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'and',
+  'or',
+  'unless',
+  'bool',
+  'offset',
+]);
 
 /** Metric names in an expression; histogram series (_bucket, _sum, _count) by their family name. */
 export function metricNames(expr: string): string[] {
