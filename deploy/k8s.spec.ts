@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
+import { unknownFieldProblems } from './validation/k8s-fields';
 import { schemaProblems } from './validation/k8s-schemas';
 import {
   find,
@@ -288,4 +289,30 @@ describe('deploy/k8s/base/secret.template.yaml', () => {
     const keys = parseManifests(text).flatMap((s) => Object.keys(s.stringData as object));
     expect(keys.filter((k) => !DOCUMENTED_SETTINGS.has(k))).toEqual([]);
   });
+});
+
+describe('every rendered object (both overlays, the HPA component, the secret template)', () => {
+  it('has no field its kind does not define (what kubeconform -strict checks), and a misspelt one is caught', () => {
+    const all = [
+      ...render('overlays/staging'),
+      ...render('overlays/production'),
+      ...renderWithComponents('production', ['worker-hpa-prometheus']),
+      ...parseManifests(readFileSync(join(repoRoot, 'deploy/k8s/base/secret.template.yaml'), 'utf8')),
+    ];
+    const unique = [...new Map(all.map((o) => [JSON.stringify(o), o])).values()];
+    // plus two deliberate typos, checked in the same (slow) compilation
+    const typo = structuredClone(find(unique, 'Deployment', 'copilot-api'));
+    (podTemplate(typo).spec.containers[0] as Record<string, unknown>).imagePullPolicyy = 'Always';
+    typo.metadata.name = 'typo-deployment';
+    const monitor = structuredClone(find(unique, 'ServiceMonitor', 'copilot-platform'));
+    (monitor.spec as { endpoints: Record<string, unknown>[] }).endpoints[0].intervall = '30s';
+    monitor.metadata.name = 'typo-monitor';
+    expect(unknownFieldProblems([...unique, typo, monitor])).toEqual([
+      {
+        object: 'Deployment/typo-deployment',
+        problem: expect.stringContaining('\'"imagePullPolicyy"\' does not exist'),
+      },
+      { object: 'ServiceMonitor/typo-monitor', problem: expect.stringContaining('\'"intervall"\' does not exist') },
+    ]);
+  }, 60_000);
 });
