@@ -172,6 +172,16 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
       .flatMap((p) => (p.spec as { egress?: { ports: { port: number }[] }[] }).egress ?? [])
       .flatMap((r) => r.ports.map((x) => x.port));
     expect([...new Set(egressPorts)].sort((a, b) => a - b)).toEqual([53, 443, 5432, 6379]);
+    // every pod (apps, migrations, backups) is one the DNS/Postgres/Redis rule selects
+    const data = find(policies, 'NetworkPolicy', 'egress-dns-postgres-redis').spec as {
+      podSelector: { matchLabels: Record<string, string> };
+    };
+    for (const o of workloads(objects())) {
+      expect([label(o), podTemplate(o).metadata?.labels]).toEqual([
+        label(o),
+        expect.objectContaining(data.podSelector.matchLabels),
+      ]);
+    }
   });
 
   it('autoscales the api on CPU and memory, and the workers on queue depth and wait', () => {
