@@ -7,10 +7,12 @@
 #   docker build --target api --build-arg APP_VERSION=1.2.3 \
 #     --build-arg GIT_SHA=$(git rev-parse HEAD) --build-arg BUILD_DATE=$(date -u +%FT%TZ) .
 #
-# Runtime images run as the unprivileged `node` user; their files are owned by
-# root and read-only to it.
+# Runtime images run as the unprivileged `node` user (uid 1000, numeric so that
+# Kubernetes' runAsNonRoot can check it); their files are owned by root and
+# read-only to it, and nothing writes outside /tmp: a read-only root filesystem works.
 
-ARG NODE_IMAGE=node:22-bookworm-slim
+# Node.js active LTS
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: every dependency, sources, the generated Prisma client
 FROM ${NODE_IMAGE} AS build
@@ -49,7 +51,7 @@ LABEL org.opencontainers.image.title="copilot-platform" \
       org.opencontainers.image.version="${APP_VERSION}" \
       org.opencontainers.image.revision="${GIT_SHA}" \
       org.opencontainers.image.created="${BUILD_DATE}"
-USER node
+USER 1000:1000
 ENTRYPOINT ["node", "scripts/run-ts.cjs"]
 
 # ---- one-shot migrations (runs as the schema owner: DATABASE_ADMIN_URL).
@@ -61,15 +63,21 @@ CMD ["apps/cli/src/main.ts", "migrate"]
 FROM runtime AS worker
 ENV WORKER_PORT=9464
 EXPOSE 9464
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:9464/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["apps/worker/src/main.ts"]
 
 FROM runtime AS scheduler
 ENV SCHEDULER_PORT=9465
 EXPOSE 9465
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:9465/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["apps/scheduler/src/main.ts"]
 
 # last stage: the default target of a plain `docker build .`
 FROM runtime AS api
 ENV PORT=8080
 EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:8080/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["apps/api/src/main.ts"]

