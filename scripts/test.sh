@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/prepare-env.sh
+# kustomize renders deploy/k8s for the deployment checks (tests only: npm start does not need it).
+bash deploy/scripts/install-tools.sh
 export NX_DAEMON=false NX_NO_CLOUD=true
 rm -rf tmp/test-results  # filled by scripts/jest-summary-reporter.cjs
 echo "== typecheck"
