@@ -1,14 +1,12 @@
-import { FakeOpenAiServer, reply } from '@copilot/llm/testing';
-import { jobEventsKey, QUEUE_POLICY, toJobEvent } from '@copilot/queues';
-import { Queue } from 'bullmq';
+import { reply } from '@copilot/llm/testing';
+import { jobEventsKey, toJobEvent } from '@copilot/queues';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import type { BenchmarkContext, BenchmarkOutcome } from '../lib/benchmark';
+import { startFakeOpenAi, viaFakeOpenAi } from '../lib/fake-provider';
 import { PlatformEnv } from '../lib/platform-env';
 import { scrape } from '../lib/prometheus';
 import { finishedJobs, seedChatJobs } from '../lib/seed';
-
-const FAKE_KEY = 'bench-openai-key';
 
 /**
  * How many slow streaming generations one worker process holds at once: every job
@@ -20,14 +18,9 @@ export async function concurrency({ size }: BenchmarkContext): Promise<Benchmark
   const chunks = size.smoke ? 5 : 30;
   const chunkDelayMs = size.smoke ? 100 : 1_000;
   const text = Array.from({ length: chunks }, (_, i) => `w${i}`).join(' ');
-  const provider = await FakeOpenAiServer.start({
-    apiKey: FAKE_KEY,
-    defaultBehaviour: reply(text, { chunks, chunkDelayMs }),
-  });
+  const provider = await startFakeOpenAi(reply(text, { chunks, chunkDelayMs }));
   const platform = await PlatformEnv.create('concurrency', {
-    OPENAI_API_KEY: FAKE_KEY,
-    OPENAI_BASE_URL: provider.url,
-    DEFAULT_MODEL: 'openai/gpt-4o-mini',
+    ...viaFakeOpenAi(provider),
     CHAT_CONCURRENCY: String(streams),
     // The slow replies must not be mistaken for hung provider calls.
     TIMEOUT_MS: String(chunks * chunkDelayMs * 3),
@@ -37,11 +30,7 @@ export async function concurrency({ size }: BenchmarkContext): Promise<Benchmark
   try {
     const jobs = await seedChatJobs(platform.database.adminUrl, platform.tenantId, streams);
     const worker = await platform.start('worker');
-    const chat = new Queue('chat', {
-      connection: { url: platform.redisUrl },
-      prefix: platform.redisPrefix,
-      defaultJobOptions: QUEUE_POLICY.chat,
-    });
+    const chat = platform.chatQueue();
     await scrape(`${worker}/metrics`, 'nodejs_eventloop_lag_p99_seconds'); // resets the delay histogram
     await chat.addBulk(jobs.map((data) => ({ name: 'chat.generate', data, opts: { jobId: data.jobId } })));
     let peakActive = 0;

@@ -1,26 +1,23 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { FakeOpenAiServer, reply } from '@copilot/llm/testing';
+import { reply } from '@copilot/llm/testing';
 import { ROOT } from '@copilot/testing';
-import { QUEUE_POLICY } from '@copilot/queues';
 import { Queue } from 'bullmq';
 import { Pool } from 'pg';
 import type { BenchmarkContext, BenchmarkOutcome } from '../lib/benchmark';
+import { startFakeOpenAi, viaFakeOpenAi } from '../lib/fake-provider';
 import { PlatformEnv } from '../lib/platform-env';
 import { finishedJobs, seedChatJobs } from '../lib/seed';
 
 const CONCURRENCY = 64;
-const FAKE_KEY = 'bench-openai-key';
 
 /** Chat jobs one worker process completes per second, against raw BullMQ no-op jobs drained by a bare worker. */
 export async function drain({ size }: BenchmarkContext): Promise<BenchmarkOutcome> {
   const count = size.smoke ? 50 : 5_000;
-  const provider = await FakeOpenAiServer.start({ apiKey: FAKE_KEY, defaultBehaviour: reply('Drained.') });
+  const provider = await startFakeOpenAi(reply('Drained.'));
   const platform = await PlatformEnv.create('drain', {
-    OPENAI_API_KEY: FAKE_KEY,
-    OPENAI_BASE_URL: provider.url,
-    DEFAULT_MODEL: 'openai/gpt-4o-mini',
+    ...viaFakeOpenAi(provider),
     CHAT_CONCURRENCY: String(CONCURRENCY),
     LOG_LEVEL: 'error',
   });
@@ -29,7 +26,7 @@ export async function drain({ size }: BenchmarkContext): Promise<BenchmarkOutcom
   try {
     const jobs = await seedChatJobs(platform.database.adminUrl, platform.tenantId, count);
     await platform.start('worker');
-    const chat = new Queue('chat', { connection, prefix: platform.redisPrefix, defaultJobOptions: QUEUE_POLICY.chat });
+    const chat = platform.chatQueue();
     const platformRun = await timed(async () => {
       await chat.addBulk(jobs.map((data) => ({ name: 'chat.generate', data, opts: { jobId: data.jobId } })));
       await until(async () => (await finishedJobs(admin, platform.tenantId)).finished >= count);

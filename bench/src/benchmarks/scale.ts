@@ -1,39 +1,30 @@
-import { FakeOpenAiServer, reply } from '@copilot/llm/testing';
-import { QUEUE_POLICY } from '@copilot/queues';
-import { Queue } from 'bullmq';
+import { reply } from '@copilot/llm/testing';
 import { Pool } from 'pg';
 import type { BenchmarkContext, BenchmarkOutcome } from '../lib/benchmark';
+import { startFakeOpenAi, viaFakeOpenAi } from '../lib/fake-provider';
 import { PlatformEnv } from '../lib/platform-env';
 import { finishedJobs, seedChatJobs } from '../lib/seed';
 
-const FAKE_KEY = 'bench-openai-key';
 const WORKER_COUNTS = [1, 2, 4];
 const CONCURRENCY = 10; // per worker: an I/O-bound provider makes this the limit, not the CPU
 
 /** Chat throughput with 1, 2 and 4 worker processes against an I/O-bound provider, next to linear scaling. */
 export async function scale({ size }: BenchmarkContext): Promise<BenchmarkOutcome> {
   const jobsPerWorker = size.smoke ? 10 : 400;
-  const provider = await FakeOpenAiServer.start({
-    apiKey: FAKE_KEY,
-    defaultBehaviour: reply('An answer that takes the provider a while.', {
+  const provider = await startFakeOpenAi(
+    reply('An answer that takes the provider a while.', {
       firstByteDelayMs: 150,
       chunks: 5,
       chunkDelayMs: 10,
     }),
-  });
+  );
   const platform = await PlatformEnv.create('scale', {
-    OPENAI_API_KEY: FAKE_KEY,
-    OPENAI_BASE_URL: provider.url,
-    DEFAULT_MODEL: 'openai/gpt-4o-mini',
+    ...viaFakeOpenAi(provider),
     CHAT_CONCURRENCY: String(CONCURRENCY),
     LOG_LEVEL: 'error',
   });
   const admin = new Pool({ connectionString: platform.database.adminUrl, max: 1 });
-  const chat = new Queue('chat', {
-    connection: { url: platform.redisUrl },
-    prefix: platform.redisPrefix,
-    defaultJobOptions: QUEUE_POLICY.chat,
-  });
+  const chat = platform.chatQueue();
   try {
     const rates: number[] = [];
     let failed = 0;

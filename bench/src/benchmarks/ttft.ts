@@ -1,12 +1,12 @@
-import { FakeOpenAiServer, reply } from '@copilot/llm/testing';
+import { reply } from '@copilot/llm/testing';
 import { Pool } from 'undici';
 import type { BenchmarkContext, BenchmarkOutcome } from '../lib/benchmark';
 import { timeToMarker } from '../lib/first-chunk';
 import { HttpClient } from '../lib/http-client';
+import { FAKE_OPENAI_KEY, startFakeOpenAi, viaFakeOpenAi } from '../lib/fake-provider';
 import { PlatformEnv } from '../lib/platform-env';
 import { summarize } from '../lib/stats';
 
-const FAKE_KEY = 'bench-openai-key';
 const REPLY = 'First token then a few more words to stream back';
 
 /**
@@ -16,11 +16,9 @@ const REPLY = 'First token then a few more words to stream back';
  */
 export async function ttft({ size }: BenchmarkContext): Promise<BenchmarkOutcome> {
   const samples = size.smoke ? 5 : 300;
-  const provider = await FakeOpenAiServer.start({ apiKey: FAKE_KEY, defaultBehaviour: reply(REPLY) });
+  const provider = await startFakeOpenAi(reply(REPLY));
   const platform = await PlatformEnv.create('ttft', {
-    OPENAI_API_KEY: FAKE_KEY,
-    OPENAI_BASE_URL: provider.url,
-    DEFAULT_MODEL: 'openai/gpt-4o-mini',
+    ...viaFakeOpenAi(provider),
     LOG_LEVEL: 'error',
   });
   try {
@@ -49,7 +47,7 @@ export async function ttft({ size }: BenchmarkContext): Promise<BenchmarkOutcome
           {
             method: 'POST',
             path: '/v1/chat/completions',
-            headers: { authorization: `Bearer ${FAKE_KEY}`, 'content-type': 'application/json' },
+            headers: { authorization: `Bearer ${FAKE_OPENAI_KEY}`, 'content-type': 'application/json' },
             body: JSON.stringify({
               model: 'gpt-4o-mini',
               stream: true,

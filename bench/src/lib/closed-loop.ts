@@ -17,7 +17,7 @@ export interface LoadOutcome {
 export async function closedLoop(
   concurrency: number,
   durationMs: number,
-  operation: (caller: number, iteration: number) => Promise<void>,
+  operation: (caller: number, iteration: number) => Promise<unknown>,
 ): Promise<LoadOutcome> {
   const latencies: number[] = [];
   let errors = 0;
@@ -38,6 +38,16 @@ export async function closedLoop(
       }
     }),
   );
+  return outcomeOf(latencies, errors, firstError, started);
+}
+
+/** Throughput and latency of a finished load, from its samples and its start (a hrtime reading). */
+export function outcomeOf(
+  latencies: number[],
+  errors: number,
+  firstError: string | undefined,
+  started: bigint,
+): LoadOutcome {
   const seconds = elapsedMs(started) / 1000;
   return {
     completed: latencies.length,

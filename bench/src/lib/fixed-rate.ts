@@ -1,5 +1,5 @@
-import type { LoadOutcome } from './closed-loop';
-import { elapsedMs, summarize } from './stats';
+import { type LoadOutcome, outcomeOf } from './closed-loop';
+import { elapsedMs } from './stats';
 
 /**
  * An open-loop load: calls start at a fixed rate whether or not earlier ones have
@@ -9,7 +9,7 @@ import { elapsedMs, summarize } from './stats';
 export async function fixedRate(
   perSecond: number,
   durationMs: number,
-  operation: (iteration: number) => Promise<void>,
+  operation: (iteration: number) => Promise<unknown>,
 ): Promise<LoadOutcome> {
   const latencies: number[] = [];
   let errors = 0;
@@ -33,13 +33,5 @@ export async function fixedRate(
     );
   }
   await Promise.all(inFlight);
-  const seconds = elapsedMs(started) / 1000;
-  return {
-    completed: latencies.length,
-    errors,
-    seconds,
-    perSecond: latencies.length / seconds,
-    latencyMs: summarize(latencies),
-    firstError,
-  };
+  return outcomeOf(latencies, errors, firstError, started);
 }

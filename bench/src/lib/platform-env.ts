@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { QUEUE_POLICY } from '@copilot/queues';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { adminDatabaseConfig, databaseConfig, loadSettings, redisConfig } from '@copilot/config';
 import { AppProcess, cli, createScratchDatabase, freePort, type ScratchDatabase, waitFor } from '@copilot/testing';
@@ -66,6 +68,15 @@ export class PlatformEnv {
     const url = `http://127.0.0.1:${port}`;
     await waitFor(`${url}/ready`, 200, 60_000);
     return url;
+  }
+
+  /** The chat queue as the api's producer sees it (same prefix and retry policy); close it when done. */
+  chatQueue(): Queue {
+    return new Queue('chat', {
+      connection: { url: this.redisUrl },
+      prefix: this.redisPrefix,
+      defaultJobOptions: QUEUE_POLICY.chat,
+    });
   }
 
   /** Stops every running process of one app (SIGTERM, as an orchestrator would). */
