@@ -199,7 +199,7 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
     const queries = scaled.triggers.map((t) => t.metadata.query);
     expect(queries).toEqual([
       expect.stringContaining('queue_jobs{'),
-      expect.stringContaining('job_wait_seconds_bucket{'),
+      expect.stringContaining('queue_oldest_waiting_seconds{'),
     ]);
     // each environment's Prometheus query reads its own namespace
     for (const q of queries) expect(q).toContain(`namespace="copilot-${overlay}"`);
