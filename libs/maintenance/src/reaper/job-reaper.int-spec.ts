@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { jobEventsKey, toJobEvent } from '@copilot/queues';
+import { Redis } from 'ioredis';
 import { type MaintenanceFixture, maintenanceFixture } from '../testing/maintenance-fixture';
 import { JobReaper } from './job-reaper';
 
@@ -82,6 +84,18 @@ describe(JobReaper.name, () => {
     expect(job.finishedAt).toBeInstanceOf(Date);
     expect(job.error).toMatchObject({ code: 'job_lost' });
     expect(await queued(id)).toBeUndefined();
+
+    // A client watching the job's stream learns that it ended.
+    const redis = new Redis(f.settings.redis.url);
+    try {
+      const entries = await redis.xrange(jobEventsKey(f.settings.redis.prefix, id), '-', '+');
+      expect(entries.map(([entry, fields]) => toJobEvent(entry, fields)).at(-1)).toMatchObject({
+        type: 'error',
+        data: { status: 'failed', reason: 'job_lost' },
+      });
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('fails a document left mid-ingest by a job that ended or no longer exists', async () => {

@@ -7,7 +7,7 @@ import {
   type ReapableJob,
   TenantTransactions,
 } from '@copilot/persistence';
-import { isTenantJobName, JobProducer, type QueueName } from '@copilot/queues';
+import { isTenantJobName, JobEventWriter, JobProducer, type QueueName } from '@copilot/queues';
 import { MAINTENANCE_OPTIONS, type MaintenanceOptions } from '../maintenance-options';
 
 /** BullMQ states in which the queue still owns the job: its stalled-job check covers a dead worker. */
@@ -38,6 +38,7 @@ export class JobReaper {
     private readonly jobs: JobRepository,
     private readonly documents: DocumentRepository,
     private readonly producer: JobProducer,
+    private readonly events: JobEventWriter,
     @Inject(MAINTENANCE_OPTIONS) private readonly options: MaintenanceOptions,
   ) {}
 
@@ -74,7 +75,12 @@ export class JobReaper {
         message: `The job lost its worker or queue entry ${job.reapCount + 1} times; the reaper gave up.`,
       };
       const done = await this.transactions.run(job.tenantId, (tx) => this.jobs.giveUp(tx, job.id, job.status, error));
-      return done ? 'gave up' : 'left';
+      if (!done) return 'left';
+      // Clients watching the job's stream are waiting for its end: tell them, as a worker would.
+      await this.events
+        .append(job.id, 'error', { status: 'failed', reason: error.code, message: error.message })
+        .catch((failure: unknown) => this.logger.warn({ err: failure, job_id: job.id }, 'could not end the stream'));
+      return 'gave up';
     }
     const claimed = await this.transactions.run(job.tenantId, (tx) => this.jobs.handBack(tx, job.id, job.status));
     if (!claimed) return 'left';

@@ -56,7 +56,7 @@ export function maintenanceFixture(
     producer,
     events,
     jobs,
-    reaper: new JobReaper(prisma, transactions, maintenance, jobs, new DocumentRepository(), producer, options),
+    reaper: new JobReaper(prisma, transactions, maintenance, jobs, new DocumentRepository(), producer, events, options),
     retention: new RetentionPurge(prisma, transactions, maintenance, events, options),
     rollup: new UsageRollup(prisma, transactions, maintenance, new UsageRepository()),
     schedules: new MaintenanceSchedules(producer, options),
