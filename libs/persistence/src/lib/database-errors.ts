@@ -14,3 +14,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     ?.cause?.kind;
   return kind !== undefined && UNREACHABLE_KINDS.has(kind);
 }
+
+/** Prisma's "the record to update or delete does not exist" (P2025). */
+export function isRecordNotFound(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
+}

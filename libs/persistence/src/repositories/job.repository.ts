@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { currentTraceparent } from '@copilot/observability';
 import { type Job, Prisma, type PrismaClient } from '../generated/prisma/client';
+import { isRecordNotFound } from '../lib/database-errors';
 import type { Tx } from '../lib/tenant-transaction';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -62,11 +63,16 @@ export class JobRepository {
    * delivery), so the caller does nothing twice.
    */
   async start(tx: Tx, id: string): Promise<Job | null> {
-    const claimed = await tx.job.updateMany({
-      where: { id, status: { in: ['queued', 'running'] } },
-      data: { status: 'running', attempts: { increment: 1 }, startedAt: new Date(), dispatchedAt: new Date() },
-    });
-    return claimed.count === 0 ? null : tx.job.findUnique({ where: { id } });
+    // One UPDATE ... RETURNING; a job that already ended matches nothing (P2025).
+    try {
+      return await tx.job.update({
+        where: { id, status: { in: ['queued', 'running'] } },
+        data: { status: 'running', attempts: { increment: 1 }, startedAt: new Date(), dispatchedAt: new Date() },
+      });
+    } catch (error) {
+      if (isRecordNotFound(error)) return null;
+      throw error;
+    }
   }
 
   finish(

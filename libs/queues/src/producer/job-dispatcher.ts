@@ -21,12 +21,20 @@ export class JobDispatcher {
   async afterCommit<N extends TenantJobName>(name: N, payload: JobOf<N>): Promise<void> {
     try {
       await this.producer.enqueue(name, payload);
-      await this.transactions.run(payload.tenantId, (tx) => this.jobs.markDispatched(tx, payload.jobId));
     } catch (error) {
       this.logger.warn(
         { err: error, job_id: payload.jobId },
         'enqueue after commit failed; the outbox relay will retry',
       );
+      return;
     }
+    // Not awaited: the job is in the queue already, and the caller is waiting to answer.
+    // Should this write be lost, the relay sends the job again, which BullMQ ignores
+    // (same job id) while the job is queued or running.
+    this.transactions
+      .run(payload.tenantId, (tx) => this.jobs.markDispatched(tx, payload.jobId))
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, job_id: payload.jobId }, 'could not mark a job dispatched; the relay will'),
+      );
   }
 }
