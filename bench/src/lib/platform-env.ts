@@ -39,6 +39,7 @@ export class PlatformEnv {
       REDIS_URL: redisUrl,
       REDIS_PREFIX: redisPrefix,
       RATE_LIMIT_REQUESTS: '100000000',
+      RATE_LIMIT_TENANT_REQUESTS: '100000000',
       ...settings,
     };
   }

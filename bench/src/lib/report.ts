@@ -76,8 +76,8 @@ export function renderResult(result: BenchmarkResult): string {
     '| --- | ---: | ---: | ---: |',
     ...result.figures.map(
       (f) =>
-        `| ${f.metric} (${f.unit}) | ${format(f.platform)} | ${f.baseline === undefined ? '–' : format(f.baseline)} | ${
-          f.ratio === undefined ? '–' : `${f.ratio.toFixed(2)}×`
+        `| ${f.metric} (${f.unit}) | ${format(f.platform)} | ${f.baseline == null ? '–' : format(f.baseline)} | ${
+          f.ratio == null ? '–' : `${format(f.ratio)}×`
         } |`,
     ),
     '',
@@ -92,7 +92,9 @@ export function renderResult(result: BenchmarkResult): string {
   return lines.join('\n');
 }
 
-export function format(value: number): string {
+/** Saved results hold `null` where a figure was NaN (JSON has no NaN): shown as a dash. */
+export function format(value: number | null): string {
+  if (value === null) return '–';
   if (!Number.isFinite(value)) return String(value);
   if (Number.isInteger(value)) return value.toLocaleString('en-US');
   if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
