@@ -1,4 +1,5 @@
 import { adminDatabaseConfig, databaseConfig, loadSettings } from '@copilot/config';
+import { Prisma } from '../generated/prisma/client';
 import { createPrismaClient } from '../lib/prisma.service';
 import { inTenantTransaction } from '../lib/tenant-transaction';
 import { ChunkRepository, type NewChunk } from './chunk.repository';
@@ -77,6 +78,10 @@ describe(ChunkRepository.name, () => {
         await chunks.replaceForDocument(tx, { tenantId, documentId: document.id, collectionId, dimensions: 384 }, rows);
       });
     }
+    // Fresh statistics, as autovacuum would have them: the planner's choice is the point.
+    const owner = createPrismaClient(settings.adminDatabase);
+    await owner.$executeRawUnsafe('ANALYZE chunks');
+    await owner.$disconnect();
   }, 120_000);
   afterAll(() => app.$disconnect());
 
@@ -84,8 +89,9 @@ describe(ChunkRepository.name, () => {
     const queries = corpus(50, 384, 99);
     let found = 0;
     await inTenantTransaction(app, tenantId, async (tx) => {
-      const plan = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
-        `EXPLAIN SELECT id FROM chunks c WHERE c.dimensions = 384 ORDER BY (c.embedding::vector(384)) <=> ('[${queries[0]!.join(',')}]'::vector(384)) LIMIT 10`,
+      // The repository's own statement, as it is sent: planned on the HNSW index.
+      const plan = await tx.$queryRaw<{ 'QUERY PLAN': string }[]>(
+        Prisma.sql`EXPLAIN ${chunks.nearestQuery([collectionId], queries[0]!, 10)}`,
       );
       expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/chunks_embedding_384_idx/);
       for (const query of queries) {

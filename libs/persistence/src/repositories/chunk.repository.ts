@@ -27,6 +27,7 @@ export interface ChunkHit {
 
 // Dimensions with an HNSW index (see the knowledge migration). Vectors of other
 // sizes are still searched, exactly, without an index.
+const HNSW_EF_SEARCH = 100;
 const INDEXED_DIMENSIONS = new Set([384, 1536]);
 
 const vectorLiteral = (v: number[]) => `[${v.join(',')}]`;
@@ -62,19 +63,33 @@ export class ChunkRepository {
    * all have `embedding.length` dimensions. Uses the HNSW index for indexed sizes.
    */
   async nearest(tx: Tx, collectionIds: string[], embedding: number[], limit: number): Promise<ChunkHit[]> {
+    // HNSW's default search breadth (40) finds about 80% of the true top 10 on clustered
+    // embeddings; a wider search, scanning on when filters (tenant, collection) drop
+    // candidates, keeps recall@10 above 95% for a few milliseconds more. Local to the transaction.
+    await tx.$executeRaw`SELECT set_config('hnsw.ef_search', ${String(Math.max(HNSW_EF_SEARCH, limit * 2))}, true),
+                                set_config('hnsw.iterative_scan', 'strict_order', true)`;
+    return this.hits(tx, this.nearestQuery(collectionIds, embedding, limit));
+  }
+
+  /** The statement behind `nearest` (exposed so a test can check that Postgres plans it on the index). */
+  nearestQuery(collectionIds: string[], embedding: number[], limit: number): Prisma.Sql {
+    // A literal, not a parameter: the HNSW indexes are partial (`WHERE dimensions = 384`),
+    // and Postgres can only use one when the query's predicate matches it at plan time.
     const dims = embedding.length;
     const query = vectorLiteral(embedding);
     const distance = INDEXED_DIMENSIONS.has(dims)
       ? Prisma.sql`(c.embedding::vector(${Prisma.raw(String(dims))})) <=> (${query}::vector(${Prisma.raw(String(dims))}))`
       : Prisma.sql`c.embedding <=> ${query}::vector`;
-    return this.hits(
-      tx,
-      Prisma.sql`SELECT c.id, c.document_id, c.collection_id, d.title, c.text, c.start_offset, c.end_offset, c.heading_path,
-                        1 - (${distance}) AS score
-                 FROM chunks c JOIN documents d ON d.id = c.document_id
-                 WHERE c.dimensions = ${dims} AND c.collection_id = ANY(${collectionIds}::uuid[])
-                 ORDER BY ${distance} LIMIT ${limit}`,
-    );
+    // The nearest rows first, on chunks alone, so the HNSW index can drive the ORDER BY
+    // ... LIMIT; joined to their documents after (a join inside lets the planner sort
+    // every chunk of the collection instead).
+    return Prisma.sql`SELECT c.id, c.document_id, c.collection_id, d.title, c.text, c.start_offset, c.end_offset, c.heading_path,
+                        1 - c.distance AS score
+                 FROM (SELECT c.*, ${distance} AS distance FROM chunks c
+                       WHERE c.dimensions = ${Prisma.raw(String(dims))} AND c.collection_id = ANY(${collectionIds}::uuid[])
+                       ORDER BY ${distance} LIMIT ${limit}) c
+                 JOIN documents d ON d.id = c.document_id
+                 ORDER BY c.distance`;
   }
 
   /** The same as `nearest`, by a sequential scan: the exact answer the index approximates (recall checks). */
