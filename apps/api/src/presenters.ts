@@ -34,3 +34,9 @@ export const presentJob = (j: Job) => ({
   finishedAt: j.finishedAt,
   links: { self: `/v1/jobs/${j.id}`, events: `/v1/jobs/${j.id}/events` },
 });
+
+/** A cursor page in the list shape every `GET` collection answers with: `{ data, nextCursor }`. */
+export const presentPage = <T, R>(page: { data: T[]; nextCursor: string | null }, present: (item: T) => R) => ({
+  data: page.data.map(present),
+  nextCursor: page.nextCursor,
+});

@@ -5,6 +5,7 @@ import type { ApiKeyRecord } from '@copilot/persistence';
 import { z } from 'zod';
 import { idParam, pageQuery } from '../request-schemas';
 import { RequestId } from '../request-context';
+import { presentPage } from '../presenters';
 
 const createKeyBody = z
   .object({
@@ -73,7 +74,7 @@ export class ApiKeysController {
   @Get()
   async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
     const result = await this.keys.list(auth.tenantId, page);
-    return { data: result.data.map(present), nextCursor: result.nextCursor };
+    return presentPage(result, present);
   }
 
   @Delete(':id')

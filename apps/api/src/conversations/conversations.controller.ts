@@ -3,7 +3,7 @@ import { Auth, type AuthContext, Scopes } from '@copilot/auth';
 import { ConversationService } from '@copilot/conversations';
 import { validate } from '@copilot/http';
 import type { z } from 'zod';
-import { presentConversation } from '../presenters';
+import { presentConversation, presentPage } from '../presenters';
 import { createConversationBody, idParam, pageQuery } from '../request-schemas';
 
 @Controller('conversations')
@@ -31,7 +31,7 @@ export class ConversationsController {
   @Scopes('chat:read')
   async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
     const result = await this.conversations.list(auth.tenantId, page);
-    return { data: result.data.map(presentConversation), nextCursor: result.nextCursor };
+    return presentPage(result, presentConversation);
   }
 
   @Get(':id')

@@ -5,7 +5,7 @@ import { parseInput, validate } from '@copilot/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { JobEventStreamer } from '../jobs/job-event-streamer';
-import { presentJob, presentMessage } from '../presenters';
+import { presentJob, presentMessage, presentPage } from '../presenters';
 import { idempotencyKeyHeader, idParam, pageQuery, postMessageBody } from '../request-schemas';
 
 @Controller('conversations/:id/messages')
@@ -56,7 +56,7 @@ export class MessagesController {
     @Query(validate(pageQuery)) page: z.output<typeof pageQuery>,
   ) {
     const result = await this.chat.listMessages(auth.tenantId, conversationId, page);
-    return { data: result.data.map(presentMessage), nextCursor: result.nextCursor };
+    return presentPage(result, presentMessage);
   }
 }
 

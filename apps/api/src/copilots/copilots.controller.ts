@@ -7,6 +7,7 @@ import type { Copilot } from '@copilot/persistence';
 import { z } from 'zod';
 import { RequestId } from '../request-context';
 import { idParam, pageQuery } from '../request-schemas';
+import { presentPage } from '../presenters';
 
 const modelRef = z.string().refine((ref) => {
   try {
@@ -77,7 +78,7 @@ export class CopilotsController {
   @Scopes('chat:read')
   async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
     const result = await this.copilots.list(auth.tenantId, page);
-    return { data: result.data.map(present), nextCursor: result.nextCursor };
+    return presentPage(result, present);
   }
 
   @Get(':id')

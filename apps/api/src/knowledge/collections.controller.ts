@@ -4,7 +4,7 @@ import { parseInput, validate } from '@copilot/http';
 import { CollectionService, type DocumentInput, DocumentService } from '@copilot/retrieval';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { presentJob } from '../presenters';
+import { presentJob, presentPage } from '../presenters';
 import { RequestId } from '../request-context';
 import { idParam, pageQuery } from '../request-schemas';
 import { presentCollection, presentDocument } from './knowledge.presenters';
@@ -63,7 +63,7 @@ export class CollectionsController {
   @Scopes('documents:read')
   async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
     const result = await this.collections.list(auth.tenantId, page);
-    return { data: result.data.map(presentCollection), nextCursor: result.nextCursor };
+    return presentPage(result, presentCollection);
   }
 
   @Get(':id')
@@ -98,7 +98,7 @@ export class CollectionsController {
     @Query(validate(pageQuery)) page: z.output<typeof pageQuery>,
   ) {
     const result = await this.documents.list(auth.tenantId, id, page);
-    return { data: result.data.map(presentDocument), nextCursor: result.nextCursor };
+    return presentPage(result, presentDocument);
   }
 
   /** A multipart file (field `file`), `{ title, text }` or `{ url }`: 202 with the document and its ingest job. */

@@ -6,6 +6,7 @@ import { WEBHOOK_EVENTS, WebhookService } from '@copilot/webhooks';
 import { z } from 'zod';
 import { RequestId } from '../request-context';
 import { idParam, pageQuery } from '../request-schemas';
+import { presentPage } from '../presenters';
 
 const webhookFields = {
   url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2_000),
@@ -78,7 +79,7 @@ export class WebhooksController {
   @Get()
   async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
     const result = await this.webhooks.list(auth.tenantId, page);
-    return { data: result.data.map(present), nextCursor: result.nextCursor };
+    return presentPage(result, present);
   }
 
   @Get(':id')
@@ -120,7 +121,7 @@ export class WebhooksController {
     @Query(validate(pageQuery)) page: z.output<typeof pageQuery>,
   ) {
     const result = await this.webhooks.deliveriesOf(auth.tenantId, id, page);
-    return { data: result.data.map(presentDelivery), nextCursor: result.nextCursor };
+    return presentPage(result, presentDelivery);
   }
 
   @Post(':id/deliveries/:deliveryId/redeliver')
