@@ -11,7 +11,7 @@ import {
   ResilientGenerator,
   type TokenUsage,
 } from '@copilot/llm';
-import { JobRepository, MessageRepository, TenantTransactions, UsageRepository } from '@copilot/persistence';
+import { JobRepository, MessageRepository, TenantTransactions, type Tx, UsageRepository } from '@copilot/persistence';
 import { JobCancellation, JobEventWriter, type JobOf, TokenBatcher } from '@copilot/queues';
 import { TokenBudget } from '@copilot/usage';
 import { type GenerationPlan, GenerationPlanner } from './generation-planner';
@@ -67,13 +67,15 @@ export class ReplyGenerationService {
       const started = await this.transactions.run(tenantId, async (tx) => {
         const job = await this.jobs.start(tx, jobId);
         if (!job) return null;
-        if (job.cancelRequestedAt) return { job, plan: null };
+        if (job.cancelRequestedAt) return { job, plan: null, chain: [] };
+        let plan: GenerationPlan;
         try {
-          return { job, plan: await this.planner.plan(tx, conversationId) };
+          plan = await this.planner.plan(tx, conversationId);
         } catch (error) {
-          if (error instanceof ContextTooLongError) return { job, plan: error };
+          if (error instanceof ContextTooLongError) return { job, plan: error, chain: [] };
           throw error;
         }
+        return { job, plan, chain: await this.chainFor(tx, tenantId, plan) };
       });
       if (!started) return this.replayEnding(payload);
       if (started.job.attempts > MAX_RUNS) {
@@ -99,6 +101,7 @@ export class ReplyGenerationService {
       return await this.generate(
         payload,
         started.plan,
+        started.chain,
         AbortSignal.any([cancel.signal, ...(shutdown ? [shutdown] : [])]),
         cancel.signal,
       );
@@ -118,9 +121,14 @@ export class ReplyGenerationService {
     );
   }
 
-  private async generate(payload: Payload, plan: GenerationPlan, signal: AbortSignal, cancelled: AbortSignal) {
-    const { tenantId, jobId } = payload;
-    const chain = await this.chainFor(tenantId, plan);
+  private async generate(
+    payload: Payload,
+    plan: GenerationPlan,
+    chain: ChainEntry[],
+    signal: AbortSignal,
+    cancelled: AbortSignal,
+  ) {
+    const { jobId } = payload;
     const grounding = await this.grounding.ground(payload, plan);
     for (const [i, citation] of grounding.citations.entries()) {
       await this.events.append(jobId, 'citation', { index: i + 1, ...citation });
@@ -189,18 +197,22 @@ export class ReplyGenerationService {
     );
   }
 
-  /** Providers the tenant can use, in the plan's order; one without a key fails as it is tried. */
-  private async chainFor(tenantId: string, plan: GenerationPlan): Promise<ChainEntry[]> {
-    return Promise.all(
-      plan.chain.map(async (ref) => {
-        try {
-          return { provider: await this.providers.forTenant(tenantId, ref), model: ref.model };
-        } catch (error) {
-          if (!(error instanceof LlmError)) throw error;
-          return { provider: new UnconfiguredProvider(ref.provider, error), model: ref.model };
-        }
-      }),
-    );
+  /**
+   * Providers the tenant can use, in the plan's order; one without a key fails as it
+   * is tried. Keys are read in the job's start transaction (one after another: a
+   * transaction runs one statement at a time).
+   */
+  private async chainFor(tx: Tx, tenantId: string, plan: GenerationPlan): Promise<ChainEntry[]> {
+    const chain: ChainEntry[] = [];
+    for (const ref of plan.chain) {
+      try {
+        chain.push({ provider: await this.providers.forTenant(tenantId, ref, tx), model: ref.model });
+      } catch (error) {
+        if (!(error instanceof LlmError)) throw error;
+        chain.push({ provider: new UnconfiguredProvider(ref.provider, error), model: ref.model });
+      }
+    }
+    return chain;
   }
 
   /**

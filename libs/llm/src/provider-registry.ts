@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Tx } from '@copilot/persistence';
 import type { ModelRef, ProviderName } from './context/model-catalog';
 import { ProviderKeys } from './credentials/provider-keys.service';
 import { LlmError } from './llm-error';
@@ -31,10 +32,13 @@ export class ProviderRegistry {
     @Inject(PROVIDER_TIMEOUT_MS) private readonly timeoutMs: number,
   ) {}
 
-  /** Throws LlmError `authentication` when no key is configured for that provider. */
-  async forTenant(tenantId: string, ref: ModelRef & { provider: ProviderName }): Promise<LlmProvider> {
+  /**
+   * Throws LlmError `authentication` when no key is configured for that provider.
+   * With `tx` (the caller's tenant transaction) the key is read inside it.
+   */
+  async forTenant(tenantId: string, ref: ModelRef & { provider: ProviderName }, tx?: Tx): Promise<LlmProvider> {
     if (ref.provider === 'local') return this.local;
-    const credentials = await this.keys.resolve(tenantId, ref.provider);
+    const credentials = await this.keys.resolve(tenantId, ref.provider, tx);
     if (!credentials) {
       throw new LlmError(
         'authentication',

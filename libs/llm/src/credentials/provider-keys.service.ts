@@ -43,12 +43,18 @@ export class ProviderKeys {
     return stored.map((s) => ({ provider: s.name.slice('provider:'.length), updatedAt: s.updatedAt }));
   }
 
-  /** The key and endpoint to call `provider` with for this tenant, or null if none is configured. */
+  /**
+   * The key and endpoint to call `provider` with for this tenant, or null if none is
+   * configured. Pass the caller's tenant transaction to read it there: a worker
+   * starting a job saves a transaction of its own (three round trips) per job.
+   */
   async resolve(
     tenantId: string,
     provider: Exclude<ProviderName, 'local'>,
+    tx?: Tx,
   ): Promise<(StoredProviderKey & { source: 'tenant' | 'platform' }) | null> {
-    const own = await this.transactions.run(tenantId, (tx) => this.secrets.get(tx, tenantId, secretName(provider)));
+    const read = (t: Tx) => this.secrets.get(t, tenantId, secretName(provider));
+    const own = tx ? await read(tx) : await this.transactions.run(tenantId, read);
     if (own) return { ...(JSON.parse(own) as StoredProviderKey), source: 'tenant' };
     const platform = this.platform[provider];
     return platform.apiKey ? { apiKey: platform.apiKey, baseUrl: platform.baseUrl, source: 'platform' } : null;

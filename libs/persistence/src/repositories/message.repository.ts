@@ -32,9 +32,13 @@ export class MessageRepository {
       citations?: Prisma.InputJsonArray;
     },
   ): Promise<Message> {
-    const existing = await tx.message.findUnique({ where: { jobId: input.jobId } });
-    if (existing) return existing;
-    return tx.message.create({ data: { ...input, citations: input.citations ?? [], role: 'assistant' } });
+    // INSERT ... ON CONFLICT DO NOTHING RETURNING: one statement on the common path
+    // (the first ending of a job); a repeated ending reads the reply already stored.
+    const [created] = await tx.message.createManyAndReturn({
+      data: [{ ...input, citations: input.citations ?? [], role: 'assistant' }],
+      skipDuplicates: true,
+    });
+    return created ?? (await tx.message.findUniqueOrThrow({ where: { jobId: input.jobId } }));
   }
 
   /** Oldest first, as a conversation reads. */
