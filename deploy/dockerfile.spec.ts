@@ -73,8 +73,15 @@ describe('Dockerfile', () => {
     expect(effective(all, app, 'ENV')).toBe(`${setting}=${port}`);
     expect(effective(all, app, 'HEALTHCHECK')).toContain(`http://127.0.0.1:${port}/health`);
     const cmd = JSON.parse(effective(all, app, 'CMD')!) as string[];
-    expect(cmd).toEqual([`apps/${app}/src/main.ts`]);
-    expect(existsSync(join(repoRoot, cmd[0]))).toBe(true);
+    // the compiled main (scripts/build.cjs mirrors the sources under dist/)
+    expect(cmd).toEqual([`dist/apps/${app}/src/main.js`]);
+    expect(existsSync(join(repoRoot, `apps/${app}/src/main.ts`))).toBe(true);
+    expect(JSON.parse(effective(all, app, 'ENTRYPOINT')!)).toEqual(['node']);
+  });
+
+  it('compiles the sources in the build stage, so runtime images run JavaScript', () => {
+    const build = all.find((s) => s.name === 'build')!;
+    expect(build.instructions.map((i) => `${i.keyword} ${i.args}`)).toContain('RUN node scripts/build.cjs');
   });
 
   it('stamps APP_VERSION, GIT_SHA and BUILD_DATE (served by /version) into every runtime image', () => {

@@ -17,7 +17,9 @@ Get an API key (in another terminal):
   npm run cli -- key:create --tenant acme --scopes chat:read,chat:write
 
 MSG
+# Compiled, as the production images run them (scripts/build.cjs, about a second).
+node scripts/build.cjs
 exec npx concurrently --kill-others --kill-signal SIGTERM --names api,worker,scheduler --prefix-colors blue,magenta,green \
-  "node scripts/run-ts.cjs apps/api/src/main.ts" \
-  "node scripts/run-ts.cjs apps/worker/src/main.ts" \
-  "node scripts/run-ts.cjs apps/scheduler/src/main.ts"
+  "node dist/apps/api/src/main.js" \
+  "node dist/apps/worker/src/main.js" \
+  "node dist/apps/scheduler/src/main.js"

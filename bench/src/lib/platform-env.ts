@@ -1,16 +1,33 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { QUEUE_POLICY } from '@copilot/queues';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { adminDatabaseConfig, databaseConfig, loadSettings, redisConfig } from '@copilot/config';
-import { AppProcess, cli, createScratchDatabase, freePort, type ScratchDatabase, waitFor } from '@copilot/testing';
+import {
+  AppProcess,
+  cli,
+  createScratchDatabase,
+  freePort,
+  ROOT,
+  type ScratchDatabase,
+  waitFor,
+} from '@copilot/testing';
 
 type AppName = 'api' | 'worker' | 'scheduler';
-const ENTRY: Record<AppName, string> = {
-  api: 'apps/api/src/main.ts',
-  worker: 'apps/worker/src/main.ts',
-  scheduler: 'apps/scheduler/src/main.ts',
-};
+
+const BUILD_DIR = join(ROOT, 'tmp', 'bench-build');
+let built = false;
+
+/** The apps run compiled, as production images run them (scripts/build.cjs); built once per bench process. */
+function compiledEntry(app: AppName): string {
+  if (!built) {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.cjs'), BUILD_DIR], { cwd: ROOT, stdio: 'ignore' });
+    built = true;
+  }
+  return join(BUILD_DIR, 'apps', app, 'src', 'main.js');
+}
 
 /**
  * A private platform for one benchmark: a scratch database migrated from scratch, a
@@ -64,7 +81,11 @@ export class PlatformEnv {
   async start(app: AppName, settings: NodeJS.ProcessEnv = {}): Promise<string> {
     const port = await freePort();
     const portVariable = app === 'api' ? 'PORT' : `${app.toUpperCase()}_PORT`;
-    const process_ = new AppProcess(app, ENTRY[app], { ...this.env, ...settings, [portVariable]: String(port) });
+    const process_ = new AppProcess(app, compiledEntry(app), {
+      ...this.env,
+      ...settings,
+      [portVariable]: String(port),
+    });
     this.apps.push(process_);
     const url = `http://127.0.0.1:${port}`;
     await waitFor(`${url}/ready`, 200, 60_000);

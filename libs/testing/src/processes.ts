@@ -28,7 +28,9 @@ export class AppProcess {
     entry: string,
     env: NodeJS.ProcessEnv,
   ) {
-    this.child = spawn(process.execPath, [RUN_TS, entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A TypeScript entry runs from source (transpiled on load); a .js entry is a compiled build (scripts/build.cjs).
+    const args = entry.endsWith('.js') ? [entry] : [RUN_TS, entry];
+    this.child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [this.child.stdout!, this.child.stderr!]) {
       let rest = '';
       stream.on('data', (chunk: Buffer) => {

@@ -1,9 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 
-export const MIGRATIONS_DIR = join(__dirname, '..', '..', '..', '..', 'prisma', 'migrations');
+/** prisma/migrations of the checkout or image, found upwards from here (sources or the compiled dist/). */
+export const MIGRATIONS_DIR = findUp(__dirname, join('prisma', 'migrations'));
+
+function findUp(from: string, relative: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, relative))) return join(dir, relative);
+    if (dirname(dir) === dir) return join(from, relative); // not found: the error names the place looked for
+  }
+}
 
 // Prisma's own bookkeeping table, exactly as its schema engine creates it, so that
 // `prisma migrate deploy` (where the engine exists) and this applier agree.
