@@ -1,26 +1,4 @@
-import {
-  apiHttpConfig,
-  chatConfig,
-  edgeConfig,
-  encryptionConfig,
-  jwtConfig,
-  knowledgeConfig,
-  llmConfig,
-  loadSettings,
-  PLATFORM_CONCERNS,
-  webhooksConfig,
-} from '@copilot/config';
+import { API_CONCERNS, loadSettings } from '@copilot/config';
 
-export const loadApiSettings = () =>
-  loadSettings('api', [
-    ...PLATFORM_CONCERNS,
-    apiHttpConfig,
-    chatConfig,
-    jwtConfig,
-    edgeConfig,
-    encryptionConfig,
-    llmConfig,
-    knowledgeConfig,
-    webhooksConfig,
-  ] as const);
+export const loadApiSettings = () => loadSettings('api', API_CONCERNS);
 export type ApiSettings = ReturnType<typeof loadApiSettings>;

@@ -1,5 +1,4 @@
-import { loadSettings, PLATFORM_CONCERNS, schedulerConfig, schedulerProbeConfig } from '@copilot/config';
+import { loadSettings, SCHEDULER_CONCERNS } from '@copilot/config';
 
-export const loadSchedulerSettings = () =>
-  loadSettings('scheduler', [...PLATFORM_CONCERNS, schedulerProbeConfig, schedulerConfig] as const);
+export const loadSchedulerSettings = () => loadSettings('scheduler', SCHEDULER_CONCERNS);
 export type SchedulerSettings = ReturnType<typeof loadSchedulerSettings>;

@@ -1,24 +1,4 @@
-import {
-  chatConfig,
-  encryptionConfig,
-  knowledgeConfig,
-  llmConfig,
-  loadSettings,
-  PLATFORM_CONCERNS,
-  webhooksConfig,
-  workerConfig,
-  workerProbeConfig,
-} from '@copilot/config';
+import { loadSettings, WORKER_CONCERNS } from '@copilot/config';
 
-export const loadWorkerSettings = () =>
-  loadSettings('worker', [
-    ...PLATFORM_CONCERNS,
-    workerProbeConfig,
-    chatConfig,
-    workerConfig,
-    llmConfig,
-    encryptionConfig,
-    knowledgeConfig,
-    webhooksConfig,
-  ] as const);
+export const loadWorkerSettings = () => loadSettings('worker', WORKER_CONCERNS);
 export type WorkerSettings = ReturnType<typeof loadWorkerSettings>;

@@ -28,18 +28,41 @@ export const jwtConfig = defineConcern(
   'jwt',
   {
     JWT_SECRET: {
-      schema: secret.optional(),
+      schema: secret.optional().describe('Shared secret for self-issued HS256 tokens (`token:mint`)'),
       localDefault: 'local-development-only-secret-change-me-0123456789',
       secret: true,
     },
-    JWT_SECRETS: { schema: namedSecrets.default([]), secret: true },
-    JWT_JWKS_URL: { schema: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional() },
-    JWT_ISSUER: { schema: z.string().min(1), localDefault: 'copilot-platform' },
-    JWT_AUDIENCE: { schema: z.string().min(1), localDefault: 'copilot-api' },
-    JWT_TENANT_CLAIM: { schema: z.string().min(1).default('tenant_id') },
-    JWT_CLOCK_SKEW_SECONDS: { schema: z.coerce.number().int().min(0).max(300).default(30) },
-    JWT_JWKS_CACHE_MS: { schema: positiveInt.default(600_000) },
-    JWT_JWKS_COOLDOWN_MS: { schema: positiveInt.default(30_000) },
+    JWT_SECRETS: {
+      schema: namedSecrets.default([]).meta({
+        description:
+          'More HS256 keys; tokens name theirs in the `kid` header, `token:mint` signs with the first. To rotate: add the new pair first, drop the old one later',
+        values: '`kid:secret,...` (secrets >= 32 characters)',
+      }),
+      secret: true,
+    },
+    JWT_JWKS_URL: {
+      schema: z
+        .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+        .optional()
+        .describe("An identity provider's JWKS (RS256, ES256 or EdDSA tokens)"),
+    },
+    JWT_ISSUER: {
+      schema: z.string().min(1).describe('Required `iss` of every token'),
+      localDefault: 'copilot-platform',
+    },
+    JWT_AUDIENCE: { schema: z.string().min(1).describe('Required `aud` of every token'), localDefault: 'copilot-api' },
+    JWT_TENANT_CLAIM: {
+      schema: z.string().min(1).default('tenant_id').describe('The token claim that carries the tenant id (a UUID)'),
+    },
+    JWT_CLOCK_SKEW_SECONDS: {
+      schema: z.coerce.number().int().min(0).max(300).default(30).describe('Tolerated clock difference for exp/nbf'),
+    },
+    JWT_JWKS_CACHE_MS: { schema: positiveInt.default(600_000).describe('How long JWKS keys are cached') },
+    JWT_JWKS_COOLDOWN_MS: {
+      schema: positiveInt
+        .default(30_000)
+        .describe('Least time between two JWKS re-fetches for a token naming an unknown kid'),
+    },
   },
   (v) => ({
     secret: v.JWT_SECRET,
@@ -69,12 +92,28 @@ export const jwtConfig = defineConcern(
 export const edgeConfig = defineConcern(
   'edge',
   {
-    // Comma-separated origins; `*` is refused. Empty: no cross-origin access (open only in APP_ENV=local).
-    CORS_ORIGINS: { schema: z.string(), localDefault: '' },
-    BODY_LIMIT_BYTES: { schema: positiveInt.default(1_048_576) },
-    RATE_LIMIT_REQUESTS: { schema: positiveInt.default(100) },
-    RATE_LIMIT_WINDOW_MS: { schema: positiveInt.default(60_000) },
-    RATE_LIMIT_TENANT_REQUESTS: { schema: positiveInt.default(1_000) },
+    CORS_ORIGINS: {
+      schema: z.string().meta({
+        description:
+          'Origins allowed to call the api from a browser. Empty: none, except that APP_ENV=local allows any',
+        values: 'comma-separated origins (`*` is refused)',
+      }),
+      localDefault: '',
+    },
+    BODY_LIMIT_BYTES: {
+      schema: positiveInt.default(1_048_576).describe('Largest request body accepted (larger: 413)'),
+    },
+    RATE_LIMIT_REQUESTS: {
+      schema: positiveInt
+        .default(100)
+        .describe('Requests per window for each API key or token subject (a key may have its own limit)'),
+    },
+    RATE_LIMIT_WINDOW_MS: { schema: positiveInt.default(60_000).describe('The rate limit window') },
+    RATE_LIMIT_TENANT_REQUESTS: {
+      schema: positiveInt
+        .default(1_000)
+        .describe('Requests per window for a whole tenant, all its keys and tokens together'),
+    },
   },
   (v) => ({
     corsOrigins: v.CORS_ORIGINS.split(',')
@@ -104,9 +143,17 @@ const key32 = z
 export const encryptionConfig = defineConcern(
   'encryption',
   {
-    ENCRYPTION_KEY: { schema: key32, localDefault: 'bG9jYWwtb25seS1lbmNyeXB0aW9uLWtleS0zMmJ5dGU=', secret: true },
-    ENCRYPTION_KEY_VERSION: { schema: positiveInt.default(1) },
-    // `version:key,...`: earlier keys, still able to decrypt until everything is re-encrypted.
+    ENCRYPTION_KEY: {
+      schema: key32.meta({
+        description: 'AES-256-GCM key for tenant secrets (provider keys, webhook secrets)',
+        values: '32 bytes, base64 (`openssl rand -base64 32`)',
+      }),
+      localDefault: 'bG9jYWwtb25seS1lbmNyeXB0aW9uLWtleS0zMmJ5dGU=',
+      secret: true,
+    },
+    ENCRYPTION_KEY_VERSION: {
+      schema: positiveInt.default(1).describe('Version of ENCRYPTION_KEY, stored with every ciphertext'),
+    },
     ENCRYPTION_PREVIOUS_KEYS: {
       schema: z
         .string()
@@ -124,7 +171,12 @@ export const encryptionConfig = defineConcern(
               .transform((pair) => ({ version: Number(pair.split(':')[0]), key: pair.slice(pair.indexOf(':') + 1) })),
           ),
         )
-        .default([]),
+        .default([])
+        .meta({
+          description:
+            'Keys being rotated out, still able to decrypt; after `secrets:reencrypt` nothing needs them any more',
+          values: '`version:base64key,...`',
+        }),
       secret: true,
     },
   },

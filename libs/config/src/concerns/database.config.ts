@@ -6,11 +6,14 @@ export const databaseConfig = defineConcern(
   'database',
   {
     DATABASE_URL: {
-      schema: postgresUrl,
+      schema: postgresUrl.meta({
+        description: 'What the apps connect as: a role that owns nothing and is subject to row level security',
+        values: 'postgresql:// URL',
+      }),
       localDefault: 'postgresql://copilot_app:copilot_app@127.0.0.1:5432/copilot',
       secret: true,
     },
-    DATABASE_POOL_SIZE: { schema: positiveInt.default(10) },
+    DATABASE_POOL_SIZE: { schema: positiveInt.default(10).describe('Postgres connections per app process') },
   },
   (v) => ({ url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE }),
 );
@@ -20,7 +23,10 @@ export const adminDatabaseConfig = defineConcern(
   'adminDatabase',
   {
     DATABASE_ADMIN_URL: {
-      schema: postgresUrl,
+      schema: postgresUrl.meta({
+        description: 'The schema owner (needs BYPASSRLS or superuser): migrations and the admin CLI only',
+        values: 'postgresql:// URL',
+      }),
       localDefault: 'postgresql://copilot_owner:copilot_owner@127.0.0.1:5432/copilot',
       secret: true,
     },

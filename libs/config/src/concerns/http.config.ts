@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { defineConcern } from '../lib/define-settings';
 import { port } from '../lib/types';
 
+// One variable for all three apps: the api's interface, and the worker's and scheduler's probe servers'.
+const host = z.string().default('0.0.0.0').describe('Interface the app listens on');
+
 export const apiHttpConfig = defineConcern(
   'http',
   {
-    PORT: { schema: port, localDefault: '3000' },
-    HOST: { schema: z.string().default('0.0.0.0') },
+    PORT: { schema: port.describe("The api's port (8080 in the container images)"), localDefault: '3000' },
+    HOST: { schema: host },
   },
   (v) => ({ port: v.PORT, host: v.HOST }),
 );
@@ -14,8 +17,10 @@ export const apiHttpConfig = defineConcern(
 export const workerProbeConfig = defineConcern(
   'http',
   {
-    WORKER_PORT: { schema: port.default(9464) },
-    HOST: { schema: z.string().default('0.0.0.0') },
+    WORKER_PORT: {
+      schema: port.default(9464).describe("The worker's probe server: /health, /ready, /version, /metrics"),
+    },
+    HOST: { schema: host },
   },
   (v) => ({ port: v.WORKER_PORT, host: v.HOST }),
 );
@@ -23,8 +28,10 @@ export const workerProbeConfig = defineConcern(
 export const schedulerProbeConfig = defineConcern(
   'http',
   {
-    SCHEDULER_PORT: { schema: port.default(9465) },
-    HOST: { schema: z.string().default('0.0.0.0') },
+    SCHEDULER_PORT: {
+      schema: port.default(9465).describe("The scheduler's probe server: /health, /ready, /version, /metrics"),
+    },
+    HOST: { schema: host },
   },
   (v) => ({ port: v.SCHEDULER_PORT, host: v.HOST }),
 );

@@ -6,10 +6,22 @@ import { positiveInt } from '../lib/types';
 export const streamConfig = defineConcern(
   'stream',
   {
-    EVENT_STREAM_MAX_LENGTH: { schema: positiveInt.default(10_000) },
-    EVENT_STREAM_RETENTION_SECONDS: { schema: positiveInt.default(3_600) },
-    TOKEN_FLUSH_INTERVAL_MS: { schema: positiveInt.default(50) },
-    SSE_HEARTBEAT_MS: { schema: positiveInt.default(15_000) },
+    EVENT_STREAM_MAX_LENGTH: {
+      schema: positiveInt.default(10_000).describe('Events kept per job stream at most (approximate trim)'),
+    },
+    EVENT_STREAM_RETENTION_SECONDS: {
+      schema: positiveInt.default(3_600).describe("How long a finished job's event stream stays replayable"),
+    },
+    TOKEN_FLUSH_INTERVAL_MS: {
+      schema: positiveInt
+        .default(50)
+        .describe('Tokens after the first are coalesced into one stream event per interval'),
+    },
+    SSE_HEARTBEAT_MS: {
+      schema: positiveInt
+        .default(15_000)
+        .describe('Comment line sent on idle SSE connections so proxies keep them open'),
+    },
   },
   (v) => ({
     maxLength: v.EVENT_STREAM_MAX_LENGTH,
@@ -22,10 +34,22 @@ export const streamConfig = defineConcern(
 export const outboxConfig = defineConcern(
   'outbox',
   {
-    OUTBOX_RELAY_INTERVAL_MS: { schema: positiveInt.default(2_000) },
-    OUTBOX_RELAY_AFTER_MS: { schema: positiveInt.default(5_000) },
-    OUTBOX_RELAY_BATCH: { schema: positiveInt.default(100) },
-    STALE_JOB_AFTER_MS: { schema: positiveInt.default(15 * 60_000) },
+    OUTBOX_RELAY_INTERVAL_MS: {
+      schema: positiveInt
+        .default(2_000)
+        .describe('How often the outbox relay looks for jobs that never reached the queue'),
+    },
+    OUTBOX_RELAY_AFTER_MS: {
+      schema: positiveInt.default(5_000).describe('How old an undispatched job must be before the relay enqueues it'),
+    },
+    OUTBOX_RELAY_BATCH: { schema: positiveInt.default(100).describe('Jobs the relay enqueues per pass') },
+    STALE_JOB_AFTER_MS: {
+      schema: positiveInt
+        .default(15 * 60_000)
+        .describe(
+          'A job still running this long after it started lost its worker: the relay hands it back to the queue',
+        ),
+    },
   },
   (v) => ({
     intervalMs: v.OUTBOX_RELAY_INTERVAL_MS,
@@ -38,12 +62,26 @@ export const outboxConfig = defineConcern(
 export const workerConfig = defineConcern(
   'worker',
   {
-    CHAT_CONCURRENCY: { schema: positiveInt.default(20) },
-    INGEST_CONCURRENCY: { schema: positiveInt.default(2) },
+    CHAT_CONCURRENCY: { schema: positiveInt.default(20).describe('Chat generations one worker process runs at once') },
+    INGEST_CONCURRENCY: {
+      schema: positiveInt
+        .default(2)
+        .describe('Documents one worker process ingests at once (parsing and embedding are CPU-heavy)'),
+    },
     // A worker holds a lock on each job it runs and renews it; when the worker dies,
     // the lock lapses and another worker's stalled-job check takes the job over.
-    WORKER_LOCK_DURATION_MS: { schema: positiveInt.default(30_000) },
-    WORKER_STALLED_INTERVAL_MS: { schema: positiveInt.default(30_000) },
+    WORKER_LOCK_DURATION_MS: {
+      schema: positiveInt
+        .default(30_000)
+        .describe(
+          "How long a worker's lock on a running job lasts between renewals; when the worker dies, the lock lapses",
+        ),
+    },
+    WORKER_STALLED_INTERVAL_MS: {
+      schema: positiveInt
+        .default(30_000)
+        .describe('How often workers look for jobs whose worker died (lock lapsed) to take them over'),
+    },
   },
   (v) => ({
     chatConcurrency: v.CHAT_CONCURRENCY,
@@ -57,9 +95,11 @@ export const workerConfig = defineConcern(
 export const chatConfig = defineConcern(
   'chat',
   {
-    // How many of the latest messages are sent to the model as history.
-    MAX_CONVERSATION_MESSAGES: { schema: positiveInt.default(100) },
-    // `local` is the built-in provider that needs no network and no key.
+    MAX_CONVERSATION_MESSAGES: {
+      schema: positiveInt
+        .default(100)
+        .describe('Latest messages of a conversation sent to the model as history, at most'),
+    },
     DEFAULT_MODEL: {
       schema: z
         .string()
@@ -67,7 +107,12 @@ export const chatConfig = defineConcern(
           /^(local|(openai|anthropic|gemini)\/\S+)$/,
           'expected provider/model (openai, anthropic or gemini) or local',
         )
-        .default('local'),
+        .default('local')
+        .meta({
+          description:
+            'Model of replies when the copilot names none; `local` is the built-in provider (no network, no key)',
+          values: '`local`, `openai/<model>`, `anthropic/<model>`, `gemini/<model>`',
+        }),
     },
   },
   (v) => ({ maxHistoryMessages: v.MAX_CONVERSATION_MESSAGES, defaultModel: v.DEFAULT_MODEL }),
@@ -77,7 +122,11 @@ export const chatConfig = defineConcern(
 export const schedulerConfig = defineConcern(
   'scheduler',
   {
-    LAST_USED_FLUSH_INTERVAL_MS: { schema: positiveInt.default(60_000) },
+    LAST_USED_FLUSH_INTERVAL_MS: {
+      schema: positiveInt
+        .default(60_000)
+        .describe("How often the scheduler moves API keys' last-used times from Redis into Postgres"),
+    },
   },
   (v) => ({ lastUsedFlushIntervalMs: v.LAST_USED_FLUSH_INTERVAL_MS }),
 );

@@ -6,22 +6,47 @@ import { positiveInt } from '../lib/types';
 export const knowledgeConfig = defineConcern(
   'knowledge',
   {
-    DOCUMENT_MAX_BYTES: { schema: positiveInt.default(10 * 1024 * 1024) },
-    URL_FETCH_TIMEOUT_MS: { schema: positiveInt.default(15_000) },
-    CHUNK_MAX_TOKENS: { schema: positiveInt.default(400) },
-    CHUNK_OVERLAP_TOKENS: { schema: z.coerce.number().int().min(0).default(60) },
-    // Collections created without an embedding model get this one: `local` or `openai/<model>`.
+    DOCUMENT_MAX_BYTES: {
+      schema: positiveInt
+        .default(10 * 1024 * 1024)
+        .describe('Largest document accepted (upload, text or fetched URL); larger: 413'),
+    },
+    URL_FETCH_TIMEOUT_MS: {
+      schema: positiveInt.default(15_000).describe('Time allowed to fetch a document from a URL'),
+    },
+    CHUNK_MAX_TOKENS: { schema: positiveInt.default(400).describe('Largest chunk, in tokens') },
+    CHUNK_OVERLAP_TOKENS: {
+      schema: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .default(60)
+        .describe('Tokens shared by consecutive chunks; must be smaller than CHUNK_MAX_TOKENS'),
+    },
     EMBEDDING_MODEL: {
       schema: z
         .string()
         .regex(/^(local|openai\/\S+)$/, 'expected local or openai/<model>')
-        .default('local'),
+        .default('local')
+        .meta({
+          description: 'Embedding model of collections created without one (e.g. openai/text-embedding-3-small)',
+          values: '`local` (offline, no key), `openai/<model>`',
+        }),
     },
-    EMBEDDING_DIMENSIONS: { schema: positiveInt.default(1536) },
-    // An OpenAI-compatible embeddings server; unset: OPENAI_BASE_URL (or OpenAI itself).
-    EMBEDDING_ENDPOINT: { schema: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional() },
-    // Passages retrieved to ground a reply when a copilot or message names collections.
-    RETRIEVAL_TOP_K: { schema: positiveInt.default(5) },
+    EMBEDDING_DIMENSIONS: {
+      schema: positiveInt.default(1536).describe('Vector size requested from OpenAI-compatible embedding models'),
+    },
+    EMBEDDING_ENDPOINT: {
+      schema: z
+        .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+        .optional()
+        .describe('An OpenAI-compatible embeddings endpoint; unset: OPENAI_BASE_URL, else OpenAI'),
+    },
+    RETRIEVAL_TOP_K: {
+      schema: positiveInt
+        .default(5)
+        .describe('Passages retrieved to ground a reply when a copilot or message names collections'),
+    },
   },
   (v) => ({
     maxDocumentBytes: v.DOCUMENT_MAX_BYTES,

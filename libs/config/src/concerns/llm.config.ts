@@ -8,17 +8,63 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }
 export const llmConfig = defineConcern(
   'llm',
   {
-    OPENAI_API_KEY: { schema: z.string().min(1).optional(), secret: true },
-    // Any OpenAI-compatible server: vLLM, Ollama (http://localhost:11434/v1), llama.cpp, LM Studio.
-    OPENAI_BASE_URL: { schema: httpUrl },
-    ANTHROPIC_API_KEY: { schema: z.string().min(1).optional(), secret: true },
-    ANTHROPIC_BASE_URL: { schema: httpUrl },
-    GOOGLE_API_KEY: { schema: z.string().min(1).optional(), secret: true },
-    GEMINI_BASE_URL: { schema: httpUrl },
-    MAX_RETRIES: { schema: z.coerce.number().int().min(0).max(10).default(3) },
-    TIMEOUT_MS: { schema: positiveInt.default(30_000) },
-    CIRCUIT_BREAKER_FAILURES: { schema: positiveInt.default(5) },
-    CIRCUIT_BREAKER_COOLDOWN_MS: { schema: positiveInt.default(30_000) },
+    OPENAI_API_KEY: {
+      schema: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          "Platform key for OpenAI (or the OpenAI-compatible server of OPENAI_BASE_URL); a tenant's own key wins. Unset: the provider is off",
+        ),
+      secret: true,
+    },
+    OPENAI_BASE_URL: {
+      schema: httpUrl.describe(
+        'Any OpenAI-compatible server instead of OpenAI: vLLM, Ollama (http://127.0.0.1:11434/v1), llama.cpp, LM Studio',
+      ),
+    },
+    ANTHROPIC_API_KEY: {
+      schema: z
+        .string()
+        .min(1)
+        .optional()
+        .describe("Platform key for Anthropic; a tenant's own key wins. Unset: the provider is off"),
+      secret: true,
+    },
+    ANTHROPIC_BASE_URL: { schema: httpUrl.describe("Another endpoint speaking Anthropic's Messages API") },
+    GOOGLE_API_KEY: {
+      schema: z
+        .string()
+        .min(1)
+        .optional()
+        .describe("Platform key for Google Gemini; a tenant's own key wins. Unset: the provider is off"),
+      secret: true,
+    },
+    GEMINI_BASE_URL: { schema: httpUrl.describe('Another endpoint speaking the Gemini API') },
+    MAX_RETRIES: {
+      schema: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(10)
+        .default(3)
+        .describe(
+          'Attempts after the first on retryable provider failures (429, 5xx, timeouts), with backoff and jitter',
+        ),
+    },
+    TIMEOUT_MS: {
+      schema: positiveInt
+        .default(30_000)
+        .describe('Time allowed for one provider attempt (and between two streamed chunks)'),
+    },
+    CIRCUIT_BREAKER_FAILURES: {
+      schema: positiveInt
+        .default(5)
+        .describe('Failures in a row after which a provider is skipped (by all workers, through Redis)'),
+    },
+    CIRCUIT_BREAKER_COOLDOWN_MS: {
+      schema: positiveInt.default(30_000).describe('How long a provider is skipped once its circuit breaker opened'),
+    },
   },
   (v) => ({
     providers: {

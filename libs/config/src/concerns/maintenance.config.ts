@@ -9,29 +9,66 @@ import { positiveInt } from '../lib/types';
 export const maintenanceConfig = defineConcern(
   'maintenance',
   {
-    // How often a worker touches a running job's heartbeat_at.
-    JOB_HEARTBEAT_INTERVAL_MS: { schema: positiveInt.default(15_000) },
-    REAPER_INTERVAL_MS: { schema: positiveInt.default(60_000) },
-    // A running job whose heartbeat is older than this lost its worker.
-    REAPER_STALE_AFTER_MS: { schema: positiveInt.default(5 * 60_000) },
-    // A queued job dispatched this long ago whose queue entry is gone (e.g. Redis lost it).
-    REAPER_QUEUED_AFTER_MS: { schema: positiveInt.default(15 * 60_000) },
-    // Hand-backs before the reaper marks a job failed.
-    REAPER_MAX_REAPS: { schema: positiveInt.default(3) },
-    // A document this long in a processing stage whose job ended or is gone is failed.
-    REAPER_DOCUMENT_AFTER_MS: { schema: positiveInt.default(15 * 60_000) },
-    REAPER_BATCH: { schema: positiveInt.default(100) },
-    // Days conversations and finished jobs are kept (a tenant may override it).
-    RETENTION_DAYS: { schema: positiveInt.default(90) },
-    RETENTION_INTERVAL_MS: { schema: positiveInt.default(3_600_000) },
-    // Rows deleted per statement, so a large purge never holds long locks.
-    RETENTION_BATCH: { schema: positiveInt.default(500) },
-    USAGE_ROLLUP_INTERVAL_MS: { schema: positiveInt.default(15 * 60_000) },
-    // How often the scheduler samples queue depth for its /metrics.
-    QUEUE_SAMPLE_INTERVAL_MS: { schema: positiveInt.default(5_000) },
-    // How often the scheduler re-registers the schedules (a Redis restart may lose them).
-    SCHEDULE_REFRESH_INTERVAL_MS: { schema: positiveInt.default(60_000) },
-    MAINTENANCE_CONCURRENCY: { schema: positiveInt.default(1) },
+    JOB_HEARTBEAT_INTERVAL_MS: {
+      schema: positiveInt.default(15_000).describe("How often a worker touches a running job's heartbeat"),
+    },
+    REAPER_INTERVAL_MS: {
+      schema: positiveInt
+        .default(60_000)
+        .describe('How often the reaper looks for jobs and documents that lost their run'),
+    },
+    REAPER_STALE_AFTER_MS: {
+      schema: positiveInt
+        .default(5 * 60_000)
+        .describe(
+          'A running job whose heartbeat is older than this is handed back; at least 3 x JOB_HEARTBEAT_INTERVAL_MS',
+        ),
+    },
+    REAPER_QUEUED_AFTER_MS: {
+      schema: positiveInt
+        .default(15 * 60_000)
+        .describe('A queued job dispatched this long ago whose queue entry is gone (Redis lost it) is enqueued again'),
+    },
+    REAPER_MAX_REAPS: {
+      schema: positiveInt.default(3).describe('Hand-backs of one job before the reaper marks it failed'),
+    },
+    REAPER_DOCUMENT_AFTER_MS: {
+      schema: positiveInt
+        .default(15 * 60_000)
+        .describe('A document this long in a processing stage whose job ended or is gone is marked failed'),
+    },
+    REAPER_BATCH: { schema: positiveInt.default(100).describe('Jobs and documents the reaper looks at per pass') },
+    RETENTION_DAYS: {
+      schema: positiveInt
+        .default(90)
+        .describe(
+          'Days conversations (by last activity) and finished jobs are kept; `tenant:retention` overrides it per tenant',
+        ),
+    },
+    RETENTION_INTERVAL_MS: { schema: positiveInt.default(3_600_000).describe('How often the retention purge runs') },
+    RETENTION_BATCH: {
+      schema: positiveInt
+        .default(500)
+        .describe('Rows deleted per statement by the retention purge, so a large purge never holds long locks'),
+    },
+    USAGE_ROLLUP_INTERVAL_MS: {
+      schema: positiveInt
+        .default(15 * 60_000)
+        .describe("How often yesterday's and today's daily usage rollups are recomputed"),
+    },
+    QUEUE_SAMPLE_INTERVAL_MS: {
+      schema: positiveInt
+        .default(5_000)
+        .describe('How often the scheduler samples queue depth and oldest waiting age (its /metrics)'),
+    },
+    SCHEDULE_REFRESH_INTERVAL_MS: {
+      schema: positiveInt
+        .default(60_000)
+        .describe(
+          'How often the scheduler re-registers the maintenance schedules (restores them after a Redis restart)',
+        ),
+    },
+    MAINTENANCE_CONCURRENCY: { schema: positiveInt.default(1).describe('Maintenance jobs a worker runs at once') },
   },
   (v) => ({
     heartbeatIntervalMs: v.JOB_HEARTBEAT_INTERVAL_MS,

@@ -11,14 +11,17 @@ const addressOrRange = z
 export const webhooksConfig = defineConcern(
   'webhooks',
   {
-    // Deliveries one worker sends at once.
-    WEBHOOK_CONCURRENCY: { schema: positiveInt.default(10) },
-    // One delivery attempt (connect, send, answer) may take this long before it counts as failed.
-    WEBHOOK_TIMEOUT_MS: { schema: positiveInt.default(10_000) },
-    // Wait before the first retry; doubles for each further one (8 attempts in all).
-    WEBHOOK_RETRY_DELAY_MS: { schema: positiveInt.default(10_000) },
-    // Addresses webhook URLs may point at although they are not public (loopback, private
-    // ranges), e.g. 127.0.0.1 for tests or an intranet range an operator trusts.
+    WEBHOOK_CONCURRENCY: { schema: positiveInt.default(10).describe('Webhook deliveries one worker sends at once') },
+    WEBHOOK_TIMEOUT_MS: {
+      schema: positiveInt
+        .default(10_000)
+        .describe('Time allowed for one delivery attempt (connect, send, answer); longer counts as a failed attempt'),
+    },
+    WEBHOOK_RETRY_DELAY_MS: {
+      schema: positiveInt
+        .default(10_000)
+        .describe('Wait before the first retry of a failed delivery; doubles for each further one (8 attempts in all)'),
+    },
     WEBHOOK_ALLOWED_ADDRESSES: {
       schema: z
         .string()
@@ -29,7 +32,12 @@ export const webhooksConfig = defineConcern(
             .map((entry) => entry.trim())
             .filter(Boolean),
         )
-        .pipe(z.array(addressOrRange)),
+        .pipe(z.array(addressOrRange))
+        .meta({
+          description:
+            'Non-public addresses webhook URLs may target anyway (e.g. 127.0.0.1 for local tests, an intranet range). Empty: public addresses only',
+          values: 'comma-separated IPs or CIDR blocks',
+        }),
     },
   },
   (v) => ({
