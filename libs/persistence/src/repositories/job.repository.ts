@@ -55,7 +55,11 @@ export class JobRepository {
   }
 
   async markDispatched(tx: Tx, id: string): Promise<void> {
-    await tx.job.updateMany({ where: { id, dispatchedAt: null }, data: { dispatchedAt: new Date() } });
+    await this.markManyDispatched(tx, [id]);
+  }
+
+  async markManyDispatched(tx: Tx, ids: string[]): Promise<void> {
+    await tx.job.updateMany({ where: { id: { in: ids }, dispatchedAt: null }, data: { dispatchedAt: new Date() } });
   }
 
   /**

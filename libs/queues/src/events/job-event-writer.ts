@@ -24,12 +24,18 @@ export class JobEventWriter implements OnApplicationShutdown {
     this.client ??= createPersistentRedis(this.redis.url, 'event-writer');
     const key = jobEventsKey(this.redis.prefix, jobId);
     // Capped so a runaway job cannot fill Redis; `~` lets Redis trim in whole nodes (cheap).
-    const pipeline = this.client
-      .multi()
-      .xadd(key, 'MAXLEN', '~', this.settings.maxLength, '*', 'type', type, 'data', JSON.stringify(data));
+    const fields = ['MAXLEN', '~', this.settings.maxLength, '*', 'type', type, 'data', JSON.stringify(data)] as const;
+    if (!FINAL_EVENT_TYPES.includes(type)) {
+      // Most events are tokens: one plain XADD each (a MULTI/EXEC pipeline per token
+      // cost three extra commands and much of the worker's garbage while streaming).
+      return (await this.client.xadd(key, ...fields)) as string;
+    }
     // The stream outlives the job by the retention period, so late clients still replay it.
-    if (FINAL_EVENT_TYPES.includes(type)) pipeline.expire(key, this.settings.retentionSeconds);
-    const results = await pipeline.exec();
+    const results = await this.client
+      .multi()
+      .xadd(key, ...fields)
+      .expire(key, this.settings.retentionSeconds)
+      .exec();
     const [error, id] = results?.[0] ?? [new Error('no reply from redis'), null];
     if (error) throw error;
     return id as string;

@@ -9,6 +9,7 @@ import {
   TenantTransactions,
   createPrismaClient,
 } from '@copilot/persistence';
+import { JobDispatcher } from '../producer/job-dispatcher';
 import { JobProducer } from '../producer/job-producer';
 import { OutboxRelay } from './outbox-relay';
 
@@ -55,6 +56,26 @@ describe(OutboxRelay.name, () => {
       });
       return id;
     });
+  }
+
+  it("leaves the relay nothing to do after the api's fast path, whose marks are written in batches", async () => {
+    const dispatcher = new JobDispatcher(producer, transactions, jobs);
+    const ids = await Promise.all(Array.from({ length: 20 }, () => acceptedButNeverEnqueued()));
+    const rowsOf = () => transactions.run(tenantId, (tx) => Promise.all(ids.map((id) => jobs.findById(tx, id))));
+
+    await Promise.all(ids.map((id) => dispatcher.afterCommit('chat.generate', payloadOf(id))));
+    const queued = await Promise.all(ids.map((id) => producer.queue('chat').getJob(id)));
+    expect(queued.every((job) => job?.name === 'chat.generate')).toBe(true);
+    // marks still waiting for their batch are written at shutdown
+    await dispatcher.beforeApplicationShutdown();
+
+    expect((await rowsOf()).every((row) => row?.dispatchedAt instanceof Date)).toBe(true);
+    expect(await relay.backlog()).toBe(0);
+  });
+
+  /** The job payload the api enqueues for a row written by acceptedButNeverEnqueued. */
+  function payloadOf(jobId: string) {
+    return { jobId, tenantId, conversationId: randomUUID(), messageId: randomUUID() };
   }
 
   it('enqueues every undispatched job once and marks it dispatched', async () => {

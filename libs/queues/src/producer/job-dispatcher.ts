@@ -1,7 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { JobRepository, TenantTransactions } from '@copilot/persistence';
 import type { JobOf, TenantJobName } from '../contracts/job-contracts';
 import { JobProducer } from './job-producer';
+
+/** How long dispatch marks wait to be written together. */
+const MARK_BATCH_MS = 5;
 
 /**
  * The outbox's fast path: right after the job row committed, enqueue it and mark
@@ -9,8 +12,11 @@ import { JobProducer } from './job-producer';
  * every row still undispatched a few seconds later.
  */
 @Injectable()
-export class JobDispatcher {
+export class JobDispatcher implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobDispatcher.name);
+  /** Job ids enqueued but not yet marked, by tenant (row level security: one transaction per tenant). */
+  private readonly unmarked = new Map<string, string[]>();
+  private markTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly producer: JobProducer,
@@ -29,12 +35,32 @@ export class JobDispatcher {
       return;
     }
     // Not awaited: the job is in the queue already, and the caller is waiting to answer.
-    // Should this write be lost, the relay sends the job again, which BullMQ ignores
-    // (same job id) while the job is queued or running.
-    this.transactions
-      .run(payload.tenantId, (tx) => this.jobs.markDispatched(tx, payload.jobId))
-      .catch((error: unknown) =>
-        this.logger.warn({ err: error, job_id: payload.jobId }, 'could not mark a job dispatched; the relay will'),
-      );
+    // Marks are written in batches (one UPDATE per tenant every few ms instead of a
+    // transaction per job). Should a mark be lost, the relay sends the job again,
+    // which BullMQ ignores (same job id) while the job is queued or running.
+    const ids = this.unmarked.get(payload.tenantId);
+    if (ids) ids.push(payload.jobId);
+    else this.unmarked.set(payload.tenantId, [payload.jobId]);
+    this.markTimer ??= setTimeout(() => void this.writeMarks(), MARK_BATCH_MS);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.writeMarks();
+  }
+
+  private async writeMarks(): Promise<void> {
+    clearTimeout(this.markTimer);
+    this.markTimer = undefined;
+    const batches = [...this.unmarked];
+    this.unmarked.clear();
+    await Promise.all(
+      batches.map(([tenantId, ids]) =>
+        this.transactions
+          .run(tenantId, (tx) => this.jobs.markManyDispatched(tx, ids))
+          .catch((error: unknown) =>
+            this.logger.warn({ err: error, jobs: ids.length }, 'could not mark jobs dispatched; the relay will'),
+          ),
+      ),
+    );
   }
 }
