@@ -41,3 +41,66 @@ export function markdownDocument(seed: number, sections: number): string {
   }
   return parts.join('\n\n');
 }
+
+/**
+ * Text shaped like a real knowledge base for the search benchmark: a 5,000-word
+ * lexicon (the domain words above plus seeded pseudo-words) whose frequencies follow
+ * Zipf's law, and topics, each with words of its own that its chunks use often. A
+ * uniform draw from a small vocabulary (what `sentence` does) makes every chunk's
+ * embedding nearly the same: the nearest neighbours are near-ties that no index, and
+ * no reader, could tell apart.
+ */
+export class TopicalCorpus {
+  private readonly lexicon: string[];
+  private readonly cumulative: number[];
+  private readonly topics: string[][];
+
+  constructor(
+    seed: number,
+    readonly topicCount = 200,
+    lexiconSize = 5_000,
+    wordsPerTopic = 40,
+  ) {
+    const next = random(seed);
+    this.lexicon = [...VOCABULARY, ...pseudoWords(next, lexiconSize - VOCABULARY.length)];
+    let total = 0;
+    this.cumulative = this.lexicon.map((_, rank) => (total += 1 / (rank + 1)));
+    this.topics = Array.from({ length: topicCount }, () =>
+      Array.from({ length: wordsPerTopic }, () => this.lexicon[Math.floor(next() * this.lexicon.length)]!),
+    );
+  }
+
+  /** `words` words on `topic`: most from its own words, the rest common language (Zipf). */
+  sentence(next: () => number, topic: number, words = 8 + Math.floor(next() * 12), onTopic = 0.5): string {
+    const own = this.topics[topic % this.topicCount]!;
+    const picked = Array.from({ length: words }, () =>
+      next() < onTopic ? own[Math.floor(next() * next() * own.length)]! : this.common(next),
+    );
+    return `${picked.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
+  }
+
+  private common(next: () => number): string {
+    const target = next() * this.cumulative.at(-1)!;
+    let low = 0;
+    let high = this.cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.cumulative[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return this.lexicon[low]!;
+  }
+}
+
+const SYLLABLES = 'ka lo mi ren tus ob ar ve sil dor pa ne qui zo ber lin fa gu hel mon si rak te vun ost el'.split(
+  ' ',
+);
+
+function pseudoWords(next: () => number, count: number): string[] {
+  const words = new Set<string>();
+  while (words.size < count) {
+    const length = 2 + Math.floor(next() * 3);
+    words.add(Array.from({ length }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]!).join(''));
+  }
+  return [...words];
+}
