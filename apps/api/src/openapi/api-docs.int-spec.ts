@@ -23,6 +23,9 @@ describe('the OpenAPI docs', () => {
     const page = await app.inject({ method: 'GET', url: '/docs' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
+    // A policy that lets the page run on a plain-http port too (no upgrade-insecure-requests).
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     // The page's own scripts and stylesheets (swagger-ui-dist through @fastify/static, and the init script).
     const assets = [...page.body.matchAll(/(?:src|href)=["']\.\/docs\/([\w.-]+\.(?:js|css))["']/g)].map((m) => m[1]);
     expect(assets).toEqual(expect.arrayContaining(['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-init.js']));
