@@ -8,7 +8,7 @@ import { RequestId } from '../request-context';
 import { idParam, pageQuery } from '../request-schemas';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiJson, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
-import { AdminJob, AdminJobPage } from '../openapi/chat.responses';
+import { AdminJob, AdminJobPage } from '../openapi/admin.responses';
 
 const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 

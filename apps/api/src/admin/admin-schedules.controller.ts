@@ -3,7 +3,7 @@ import { PlatformAdmin } from '@copilot/auth';
 import { MaintenanceSchedules } from '@copilot/maintenance';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiJson, ApiRoute } from '../openapi/api-docs.decorators';
-import { ScheduleList } from '../openapi/chat.responses';
+import { ScheduleList } from '../openapi/admin.responses';
 
 /** Every recurring task with its interval, next run and last outcome. */
 @ApiTags('Platform administration')

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '@copilot/http';
+import { Problem } from './problem.responses';
 import { responseSchemas } from './schema-parts';
 import { componentRef, toOpenApiSchema } from './zod-openapi';
 
@@ -90,7 +91,7 @@ export type ProblemStatus = keyof typeof PROBLEMS;
 /** The problem+json response of one status, with the shared Problem schema. */
 export const problemResponse = (status: ProblemStatus, description: string = PROBLEMS[status]) => ({
   description,
-  content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: componentRef('Problem') } } },
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: refTo(Problem) } },
 });
 
 /**

@@ -3,7 +3,7 @@ import { ApiResponse, ApiTags, DECORATORS } from '@nestjs/swagger';
 import { HealthController } from '@copilot/observability';
 import { PrometheusController } from '@willsoto/nestjs-prometheus';
 import { ApiJson, ApiRoute, problemResponse } from './api-docs.decorators';
-import { BuildInfo, Health, Readiness } from './problem.responses';
+import { BuildInfo, Health, Readiness } from './probe.responses';
 
 /*
  * The probe and metrics routes are shared with the worker and scheduler (libs/observability,
