@@ -1,8 +1,10 @@
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import type { ApiSettings } from './api.settings';
+import { serveApiDocs } from './openapi/api-docs';
 
 /** Headers a browser client may read on cross-origin responses. */
 const EXPOSED_HEADERS = [
@@ -15,13 +17,18 @@ const EXPOSED_HEADERS = [
   'Idempotent-Replayed',
 ];
 
+/** REST under /v1; probes and metrics at the root. The OpenAPI document is built with the same routes. */
+export function setApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('v1', { exclude: ['health', 'ready', 'version', 'metrics'] });
+}
+
 /**
  * The api's HTTP edge, shared by main.ts and tests: REST under /v1 (probes and
- * metrics at the root), secure headers, and CORS from the allow-list (any origin
- * only in APP_ENV=local with no list).
+ * metrics at the root), secure headers, CORS from the allow-list (any origin
+ * only in APP_ENV=local with no list), and the OpenAPI docs at /docs.
  */
 export async function configureApi(app: NestFastifyApplication, settings: ApiSettings): Promise<void> {
-  app.setGlobalPrefix('v1', { exclude: ['health', 'ready', 'version', 'metrics'] });
+  setApiPrefix(app);
   // The api speaks JSON only: any other body type is 415, not a string handed to validation.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   await app.register(helmet as never, { global: true });
@@ -38,4 +45,5 @@ export async function configureApi(app: NestFastifyApplication, settings: ApiSet
     maxAge: 600,
   });
   await mountQueueDashboard(app);
+  serveApiDocs(app);
 }

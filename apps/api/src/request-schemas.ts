@@ -1,12 +1,13 @@
 import { decodeCursor } from '@copilot/persistence';
 import { z } from 'zod';
 
-export const idParam = z.uuid({ error: 'expected a UUID' });
+export const idParam = z.uuid({ error: 'expected a UUID' }).meta({ example: '0b8f3c2e-5a7d-4e0c-8a8e-2f5b9e6d1c11' });
 
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z
     .string()
+    .max(200)
     .refine((cursor) => {
       try {
         decodeCursor(cursor);
@@ -21,10 +22,21 @@ export const pageQuery = z.object({
 export const createConversationBody = z
   .object({
     title: z.string().trim().min(1).max(200).nullish(),
-    metadata: z.record(z.string(), z.unknown()).optional(),
+    metadata: z
+      .record(z.string().max(200), z.unknown())
+      .refine((metadata) => Object.keys(metadata).length <= 100, 'expected at most 100 keys')
+      .meta({ maxProperties: 100 })
+      .optional(),
     copilotId: z.uuid({ error: 'expected a copilot id (UUID)' }).nullish(),
   })
   .strict()
+  .meta({
+    example: {
+      title: 'Refund questions',
+      metadata: { customerId: 'c-1042' },
+      copilotId: '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d44',
+    },
+  })
   .default({});
 
 export const postMessageBody = z
@@ -36,10 +48,12 @@ export const postMessageBody = z
       .max(20)
       .optional(),
   })
-  .strict();
+  .strict()
+  .meta({ example: { content: 'How long do refunds take?' } });
 
 // Printable ASCII, as the Idempotency-Key draft and common practice allow.
 export const idempotencyKeyHeader = z
   .string()
+  .max(255)
   .regex(/^[\x21-\x7e]{1,255}$/, 'expected 1-255 printable ASCII characters')
   .optional();

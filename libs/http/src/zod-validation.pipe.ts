@@ -28,5 +28,9 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   }
 }
 
-/** `@Body(validate(schema))`: shorthand for a ZodValidationPipe. */
-export const validate = <S extends z.ZodType>(schema: S) => new ZodValidationPipe(schema);
+/**
+ * `@Body(validate(schema))`: a ZodValidationPipe, and the schema itself as the parameter's
+ * schema (Nest's ParameterDecoratorOptions), from which the OpenAPI document describes the
+ * parameter: what is documented is what is validated.
+ */
+export const validate = <S extends z.ZodType>(schema: S) => ({ schema, pipes: [new ZodValidationPipe(schema)] });

@@ -6,6 +6,9 @@ import type { Job } from '@copilot/persistence';
 import { z } from 'zod';
 import { RequestId } from '../request-context';
 import { idParam, pageQuery } from '../request-schemas';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiJson, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
+import { AdminJob, AdminJobPage } from '../openapi/admin.responses';
 
 const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 
@@ -36,18 +39,24 @@ const presentAdminJob = (j: Job) => ({
 });
 
 /** Jobs of every tenant, for platform operators (a `platform:admin` API key). */
+@ApiTags('Platform administration')
 @Controller('admin/jobs')
 @PlatformAdmin()
 export class AdminJobsController {
   constructor(private readonly jobs: AdminJobs) {}
 
   @Get()
+  @ApiRoute('adminListJobs', 'List jobs of every tenant, newest first', 'Filter by status and tenant.')
+  @ApiJson(200, AdminJobPage, 'A page of jobs.')
   async list(@Query(validate(adminJobsQuery)) query: z.output<typeof adminJobsQuery>) {
     const page = await this.jobs.list(query);
     return { data: page.data.map(presentAdminJob), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
+  @ApiRoute('adminGetJob', "Get any tenant's job")
+  @ApiJson(200, AdminJob, 'The job.')
+  @ApiProblemResponses(404)
   async get(@Param('id', validate(idParam)) id: string) {
     return presentAdminJob(await this.jobs.get(id));
   }
@@ -55,6 +64,9 @@ export class AdminJobsController {
   /** 202: the failed job is queued again from its first attempt (409 if it is not failed). */
   @Post(':id/retry')
   @HttpCode(202)
+  @ApiRoute('adminRetryJob', 'Queue a failed job again from its first attempt')
+  @ApiJson(202, AdminJob, 'The job, queued again.')
+  @ApiProblemResponses(404, [409, 'The job has not failed.'])
   async retry(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string, @RequestId() requestId: string) {
     return presentAdminJob(await this.jobs.retry(auth, id, requestId));
   }

@@ -6,19 +6,25 @@ import { z } from 'zod';
 import { idParam, pageQuery } from '../request-schemas';
 import { RequestId } from '../request-context';
 import { presentPage } from '../presenters';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiJson, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
+import { ApiKey, ApiKeyPage, ApiKeyWithSecret } from '../openapi/tenant.responses';
 
 const createKeyBody = z
   .object({
     name: z.string().trim().min(1).max(100),
     // platform:admin parses, so the answer can say why it is refused (403) rather than "unknown scope".
-    scopes: z.array(z.enum(KEY_SCOPES)).min(1, 'expected at least one scope'),
+    scopes: z.array(z.enum(KEY_SCOPES)).min(1, 'expected at least one scope').max(KEY_SCOPES.length),
     expiresAt: z.coerce
       .date()
       .refine((d) => d > new Date(), 'expected a time in the future')
       .nullish(),
     rateLimit: z.number().int().min(1).max(1_000_000).nullish(),
   })
-  .strict();
+  .strict()
+  .meta({
+    example: { name: 'support widget', scopes: ['chat:read', 'chat:write'], expiresAt: '2027-06-01T00:00:00Z' },
+  });
 
 const rotateKeyBody = z
   .object({
@@ -31,6 +37,7 @@ const rotateKeyBody = z
       .default(24 * 3600),
   })
   .strict()
+  .meta({ example: { gracePeriodSeconds: 3600 } })
   .default({ gracePeriodSeconds: 24 * 3600 });
 
 const present = (k: ApiKeyRecord) => ({
@@ -54,6 +61,7 @@ export const platformScopeRefused = () =>
   });
 
 /** The tenant's API keys. Managing keys takes the `admin` scope; secrets are shown once. */
+@ApiTags('API keys')
 @Controller('api-keys')
 @Scopes('admin')
 export class ApiKeysController {
@@ -61,6 +69,12 @@ export class ApiKeysController {
 
   @Post()
   @HttpCode(201)
+  @ApiRoute('createApiKey', 'Create an API key', 'The secret is in this response only.')
+  @ApiJson(201, ApiKeyWithSecret, 'The new key, with its secret.')
+  @ApiProblemResponses([
+    403,
+    'The credential lacks `admin`, or asked for `platform:admin` (only the operator CLI grants it).',
+  ])
   async create(
     @Auth() auth: AuthContext,
     @Body(validate(createKeyBody)) body: z.output<typeof createKeyBody>,
@@ -72,18 +86,33 @@ export class ApiKeysController {
   }
 
   @Get()
+  @ApiRoute('listApiKeys', 'List the API keys of the tenant, newest first', 'Secrets are never shown again.')
+  @ApiJson(200, ApiKeyPage, 'A page of keys.')
   async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
     const result = await this.keys.list(auth.tenantId, page);
     return presentPage(result, present);
   }
 
   @Delete(':id')
+  @ApiRoute('revokeApiKey', 'Revoke an API key', 'It stops working at once.')
+  @ApiJson(200, ApiKey, 'The revoked key.')
+  @ApiProblemResponses(404)
   async revoke(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string, @RequestId() requestId: string) {
     return present(await this.keys.revoke(auth, id, requestId));
   }
 
   @Post(':id/rotate')
   @HttpCode(201)
+  @ApiRoute(
+    'rotateApiKey',
+    'Rotate an API key',
+    'A successor with the same name, scopes and limit; the old key keeps working for the grace period.',
+  )
+  @ApiJson(201, ApiKeyWithSecret, 'The successor key, with its secret.')
+  @ApiProblemResponses(404, [
+    403,
+    'The credential lacks `admin`, or the key holds `platform:admin` (rotated only with the CLI).',
+  ])
   async rotate(
     @Auth() auth: AuthContext,
     @Param('id', validate(idParam)) id: string,

@@ -1,11 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthContext, Scopes } from '@copilot/auth';
 import { ConversationService } from '@copilot/conversations';
 import { validate } from '@copilot/http';
 import type { z } from 'zod';
+import { ApiJson, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
+import { Conversation, ConversationPage } from '../openapi/chat.responses';
 import { presentConversation, presentPage } from '../presenters';
 import { createConversationBody, idParam, pageQuery } from '../request-schemas';
 
+@ApiTags('Conversations')
 @Controller('conversations')
 export class ConversationsController {
   constructor(private readonly conversations: ConversationService) {}
@@ -13,6 +17,12 @@ export class ConversationsController {
   @Post()
   @HttpCode(201)
   @Scopes('chat:write')
+  @ApiRoute(
+    'createConversation',
+    'Start a conversation',
+    'Optionally with a copilot whose instructions, model and collections it uses.',
+  )
+  @ApiJson(201, Conversation, 'The new conversation.')
   async create(
     @Auth() auth: AuthContext,
     @Body(validate(createConversationBody)) body: z.output<typeof createConversationBody>,
@@ -29,6 +39,8 @@ export class ConversationsController {
 
   @Get()
   @Scopes('chat:read')
+  @ApiRoute('listConversations', 'List conversations, newest first')
+  @ApiJson(200, ConversationPage, 'A page of conversations.')
   async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
     const result = await this.conversations.list(auth.tenantId, page);
     return presentPage(result, presentConversation);
@@ -36,6 +48,9 @@ export class ConversationsController {
 
   @Get(':id')
   @Scopes('chat:read')
+  @ApiRoute('getConversation', 'Get a conversation')
+  @ApiJson(200, Conversation, 'The conversation.')
+  @ApiProblemResponses(404)
   async get(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string) {
     return presentConversation(await this.conversations.get(auth.tenantId, id));
   }

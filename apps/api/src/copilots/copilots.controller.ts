@@ -8,15 +8,21 @@ import { z } from 'zod';
 import { RequestId } from '../request-context';
 import { idParam, pageQuery } from '../request-schemas';
 import { presentPage } from '../presenters';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiJson, ApiNoContent, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
+import { Copilot as CopilotShape, CopilotPage } from '../openapi/tenant.responses';
 
-const modelRef = z.string().refine((ref) => {
-  try {
-    parseModelRef(ref);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'expected provider/model with provider openai, anthropic, gemini or local (e.g. anthropic/claude-sonnet-4-5)');
+const modelRef = z
+  .string()
+  .max(200)
+  .refine((ref) => {
+    try {
+      parseModelRef(ref);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'expected provider/model with provider openai, anthropic, gemini or local (e.g. anthropic/claude-sonnet-4-5)');
 
 const copilotFields = {
   name: z.string().trim().min(1).max(100),
@@ -38,12 +44,21 @@ const createBody = z
     fallbackModels: copilotFields.fallbackModels.default([]),
     collectionIds: copilotFields.collectionIds.default([]),
   })
-  .strict();
+  .strict()
+  .meta({
+    example: {
+      name: 'Support assistant',
+      instructions: 'Answer from the help center; say when you do not know.',
+      model: 'anthropic/claude-sonnet-4-5',
+      collectionIds: ['7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c55'],
+    },
+  });
 const updateBody = z
   .object(copilotFields)
   .partial()
   .strict()
-  .refine((body) => Object.keys(body).length > 0, 'expected at least one field to change');
+  .refine((body) => Object.keys(body).length > 0, 'expected at least one field to change')
+  .meta({ example: { temperature: 0.2, maxTokens: 1024 } });
 
 const present = (c: Copilot) => ({
   id: c.id,
@@ -59,6 +74,7 @@ const present = (c: Copilot) => ({
 });
 
 /** Named assistants. Reading takes chat:read; changing them takes admin. */
+@ApiTags('Copilots')
 @Controller('copilots')
 export class CopilotsController {
   constructor(private readonly copilots: CopilotService) {}
@@ -66,6 +82,8 @@ export class CopilotsController {
   @Post()
   @HttpCode(201)
   @Scopes('admin')
+  @ApiRoute('createCopilot', 'Create a copilot')
+  @ApiJson(201, CopilotShape, 'The new copilot.')
   async create(
     @Auth() auth: AuthContext,
     @Body(validate(createBody)) body: z.output<typeof createBody>,
@@ -76,6 +94,8 @@ export class CopilotsController {
 
   @Get()
   @Scopes('chat:read')
+  @ApiRoute('listCopilots', 'List copilots, newest first')
+  @ApiJson(200, CopilotPage, 'A page of copilots.')
   async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
     const result = await this.copilots.list(auth.tenantId, page);
     return presentPage(result, present);
@@ -83,12 +103,18 @@ export class CopilotsController {
 
   @Get(':id')
   @Scopes('chat:read')
+  @ApiRoute('getCopilot', 'Get a copilot')
+  @ApiJson(200, CopilotShape, 'The copilot.')
+  @ApiProblemResponses(404)
   async get(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string) {
     return present(await this.copilots.get(auth.tenantId, id));
   }
 
   @Patch(':id')
   @Scopes('admin')
+  @ApiRoute('updateCopilot', 'Change some fields of a copilot')
+  @ApiJson(200, CopilotShape, 'The updated copilot.')
+  @ApiProblemResponses(404)
   async update(
     @Auth() auth: AuthContext,
     @Param('id', validate(idParam)) id: string,
@@ -101,6 +127,9 @@ export class CopilotsController {
   @Delete(':id')
   @HttpCode(204)
   @Scopes('admin')
+  @ApiRoute('deleteCopilot', 'Delete a copilot', 'Its conversations stay, without a copilot.')
+  @ApiNoContent('Deleted.')
+  @ApiProblemResponses(404)
   async delete(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string, @RequestId() requestId: string) {
     await this.copilots.delete(auth, id, requestId);
   }

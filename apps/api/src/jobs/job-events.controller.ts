@@ -7,6 +7,8 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { idParam } from '../request-schemas';
 import { JobEventStreamer } from './job-event-streamer';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiEventStream, ApiProblemResponses, ApiRoute, ApiZodHeader } from '../openapi/api-docs.decorators';
 
 const resumeFrom = z.object({ lastEventId: streamEntryId.optional() });
 
@@ -14,6 +16,7 @@ const resumeFrom = z.object({ lastEventId: streamEntryId.optional() });
  * GET /v1/jobs/:id/events: the job's event stream as Server-Sent Events. Every
  * event carries its stream id; `Last-Event-ID` (or `?lastEventId=`) resumes after it.
  */
+@ApiTags('Jobs')
 @Controller('jobs')
 export class JobEventsController {
   constructor(
@@ -23,6 +26,14 @@ export class JobEventsController {
 
   @Get(':id/events')
   @Scopes('chat:read')
+  @ApiRoute(
+    'streamJobEvents',
+    'Follow a job as Server-Sent Events',
+    'Event types: `status`, `token`, `citation`, `usage`, then `done` or `error`. Several clients may watch one job; a client arriving after the end still gets the whole stream while it is retained (then one `done` or `error` event saying how the job ended).',
+  )
+  @ApiZodHeader('Last-Event-ID', streamEntryId, 'Resume after this event id (sent by browsers on reconnect).')
+  @ApiEventStream("The job's events, from the start or after `Last-Event-ID` / `lastEventId`.")
+  @ApiProblemResponses(404)
   async stream(
     @Auth() auth: AuthContext,
     @Param('id', validate(idParam)) id: string,

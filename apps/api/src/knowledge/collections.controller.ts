@@ -8,6 +8,10 @@ import { presentJob, presentPage } from '../presenters';
 import { RequestId } from '../request-context';
 import { idParam, pageQuery } from '../request-schemas';
 import { presentCollection, presentDocument } from './knowledge.presenters';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiAccepted, ApiJson, ApiNoContent, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
+import { Collection, CollectionPage, DocumentAccepted, DocumentPage } from '../openapi/knowledge.responses';
+import { ApiDocumentBody } from './document-body.docs';
 
 const createBody = z
   .object({
@@ -15,24 +19,36 @@ const createBody = z
     description: z.string().max(2_000).default(''),
     embeddingModel: z
       .string()
+      .max(200)
       .regex(/^(local|openai\/\S+)$/, 'expected local or openai/<model>')
       .optional(),
   })
-  .strict();
+  .strict()
+  .meta({ example: { name: 'Help center', description: 'Public support articles', embeddingModel: 'local' } });
 const updateBody = z
   .object({
     name: z.string().trim().min(1).max(200),
     description: z.string().max(2_000),
-    embeddingModel: z.string().regex(/^(local|openai\/\S+)$/, 'expected local or openai/<model>'),
+    embeddingModel: z
+      .string()
+      .max(200)
+      .regex(/^(local|openai\/\S+)$/, 'expected local or openai/<model>'),
   })
   .partial()
-  .strict();
+  .strict()
+  .meta({ example: { description: 'Support articles, reviewed monthly' } });
 const documentBody = z.union(
   [
-    z.object({ title: z.string().trim().min(1).max(500), text: z.string().min(1, 'must not be empty') }).strict(),
     z
       .object({
-        url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
+        title: z.string().trim().min(1).max(500),
+        // The api's body limit bounds it first; this states a bound in the contract too.
+        text: z.string().min(1, 'must not be empty').max(100_000_000),
+      })
+      .strict(),
+    z
+      .object({
+        url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2_000),
         title: z.string().max(500).optional(),
       })
       .strict(),
@@ -41,6 +57,7 @@ const documentBody = z.union(
 );
 
 /** Knowledge bases and their documents. Reading takes documents:read, changing documents:write. */
+@ApiTags('Knowledge')
 @Controller('collections')
 export class CollectionsController {
   constructor(
@@ -51,6 +68,8 @@ export class CollectionsController {
   @Post()
   @HttpCode(201)
   @Scopes('documents:write')
+  @ApiRoute('createCollection', 'Create a collection (knowledge base)')
+  @ApiJson(201, Collection, 'The new collection.')
   async create(
     @Auth() auth: AuthContext,
     @Body(validate(createBody)) body: z.output<typeof createBody>,
@@ -61,6 +80,8 @@ export class CollectionsController {
 
   @Get()
   @Scopes('documents:read')
+  @ApiRoute('listCollections', 'List collections, newest first')
+  @ApiJson(200, CollectionPage, 'A page of collections.')
   async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
     const result = await this.collections.list(auth.tenantId, page);
     return presentPage(result, presentCollection);
@@ -68,12 +89,18 @@ export class CollectionsController {
 
   @Get(':id')
   @Scopes('documents:read')
+  @ApiRoute('getCollection', 'Get a collection')
+  @ApiJson(200, Collection, 'The collection.')
+  @ApiProblemResponses(404)
   async get(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string) {
     return presentCollection(await this.collections.get(auth.tenantId, id));
   }
 
   @Patch(':id')
   @Scopes('documents:write')
+  @ApiRoute('updateCollection', 'Change some fields of a collection')
+  @ApiJson(200, Collection, 'The updated collection.')
+  @ApiProblemResponses(404)
   async update(
     @Auth() auth: AuthContext,
     @Param('id', validate(idParam)) id: string,
@@ -86,12 +113,18 @@ export class CollectionsController {
   @Delete(':id')
   @HttpCode(204)
   @Scopes('documents:write')
+  @ApiRoute('deleteCollection', 'Delete a collection with its documents')
+  @ApiNoContent('Deleted.')
+  @ApiProblemResponses(404)
   async delete(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string, @RequestId() requestId: string) {
     await this.collections.delete(auth, id, requestId);
   }
 
   @Get(':id/documents')
   @Scopes('documents:read')
+  @ApiRoute('listDocuments', 'List the documents of a collection, newest first')
+  @ApiJson(200, DocumentPage, 'A page of documents.')
+  @ApiProblemResponses(404)
   async listDocuments(
     @Auth() auth: AuthContext,
     @Param('id', validate(idParam)) id: string,
@@ -104,6 +137,15 @@ export class CollectionsController {
   /** A multipart file (field `file`), `{ title, text }` or `{ url }`: 202 with the document and its ingest job. */
   @Post(':id/documents')
   @Scopes('documents:write')
+  @ApiRoute(
+    'addDocument',
+    'Add a document: a file, text, or a URL to fetch',
+    'Answers 202 with the document and its ingest job (`Location: /v1/jobs/{id}`); 200 with `duplicate: true` and no job when the same content is already in the collection.',
+  )
+  @ApiDocumentBody(documentBody)
+  @ApiAccepted(DocumentAccepted, 'The document is stored and being ingested.')
+  @ApiJson(200, DocumentAccepted, 'The same content is already in this collection: that document, no new job.')
+  @ApiProblemResponses(404, [413, 'The document is larger than the api accepts.'])
   async addDocument(
     @Auth() auth: AuthContext,
     @Param('id', validate(idParam)) id: string,

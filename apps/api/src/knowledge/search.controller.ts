@@ -4,6 +4,9 @@ import { validate } from '@copilot/http';
 import { SearchService } from '@copilot/retrieval';
 import { z } from 'zod';
 import { presentHit } from './knowledge.presenters';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiJson, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
+import { SearchResults } from '../openapi/knowledge.responses';
 
 const searchBody = z
   .object({
@@ -12,8 +15,10 @@ const searchBody = z
     mode: z.enum(['hybrid', 'vector', 'keyword']).default('hybrid'),
     topK: z.number().int().min(1).max(100).default(10),
   })
-  .strict();
+  .strict()
+  .meta({ example: { query: 'how long do refunds take', mode: 'hybrid', topK: 5 } });
 
+@ApiTags('Knowledge')
 @Controller('search')
 export class SearchController {
   constructor(private readonly search: SearchService) {}
@@ -22,6 +27,13 @@ export class SearchController {
   @Post()
   @HttpCode(200)
   @Scopes('documents:read')
+  @ApiRoute(
+    'search',
+    'Search collections: hybrid, vector or keyword',
+    'Without `collectionIds`, every collection of the tenant is searched.',
+  )
+  @ApiJson(200, SearchResults, 'Ranked chunks with their document, heading path, offsets and score.')
+  @ApiProblemResponses([404, 'A collection in `collectionIds` does not exist.'])
   async run(@Auth() auth: AuthContext, @Body(validate(searchBody)) body: z.output<typeof searchBody>) {
     const hits = await this.search.search(auth.tenantId, body);
     return { mode: body.mode, data: hits.map(presentHit) };

@@ -5,16 +5,24 @@ import { ProviderKeys } from '@copilot/llm';
 import { TenantTransactions } from '@copilot/persistence';
 import { z } from 'zod';
 import { RequestId } from '../request-context';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiJson, ApiNoContent, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
+import { ProviderKeyList } from '../openapi/tenant.responses';
 
 const providerParam = z.enum(['openai', 'anthropic', 'gemini'], { error: 'expected openai, anthropic or gemini' });
 const keyBody = z
   .object({
     apiKey: z.string().min(1).max(1_000),
-    baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+    baseUrl: z
+      .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+      .max(2_000)
+      .optional(),
   })
-  .strict();
+  .strict()
+  .meta({ example: { apiKey: 'provider-key-from-your-vendor-console' } });
 
 /** A tenant's own provider keys: stored encrypted, never shown again, used instead of the platform's. */
+@ApiTags('Provider keys')
 @Controller('provider-keys')
 @Scopes('admin')
 export class ProviderKeysController {
@@ -25,12 +33,20 @@ export class ProviderKeysController {
   ) {}
 
   @Get()
+  @ApiRoute('listProviderKeys', 'List which providers have a key of this tenant')
+  @ApiJson(200, ProviderKeyList, 'The providers with a stored key (never the keys).')
   async list(@Auth() auth: AuthContext) {
     return { data: await this.transactions.run(auth.tenantId, (tx) => this.keys.list(tx)) };
   }
 
   @Put(':provider')
   @HttpCode(204)
+  @ApiRoute(
+    'putProviderKey',
+    "Store the tenant's own key for a provider",
+    "Stored encrypted and used instead of the platform's key; never shown again.",
+  )
+  @ApiNoContent('Stored.')
   async put(
     @Auth() auth: AuthContext,
     @Param('provider', validate(providerParam)) provider: z.output<typeof providerParam>,
@@ -45,6 +61,9 @@ export class ProviderKeysController {
 
   @Delete(':provider')
   @HttpCode(204)
+  @ApiRoute('deleteProviderKey', "Remove the tenant's key for a provider", "The platform's key (if any) is used again.")
+  @ApiNoContent('Removed.')
+  @ApiProblemResponses(404)
   async remove(
     @Auth() auth: AuthContext,
     @Param('provider', validate(providerParam)) provider: z.output<typeof providerParam>,

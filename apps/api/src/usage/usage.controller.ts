@@ -3,6 +3,9 @@ import { Auth, type AuthContext, Scopes } from '@copilot/auth';
 import { validate } from '@copilot/http';
 import { TenantTransactions, UsageRepository } from '@copilot/persistence';
 import { z } from 'zod';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiJson, ApiRoute } from '../openapi/api-docs.decorators';
+import { Usage } from '../openapi/tenant.responses';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -23,6 +26,7 @@ const usageQuery = z
   });
 
 /** Requests and tokens of this tenant by model or UTC day, over [from, to) (default: the last 30 days). */
+@ApiTags('Usage')
 @Controller('usage')
 export class UsageController {
   constructor(
@@ -32,6 +36,12 @@ export class UsageController {
 
   @Get()
   @Scopes('chat:read')
+  @ApiRoute(
+    'getUsage',
+    'Requests and tokens by model or UTC day',
+    'Over [from, to), at most a year; default: the last 30 days.',
+  )
+  @ApiJson(200, Usage, 'The usage rows.')
   async get(@Auth() auth: AuthContext, @Query(validate(usageQuery)) query: z.output<typeof usageQuery>) {
     const rows = await this.transactions.run(auth.tenantId, (tx) => this.usage.summarize(tx, query));
     return {

@@ -7,12 +7,22 @@ import { z } from 'zod';
 import { RequestId } from '../request-context';
 import { idParam, pageQuery } from '../request-schemas';
 import { presentPage } from '../presenters';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiJson, ApiNoContent, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
+import {
+  Webhook as WebhookShape,
+  WebhookDelivery as DeliveryShape,
+  WebhookDeliveryPage,
+  WebhookPage,
+  WebhookWithSecret,
+} from '../openapi/tenant.responses';
 
 const webhookFields = {
   url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2_000),
   events: z
     .array(z.enum(WEBHOOK_EVENTS, { error: `expected one of ${WEBHOOK_EVENTS.join(', ')}` }))
     .min(1, 'expected at least one event')
+    .max(WEBHOOK_EVENTS.length * 2)
     .transform((events) => [...new Set(events)]),
   description: z.string().trim().max(500),
   enabled: z.boolean(),
@@ -24,12 +34,20 @@ const createBody = z
     description: webhookFields.description.default(''),
     enabled: webhookFields.enabled.default(true),
   })
-  .strict();
+  .strict()
+  .meta({
+    example: {
+      url: 'https://example.com/hooks/copilot',
+      events: ['job.succeeded', 'job.failed'],
+      description: 'CRM sync',
+    },
+  });
 const updateBody = z
   .object(webhookFields)
   .partial()
   .strict()
-  .refine((body) => Object.keys(body).length > 0, 'expected at least one field to change');
+  .refine((body) => Object.keys(body).length > 0, 'expected at least one field to change')
+  .meta({ example: { enabled: false } });
 
 const present = (w: Webhook) => ({
   id: w.id,
@@ -60,6 +78,7 @@ const presentDelivery = (d: WebhookDelivery) => ({
 });
 
 /** The tenant's webhooks and their delivery logs. Tenant admins only; a signing secret is shown once. */
+@ApiTags('Webhooks')
 @Controller('webhooks')
 @Scopes('admin')
 export class WebhooksController {
@@ -67,6 +86,8 @@ export class WebhooksController {
 
   @Post()
   @HttpCode(201)
+  @ApiRoute('createWebhook', 'Create a webhook', 'The signing secret is in this response only.')
+  @ApiJson(201, WebhookWithSecret, 'The new webhook, with its signing secret.')
   async create(
     @Auth() auth: AuthContext,
     @Body(validate(createBody)) body: z.output<typeof createBody>,
@@ -77,17 +98,25 @@ export class WebhooksController {
   }
 
   @Get()
+  @ApiRoute('listWebhooks', 'List webhooks, newest first')
+  @ApiJson(200, WebhookPage, 'A page of webhooks.')
   async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
     const result = await this.webhooks.list(auth.tenantId, page);
     return presentPage(result, present);
   }
 
   @Get(':id')
+  @ApiRoute('getWebhook', 'Get a webhook')
+  @ApiJson(200, WebhookShape, 'The webhook.')
+  @ApiProblemResponses(404)
   async get(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string) {
     return present(await this.webhooks.get(auth.tenantId, id));
   }
 
   @Patch(':id')
+  @ApiRoute('updateWebhook', 'Change some fields of a webhook')
+  @ApiJson(200, WebhookShape, 'The updated webhook.')
+  @ApiProblemResponses(404)
   async update(
     @Auth() auth: AuthContext,
     @Param('id', validate(idParam)) id: string,
@@ -99,12 +128,18 @@ export class WebhooksController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiRoute('deleteWebhook', 'Delete a webhook and its delivery log')
+  @ApiNoContent('Deleted.')
+  @ApiProblemResponses(404)
   async delete(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string, @RequestId() requestId: string) {
     await this.webhooks.delete(auth, id, requestId);
   }
 
   @Post(':id/rotate-secret')
   @HttpCode(201)
+  @ApiRoute('rotateWebhookSecret', 'Give a webhook a new signing secret', 'The new secret is in this response only.')
+  @ApiJson(201, WebhookWithSecret, 'The webhook, with its new signing secret.')
+  @ApiProblemResponses(404)
   async rotateSecret(
     @Auth() auth: AuthContext,
     @Param('id', validate(idParam)) id: string,
@@ -115,6 +150,9 @@ export class WebhooksController {
   }
 
   @Get(':id/deliveries')
+  @ApiRoute('listWebhookDeliveries', 'List the deliveries of a webhook, newest first')
+  @ApiJson(200, WebhookDeliveryPage, 'A page of deliveries.')
+  @ApiProblemResponses(404)
   async deliveries(
     @Auth() auth: AuthContext,
     @Param('id', validate(idParam)) id: string,
@@ -126,6 +164,13 @@ export class WebhooksController {
 
   @Post(':id/deliveries/:deliveryId/redeliver')
   @HttpCode(202)
+  @ApiRoute(
+    'redeliverWebhookDelivery',
+    "Send a delivery's event again",
+    'A new delivery of the same event (same `webhook-id`).',
+  )
+  @ApiJson(202, DeliveryShape, 'The new delivery, pending.')
+  @ApiProblemResponses(404, [409, 'The webhook is disabled.'])
   async redeliver(
     @Auth() auth: AuthContext,
     @Param('id', validate(idParam)) id: string,

@@ -12,7 +12,10 @@ export interface JobEvent {
   data: unknown;
 }
 
-export const streamEntryId = z.string().regex(/^\d+-\d+$/, 'expected a stream event id such as 1700000000000-0');
+export const streamEntryId = z
+  .string()
+  .max(41)
+  .regex(/^\d+-\d+$/, 'expected a stream event id such as 1700000000000-0');
 
 export function jobEventsKey(prefix: string, jobId: string): string {
   return `${prefix}:job:${jobId}:events`;
