@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import type { ApiSettings } from './api.settings';
+import { OPENAI_COMPAT_PATHS } from './openai-compat';
 
 /** Headers a browser client may read on cross-origin responses. */
 const EXPOSED_HEADERS = [
@@ -21,7 +22,8 @@ const EXPOSED_HEADERS = [
  * only in APP_ENV=local with no list).
  */
 export async function configureApi(app: NestFastifyApplication, settings: ApiSettings): Promise<void> {
-  app.setGlobalPrefix('v1', { exclude: ['health', 'ready', 'version', 'metrics'] });
+  // The OpenAI-compatible routes live under /openai/v1, where OpenAI's SDKs expect them.
+  app.setGlobalPrefix('v1', { exclude: ['health', 'ready', 'version', 'metrics', ...OPENAI_COMPAT_PATHS] });
   // The api speaks JSON only: any other body type is 415, not a string handed to validation.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   await app.register(helmet as never, { global: true });
