@@ -211,6 +211,11 @@ describe('OpenAI-compatible API', () => {
     const tools = await ask({ tools: [{ type: 'function', function: { name: 'lookup' } }] }).catch((e: unknown) => e);
     expect(tools).toMatchObject({ status: 400, param: 'tools', code: 'unsupported_parameter' });
 
+    const image = await ask({
+      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] }],
+    }).catch((e: unknown) => e);
+    expect(image).toMatchObject({ status: 400, param: 'messages.0.content' });
+
     await expect(ask({}, sdk(readOnlyKey))).rejects.toBeInstanceOf(PermissionDeniedError);
 
     // Refused after the conversation was written (the message does not fit the model): it is removed again.

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() });
 /** String content, or text parts (joined); images, audio and files are refused. */
-const content = z.union([z.string(), z.array(textPart).min(1)]);
+const content = z.union([z.string(), z.array(textPart).min(1)], {
+  error: 'expected a string or text content parts (images, audio and files are not supported)',
+});
 
 const message = z.discriminatedUnion('role', [
   // `developer` is what newer OpenAI models call the system role.
