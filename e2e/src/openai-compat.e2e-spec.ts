@@ -34,6 +34,8 @@ describe('OpenAI-compatible API', () => {
       WORKER_PORT: String(workerPort),
       OPENAI_API_KEY: 'fake-e2e-compat-provider-key',
       OPENAI_BASE_URL: provider.url,
+      // Small, so a test can show that a longer history is trimmed.
+      MAX_CONVERSATION_MESSAGES: '4',
     };
     api = `http://127.0.0.1:${apiPort}`;
     // CLI calls are slow (a process each): the two tenants and their keys are made in parallel.
@@ -124,6 +126,22 @@ describe('OpenAI-compatible API', () => {
       ['user', 'What is new?'],
       ['assistant', FAKE_OPENAI_REPLY],
     ]);
+  });
+
+  it('gives the model, and stores, only the latest MAX_CONVERSATION_MESSAGES messages', async () => {
+    provider.script(reply('Eight.'));
+    const turns = ['one', 'two', 'three', 'four', 'five', 'six', 'seven'];
+    await client.chat.completions.create({
+      model: 'openai/gpt-4o-mini',
+      messages: turns.map((content, i) => ({ role: i % 2 ? ('assistant' as const) : ('user' as const), content })),
+    });
+    const sent = lastProviderBody().messages as { content: string }[];
+    expect(sent.map((m) => m.content)).toEqual(['four', 'five', 'six', 'seven']);
+    const newest = (await (await rest('GET', '/v1/conversations?limit=1')).json()) as { data: { id: string }[] };
+    const stored = (await (await rest('GET', `/v1/conversations/${newest.data[0]!.id}/messages`)).json()) as {
+      data: { content: string }[];
+    };
+    expect(stored.data.map((m) => m.content)).toEqual(['four', 'five', 'six', 'seven', 'Eight.']);
   });
 
   it('streams a copilot completion as chunks, with the finish reason and a usage chunk', async () => {

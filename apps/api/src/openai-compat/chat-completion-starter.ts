@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { SETTINGS } from '@copilot/config';
 import type { AuthContext } from '@copilot/auth';
 import { ChatService, ConversationService, DEFAULT_MAX_TOKENS, type GenerationOverrides } from '@copilot/conversations';
 import type { Job } from '@copilot/persistence';
+import type { ApiSettings } from '../api.settings';
 import { type ChatCompletionRequest, joinContent } from './chat-completion-request';
 import { OpenAiModelsService } from './openai-models.service';
 import { OpenAiError } from './openai-error';
@@ -31,6 +33,10 @@ export interface StartedCompletion {
  * prefix would share one conversation, and an edited history would silently
  * diverge from what was stored.
  *
+ * Only the turns a generation can read are stored (MAX_CONVERSATION_MESSAGES with
+ * the new message), so a long history costs a bounded number of writes; as in any
+ * conversation, what does not fit the model's window is left out, oldest first.
+ *
  * A request refused after the conversation was written (budget spent, message too
  * long) removes it again, so a refused request leaves nothing behind.
  */
@@ -40,6 +46,7 @@ export class ChatCompletionStarter {
     private readonly models: OpenAiModelsService,
     private readonly conversations: ConversationService,
     private readonly chat: ChatService,
+    @Inject(SETTINGS) private readonly settings: ApiSettings,
   ) {}
 
   async start(auth: AuthContext, request: ChatCompletionRequest, requestId: string): Promise<StartedCompletion> {
@@ -55,11 +62,12 @@ export class ChatCompletionStarter {
       .filter((m) => m.role === 'system' || m.role === 'developer')
       .map((m) => joinContent(m.content))
       .join('\n\n');
-    const history = request.messages
+    const turns = request.messages
       .slice(0, -1)
       .flatMap((m) =>
         m.role === 'user' || m.role === 'assistant' ? [{ role: m.role, content: joinContent(m.content) }] : [],
       );
+    const history = turns.slice(Math.max(0, turns.length - (this.settings.chat.maxHistoryMessages - 1)));
     const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? undefined;
     const generation: GenerationOverrides = {
       ...(resolved.kind === 'provider' ? { model: resolved.model } : {}),
