@@ -25,6 +25,7 @@ import { MessagesController } from './conversations/messages.controller';
 import { JobEventStreamer } from './jobs/job-event-streamer';
 import { JobEventsController } from './jobs/job-events.controller';
 import { JobsController } from './jobs/jobs.controller';
+import { OPENAI_COMPAT_CONTROLLERS, OPENAI_COMPAT_PROVIDERS } from './openai-compat';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({})
@@ -62,8 +63,13 @@ export class AppModule {
         JobsController,
         JobEventsController,
         WebhooksController,
+        ...OPENAI_COMPAT_CONTROLLERS,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, JobEventStreamer],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        JobEventStreamer,
+        ...OPENAI_COMPAT_PROVIDERS,
+      ],
     };
   }
 }

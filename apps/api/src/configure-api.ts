@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import type { ApiSettings } from './api.settings';
+import { OPENAI_COMPAT_PATHS } from './openai-compat';
 import { serveApiDocs } from './openapi/api-docs';
 
 /** Headers a browser client may read on cross-origin responses. */
@@ -17,9 +18,12 @@ const EXPOSED_HEADERS = [
   'Idempotent-Replayed',
 ];
 
-/** REST under /v1; probes and metrics at the root. The OpenAPI document is built with the same routes. */
+/**
+ * REST under /v1; probes and metrics at the root; the OpenAI-compatible routes under
+ * /openai/v1, where OpenAI's SDKs expect them. The OpenAPI document is built with the same routes.
+ */
 export function setApiPrefix(app: INestApplication): void {
-  app.setGlobalPrefix('v1', { exclude: ['health', 'ready', 'version', 'metrics'] });
+  app.setGlobalPrefix('v1', { exclude: ['health', 'ready', 'version', 'metrics', ...OPENAI_COMPAT_PATHS] });
 }
 
 /**

@@ -148,6 +148,11 @@ const CASES: Record<
     attempt: (o) => ({ method: 'GET', url: `/v1/webhooks/${o.webhookId}/deliveries` }),
     unchanged: (o) => ({ method: 'GET', url: `/v1/webhooks/${o.webhookId}/deliveries` }),
   },
+  // A copilot's id as an OpenAI model name (the same lookup answers chat completions).
+  'GET /openai/v1/models/:model': {
+    attempt: (o) => ({ method: 'GET', url: `/openai/v1/models/${o.copilotId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/copilots/${o.copilotId}` }),
+  },
   'POST /v1/webhooks/:id/deliveries/:deliveryId/redeliver': {
     attempt: (o) => ({
       method: 'POST',
@@ -235,7 +240,9 @@ describe('tenant isolation over HTTP', () => {
     const before = await as(a.keys.admin!, testCase.unchanged(owned));
     const attempt = await as(b.keys.admin!, testCase.attempt(owned));
     expect(attempt.statusCode).toBe(testCase.status ?? 404);
-    if (attempt.statusCode === 404) expect(attempt.headers['content-type']).toContain('application/problem+json');
+    // The OpenAI-compatible routes answer in OpenAI's error format, as its SDKs expect.
+    const errorType = route.includes(' /openai/') ? 'application/json' : 'application/problem+json';
+    if (attempt.statusCode === 404) expect(attempt.headers['content-type']).toContain(errorType);
     expect(attempt.body).not.toContain('a-secret');
     const after = await as(a.keys.admin!, testCase.unchanged(owned));
     expect(after.statusCode).toBe(200);

@@ -31,6 +31,11 @@ export class CopilotService {
     return copilot;
   }
 
+  /** Copilots with exactly this name (at most two: enough to tell a unique name from an ambiguous one). */
+  findByName(tenantId: string, name: string): Promise<Copilot[]> {
+    return this.transactions.run(tenantId, (tx) => this.copilots.findByName(tx, name));
+  }
+
   list(tenantId: string, page: { limit: number; cursor?: string }): Promise<Page<Copilot>> {
     return this.transactions.run(tenantId, (tx) => this.copilots.list(tx, page));
   }

@@ -8,6 +8,7 @@ import {
   parseModelRef,
   type ProviderName,
 } from '@copilot/llm';
+import { applyOverrides } from './generation-overrides';
 import { ConversationRepository, CopilotRepository, MessageRepository, type Tx } from '@copilot/persistence';
 
 export const CHAT_OPTIONS = Symbol('CHAT_OPTIONS');
@@ -24,6 +25,9 @@ export interface GenerationPlan {
   chain: (ModelRef & { provider: ProviderName })[];
   system: string;
   temperature?: number;
+  /** Nucleus sampling and stop sequences: only when the conversation overrides them. */
+  topP?: number;
+  stop?: string[];
   maxTokens: number;
   context: BuiltContext;
   /** What the generation may cost at most: prompt plus the full reply allowance. */
@@ -53,7 +57,10 @@ export class GenerationPlanner {
   async plan(tx: Tx, conversationId: string, pending?: string): Promise<GenerationPlan> {
     const conversation = await this.conversations.findById(tx, conversationId);
     if (!conversation) throw new NotFoundException(`No conversation ${conversationId}.`);
-    const copilot = conversation.copilotId ? await this.copilots.findById(tx, conversation.copilotId) : null;
+    const copilot = applyOverrides(
+      conversation.copilotId ? await this.copilots.findById(tx, conversation.copilotId) : null,
+      conversation.generation,
+    );
     const chain = [copilot?.model ?? this.settings.defaultModel, ...(copilot?.fallbackModels ?? [])].map(parseModelRef);
     const maxTokens = copilot?.maxTokens ?? DEFAULT_MAX_TOKENS;
     const stored = await this.messages.latest(tx, conversationId, this.settings.maxHistoryMessages);
@@ -73,6 +80,8 @@ export class GenerationPlanner {
       chain,
       system,
       temperature: copilot?.temperature ?? undefined,
+      ...(copilot?.topP !== undefined ? { topP: copilot.topP } : {}),
+      ...(copilot?.stop ? { stop: copilot.stop } : {}),
       maxTokens,
       context,
       estimatedTokens: context.inputTokens + maxTokens,

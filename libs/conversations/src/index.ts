@@ -6,3 +6,4 @@ export * from './reply-generation.service';
 export * from './copilot.service';
 export * from './generation-planner';
 export * from './grounding.service';
+export * from './generation-overrides';

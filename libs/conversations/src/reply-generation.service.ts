@@ -145,6 +145,8 @@ export class ReplyGenerationService {
           messages: plan.context.messages,
           temperature: plan.temperature,
           maxTokens: plan.maxTokens,
+          topP: plan.topP,
+          stop: plan.stop,
           signal,
         },
         {

@@ -11,6 +11,10 @@ export interface GenerateRequest {
   messages: ChatTurn[];
   temperature?: number;
   maxTokens?: number;
+  /** Nucleus sampling; the vendor's default when absent. */
+  topP?: number;
+  /** Sequences that end the reply (up to 4, the smallest limit among the vendors). */
+  stop?: string[];
   /** Aborting it stops generation at once (cancel, shutdown, attempt timeout). */
   signal?: AbortSignal;
   /**

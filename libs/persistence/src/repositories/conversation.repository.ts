@@ -7,7 +7,13 @@ import type { Tx } from '../lib/tenant-transaction';
 export class ConversationRepository {
   create(
     tx: Tx,
-    input: { tenantId: string; title?: string | null; metadata?: Prisma.InputJsonObject; copilotId?: string | null },
+    input: {
+      tenantId: string;
+      title?: string | null;
+      metadata?: Prisma.InputJsonObject;
+      copilotId?: string | null;
+      generation?: Prisma.InputJsonObject;
+    },
   ): Promise<Conversation> {
     return tx.conversation.create({
       data: {
@@ -15,6 +21,7 @@ export class ConversationRepository {
         title: input.title ?? null,
         metadata: input.metadata ?? {},
         copilotId: input.copilotId ?? null,
+        ...(input.generation ? { generation: input.generation } : {}),
       },
     });
   }
@@ -31,6 +38,11 @@ export class ConversationRepository {
       take: page.limit + 1,
     });
     return toPage(rows, page.limit);
+  }
+
+  /** Its messages go with it. False when there was none (for this tenant). */
+  async delete(tx: Tx, id: string): Promise<boolean> {
+    return (await tx.conversation.deleteMany({ where: { id } })).count === 1;
   }
 
   touch(tx: Tx, id: string): Promise<Conversation> {

@@ -23,6 +23,11 @@ export class CopilotRepository {
     return tx.copilot.findUnique({ where: { id } });
   }
 
+  /** Names are not unique: every copilot of this tenant with exactly this name, oldest first. */
+  findByName(tx: Tx, name: string): Promise<Copilot[]> {
+    return tx.copilot.findMany({ where: { name }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 2 });
+  }
+
   async list(tx: Tx, page: { limit: number; cursor?: string }): Promise<Page<Copilot>> {
     const rows = await tx.copilot.findMany({
       where: olderThan(page.cursor),

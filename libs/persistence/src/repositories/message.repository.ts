@@ -9,7 +9,7 @@ export type MessageRole = 'user' | 'assistant' | 'system';
 export class MessageRepository {
   create(
     tx: Tx,
-    input: { tenantId: string; conversationId: string; role: MessageRole; content: string },
+    input: { tenantId: string; conversationId: string; role: MessageRole; content: string; createdAt?: Date },
   ): Promise<Message> {
     return tx.message.create({ data: input });
   }

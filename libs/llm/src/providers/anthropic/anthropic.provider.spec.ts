@@ -86,6 +86,11 @@ describe('AnthropicProvider against the fake Anthropic server', () => {
     });
   });
 
+  it('sends top_p and the stop sequences when the request has them', async () => {
+    await provider().complete({ ...request, topP: 0.8, stop: ['END', '###'] });
+    expect(fake.requests[0]?.body).toMatchObject({ top_p: 0.8, stop_sequences: ['END', '###'] });
+  });
+
   it('completes without streaming, with usage and the default max_tokens', async () => {
     const completion = await provider().complete(request);
 

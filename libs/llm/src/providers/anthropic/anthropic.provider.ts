@@ -157,6 +157,8 @@ function params(request: GenerateRequest): Anthropic.MessageCreateParamsNonStrea
     messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
     ...(request.system ? { system: request.system } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+    ...(request.topP !== undefined ? { top_p: request.topP } : {}),
+    ...(request.stop?.length ? { stop_sequences: request.stop } : {}),
   };
 }
 

@@ -112,6 +112,12 @@ describe('GeminiProvider against the fake Gemini API', () => {
     });
   });
 
+  it('sends topP and the stop sequences in the generation config', async () => {
+    gemini.script(reply('Hi.'));
+    await provider.complete(ask({ topP: 0.8, stop: ['END'] }));
+    expect(gemini.requests[0]!.body).toMatchObject({ generationConfig: { topP: 0.8, stopSequences: ['END'] } });
+  });
+
   it('maps 429 to rate_limited with the Retry-After header, in one attempt', async () => {
     gemini.script(rateLimited(2, 7000));
     const { tokens, error } = await drain(provider.generate(ask()));

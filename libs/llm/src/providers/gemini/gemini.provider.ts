@@ -108,6 +108,8 @@ export class GeminiProvider implements LlmProvider {
         ...(request.system ? { systemInstruction: { parts: [{ text: request.system }] } } : {}),
         ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
         ...(request.maxTokens !== undefined ? { maxOutputTokens: request.maxTokens } : {}),
+        ...(request.topP !== undefined ? { topP: request.topP } : {}),
+        ...(request.stop?.length ? { stopSequences: request.stop } : {}),
         abortSignal: attempt.signal,
         // Otherwise the SDK silently re-sends a dropped stream (a second, billed attempt).
         automaticContinuation: false,

@@ -98,6 +98,11 @@ describe('OpenAiProvider against the fake OpenAI server', () => {
     expect(body['messages']).toEqual([{ role: 'user', content: 'Say hello to the tests' }]);
   });
 
+  it('sends top_p and the stop sequences when the request has them', async () => {
+    await provider().complete({ ...request, topP: 0.8, stop: ['END'] });
+    expect(fake.requests[0]?.body).toMatchObject({ top_p: 0.8, stop: ['END'] });
+  });
+
   it('maps 429 to rate_limited with Retry-After, making exactly one attempt', async () => {
     fake.script(rateLimited(2), rateLimited(2, 1_500));
     const error = await failure(provider().complete(request));

@@ -160,6 +160,8 @@ function params(request: GenerateRequest): OpenAI.Chat.ChatCompletionCreateParam
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     // `max_tokens`, not `max_completion_tokens`: the one every OpenAI-compatible server knows.
     ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
+    ...(request.topP !== undefined ? { top_p: request.topP } : {}),
+    ...(request.stop?.length ? { stop: request.stop } : {}),
   };
 }
 

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SETTINGS } from '@copilot/config';
+import type { AuthContext } from '@copilot/auth';
+import { ChatService, ConversationService, DEFAULT_MAX_TOKENS, type GenerationOverrides } from '@copilot/conversations';
+import type { Job } from '@copilot/persistence';
+import type { ApiSettings } from '../api.settings';
+import { type ChatCompletionRequest, joinContent } from './chat-completion-request';
+import { OpenAiModelsService } from './openai-models.service';
+import { OpenAiError } from './openai-error';
+
+export interface StartedCompletion {
+  job: Job;
+  /** The `model` answered in the response: the name the caller used. */
+  model: string;
+  /** The reply allowance, to tell a reply cut by it (`length`) from one that ended (`stop`). */
+  maxTokens: number;
+  stream: boolean;
+  /** `stream_options.include_usage`: a last chunk with the usage, and `usage: null` on the others. */
+  includeUsage: boolean;
+}
+
+/**
+ * Turns a stateless Chat Completions request into the platform's chat records.
+ *
+ * Each request becomes a conversation of its own: the earlier user and assistant
+ * turns are stored as its history, the system (and developer) messages and the
+ * sampling fields become the conversation's generation overrides, and the last user
+ * message is posted through ChatService like any /v1 message. So the job row, the
+ * outbox, the context check, the token budget, usage and the worker's generation
+ * are exactly those of the REST path, the worker still reads only ids from the
+ * queue, and the exchange is kept (and expires) like any conversation. Reusing a
+ * conversation by matching histories was rejected: two clients sending the same
+ * prefix would share one conversation, and an edited history would silently
+ * diverge from what was stored.
+ *
+ * Only the turns a generation can read are stored (MAX_CONVERSATION_MESSAGES with
+ * the new message), so a long history costs a bounded number of writes; as in any
+ * conversation, what does not fit the model's window is left out, oldest first.
+ *
+ * A request refused after the conversation was written (budget spent, message too
+ * long) removes it again, so a refused request leaves nothing behind.
+ */
+@Injectable()
+export class ChatCompletionStarter {
+  constructor(
+    private readonly models: OpenAiModelsService,
+    private readonly conversations: ConversationService,
+    private readonly chat: ChatService,
+    @Inject(SETTINGS) private readonly settings: ApiSettings,
+  ) {}
+
+  async start(auth: AuthContext, request: ChatCompletionRequest, requestId: string): Promise<StartedCompletion> {
+    const last = request.messages.at(-1)!;
+    if (last.role !== 'user') {
+      throw OpenAiError.invalidRequest(
+        `The last message must have the role 'user' (it is '${last.role}'): the reply answers it.`,
+        `messages.${request.messages.length - 1}.role`,
+      );
+    }
+    const resolved = await this.models.resolve(auth.tenantId, request.model);
+    const system = request.messages
+      .filter((m) => m.role === 'system' || m.role === 'developer')
+      .map((m) => joinContent(m.content))
+      .join('\n\n');
+    const turns = request.messages
+      .slice(0, -1)
+      .flatMap((m) =>
+        m.role === 'user' || m.role === 'assistant' ? [{ role: m.role, content: joinContent(m.content) }] : [],
+      );
+    const history = turns.slice(Math.max(0, turns.length - (this.settings.chat.maxHistoryMessages - 1)));
+    const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? undefined;
+    const generation: GenerationOverrides = {
+      ...(resolved.kind === 'provider' ? { model: resolved.model } : {}),
+      ...(system ? { system } : {}),
+      ...(request.temperature != null ? { temperature: request.temperature } : {}),
+      ...(maxTokens !== undefined ? { maxTokens } : {}),
+      ...(request.top_p != null ? { topP: request.top_p } : {}),
+      ...(request.stop != null ? { stop: typeof request.stop === 'string' ? [request.stop] : request.stop } : {}),
+    };
+    const conversation = await this.conversations.createWithHistory(
+      auth.tenantId,
+      {
+        title: null,
+        metadata: { source: 'openai-compat', model: request.model, ...(request.user ? { user: request.user } : {}) },
+        copilotId: resolved.kind === 'copilot' ? resolved.copilot.id : null,
+        generation,
+      },
+      history,
+    );
+    try {
+      const { job } = await this.chat.postUserMessage(auth.tenantId, conversation.id, joinContent(last.content), {
+        requestId,
+      });
+      const copilotMax = resolved.kind === 'copilot' ? resolved.copilot.maxTokens : null;
+      return {
+        job,
+        model: request.model,
+        maxTokens: maxTokens ?? copilotMax ?? DEFAULT_MAX_TOKENS,
+        stream: request.stream === true,
+        includeUsage: request.stream === true && request.stream_options?.include_usage === true,
+      };
+    } catch (error) {
+      await this.conversations.remove(auth.tenantId, conversation.id).catch(() => undefined);
+      throw error;
+    }
+  }
+}

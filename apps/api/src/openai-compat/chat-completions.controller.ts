@@ -1,0 +1,34 @@
+import { Body, Controller, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Auth, type AuthContext, Scopes } from '@copilot/auth';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { chatCompletionRequest, UNSUPPORTED_FIELDS } from './chat-completion-request';
+import { ChatCompletionResponder } from './chat-completion-responder';
+import { ChatCompletionStarter } from './chat-completion-starter';
+import { OpenAiErrorFilter } from './openai-error.filter';
+import { parseOpenAiBody } from './parse-openai-body';
+
+/**
+ * POST /openai/v1/chat/completions: OpenAI's Chat Completions over the platform's
+ * chat path (the generation runs in the workers), streamed or not.
+ */
+@Controller('openai/v1/chat')
+@UseFilters(OpenAiErrorFilter)
+export class ChatCompletionsController {
+  constructor(
+    private readonly starter: ChatCompletionStarter,
+    private readonly responder: ChatCompletionResponder,
+  ) {}
+
+  @Post('completions')
+  @Scopes('chat:write')
+  async create(
+    @Auth() auth: AuthContext,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const completion = parseOpenAiBody(chatCompletionRequest, body, UNSUPPORTED_FIELDS);
+    const started = await this.starter.start(auth, completion, String(request.id));
+    await this.responder.respond(auth, started, reply);
+  }
+}

@@ -1,0 +1,40 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
+import { reportError } from '@copilot/observability';
+import { Problem } from '@copilot/http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PinoLogger } from 'nestjs-pino';
+import { toOpenAiError } from './openai-error';
+
+/**
+ * Errors of the /openai/v1 routes as OpenAI sends them (`{ error: { message, type,
+ * param, code } }`), so the official SDKs raise their typed errors; the rest of the
+ * api keeps problem+json. Bound to these controllers only: guards' errors (401,
+ * 403, 429) pass through it too. Server errors are logged and reported as the
+ * problem filter does, and never show their cause.
+ */
+@Catch()
+export class OpenAiErrorFilter implements ExceptionFilter {
+  constructor(private readonly logger: PinoLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const error = toOpenAiError(exception);
+    const status = error.getStatus();
+    if (status >= 500 && status !== 503) {
+      this.logger.error({ err: exception }, 'request failed');
+      const tenantId = (request as { auth?: { tenantId?: string } }).auth?.tenantId;
+      reportError(exception, { request_id: String(request.id), tenant_id: tenantId });
+    }
+    // A response already streaming cannot change its status: the stream writer reports in-band.
+    if (reply.sent || reply.raw.headersSent) return void reply.raw.end();
+    if (exception instanceof Problem) void reply.headers(exception.headers);
+    if (status === 503) void reply.header('retry-after', '5');
+    void reply
+      .status(status)
+      .headers(error.headers)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send({ error: error.body });
+  }
+}

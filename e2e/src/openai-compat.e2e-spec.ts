@@ -1,0 +1,291 @@
+import { contextTooLong, FAKE_OPENAI_REPLY, FakeOpenAiServer, reply } from '@copilot/llm/testing';
+import { AppProcess, cli, freePort, waitFor } from '@copilot/testing';
+import OpenAI, {
+  AuthenticationError,
+  BadRequestError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+} from 'openai';
+
+// The official OpenAI SDK pointed at the platform's /openai/v1 routes: only its base
+// URL and key change. Generation still runs in the worker, against a wire-level fake
+// of OpenAI's API configured as the platform's provider (OPENAI_BASE_URL).
+describe('OpenAI-compatible API', () => {
+  let provider: FakeOpenAiServer;
+  const apps: AppProcess[] = [];
+  let api: string;
+  let key: string;
+  let client: OpenAI;
+  let copilotId: string;
+  let readOnlyKey: string;
+  /** A key of a tenant whose daily token budget is 10. */
+  let budgetKey: string;
+
+  beforeAll(async () => {
+    provider = await FakeOpenAiServer.start({ apiKey: 'fake-e2e-compat-provider-key' });
+    const [apiPort, workerPort] = await Promise.all([freePort(), freePort()]);
+    const env = {
+      ...process.env,
+      APP_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(apiPort),
+      WORKER_PORT: String(workerPort),
+      OPENAI_API_KEY: 'fake-e2e-compat-provider-key',
+      OPENAI_BASE_URL: provider.url,
+      // Small, so a test can show that a longer history is trimmed.
+      MAX_CONVERSATION_MESSAGES: '4',
+    };
+    api = `http://127.0.0.1:${apiPort}`;
+    // CLI calls are slow (a process each): the two tenants and their keys are made in parallel.
+    await Promise.all([cli(env, 'tenant:create', 'compat'), cli(env, 'tenant:create', 'compat-budget')]);
+    const [admin, reader, budgeted] = await Promise.all([
+      cli(env, 'key:create', '--tenant', 'compat', '--scopes', 'admin'),
+      cli(env, 'key:create', '--tenant', 'compat', '--scopes', 'chat:read'),
+      cli(env, 'key:create', '--tenant', 'compat-budget', '--scopes', 'admin'),
+      cli(env, 'tenant:budget', 'compat-budget', '--daily', '10'),
+    ]);
+    [key, readOnlyKey, budgetKey] = [admin, reader, budgeted].map((created) => String(created!.key));
+    apps.push(
+      new AppProcess('api', 'apps/api/src/main.ts', env),
+      new AppProcess('worker', 'apps/worker/src/main.ts', env),
+    );
+    await Promise.all([waitFor(`${api}/ready`), waitFor(`http://127.0.0.1:${workerPort}/ready`)]);
+    client = sdk(key);
+    const created = await rest('POST', '/v1/copilots', {
+      name: 'support-bot',
+      model: 'openai/gpt-4o-mini',
+      instructions: 'Answer as the support team.',
+    });
+    copilotId = ((await created.json()) as { id: string }).id;
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.stop()));
+    await provider.close();
+  });
+
+  // No retries: a test sees the first answer (the SDK would retry 429s and 5xx).
+  const sdk = (apiKey: string) => new OpenAI({ apiKey, baseURL: `${api}/openai/v1`, maxRetries: 0 });
+  const rest = (method: string, path: string, body?: object) =>
+    fetch(`${api}${path}`, {
+      method,
+      headers: { 'x-api-key': key, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  const lastProviderBody = () => provider.requests.at(-1)!.body as Record<string, unknown>;
+  const conversationCount = async () =>
+    ((await (await rest('GET', '/v1/conversations?limit=100')).json()) as { data: unknown[] }).data.length;
+
+  it('answers a provider/model completion with the whole history, the sampling fields and the usage', async () => {
+    provider.script(reply(FAKE_OPENAI_REPLY, { inputTokens: 21, outputTokens: 7 }));
+    const completion = await client.chat.completions.create({
+      model: 'openai/gpt-4o-mini',
+      messages: [
+        { role: 'system', content: 'You are terse.' },
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello.' },
+        { role: 'user', content: [{ type: 'text', text: 'What is new?' }] },
+      ],
+      temperature: 0.3,
+      top_p: 0.9,
+      max_tokens: 50,
+      stop: ['END'],
+    });
+    expect(completion).toMatchObject({
+      object: 'chat.completion',
+      model: 'openai/gpt-4o-mini',
+      choices: [{ index: 0, message: { role: 'assistant', content: FAKE_OPENAI_REPLY }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 21, completion_tokens: 7, total_tokens: 28 },
+    });
+    expect(lastProviderBody()).toMatchObject({
+      model: 'gpt-4o-mini',
+      messages: [
+        { role: 'system', content: 'You are terse.' },
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello.' },
+        { role: 'user', content: 'What is new?' },
+      ],
+      temperature: 0.3,
+      top_p: 0.9,
+      max_tokens: 50,
+      stop: ['END'],
+    });
+    // The exchange is an ordinary conversation of the tenant, in order, reply included.
+    const jobId = completion.id.replace(/^chatcmpl-/, '');
+    const job = (await (await rest('GET', `/v1/jobs/${jobId}`)).json()) as { status: string };
+    expect(job.status).toBe('succeeded');
+    const newest = (await (await rest('GET', '/v1/conversations?limit=1')).json()) as { data: { id: string }[] };
+    const stored = (await (await rest('GET', `/v1/conversations/${newest.data[0]!.id}/messages`)).json()) as {
+      data: { role: string; content: string }[];
+    };
+    expect(stored.data.map((m) => [m.role, m.content])).toEqual([
+      ['user', 'Hi'],
+      ['assistant', 'Hello.'],
+      ['user', 'What is new?'],
+      ['assistant', FAKE_OPENAI_REPLY],
+    ]);
+  });
+
+  it('gives the model, and stores, only the latest MAX_CONVERSATION_MESSAGES messages', async () => {
+    provider.script(reply('Eight.'));
+    const turns = ['one', 'two', 'three', 'four', 'five', 'six', 'seven'];
+    await client.chat.completions.create({
+      model: 'openai/gpt-4o-mini',
+      messages: turns.map((content, i) => ({ role: i % 2 ? ('assistant' as const) : ('user' as const), content })),
+    });
+    const sent = lastProviderBody().messages as { content: string }[];
+    expect(sent.map((m) => m.content)).toEqual(['four', 'five', 'six', 'seven']);
+    const newest = (await (await rest('GET', '/v1/conversations?limit=1')).json()) as { data: { id: string }[] };
+    const stored = (await (await rest('GET', `/v1/conversations/${newest.data[0]!.id}/messages`)).json()) as {
+      data: { content: string }[];
+    };
+    expect(stored.data.map((m) => m.content)).toEqual(['four', 'five', 'six', 'seven', 'Eight.']);
+  });
+
+  it('streams a copilot completion as chunks, with the finish reason and a usage chunk', async () => {
+    provider.script(reply('One two three four five six', { chunks: 3, inputTokens: 9, outputTokens: 6 }));
+    const stream = await client.chat.completions.create({
+      model: 'support-bot',
+      messages: [{ role: 'user', content: 'Count to six' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const chunks: OpenAI.Chat.ChatCompletionChunk[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+
+    expect(chunks.map((c) => c.choices[0]?.delta.content ?? '').join('')).toBe('One two three four five six');
+    expect(chunks.flatMap((c) => c.choices.map((choice) => choice.finish_reason)).filter(Boolean)).toEqual(['stop']);
+    expect(chunks.at(-1)).toMatchObject({
+      choices: [],
+      usage: { prompt_tokens: 9, completion_tokens: 6, total_tokens: 15 },
+    });
+    expect(chunks.slice(0, -1).every((c) => c.usage === null)).toBe(true);
+    expect(lastProviderBody()).toMatchObject({
+      model: 'gpt-4o-mini',
+      messages: [
+        { role: 'system', content: 'Answer as the support team.' },
+        { role: 'user', content: 'Count to six' },
+      ],
+    });
+  });
+
+  it("takes a copilot's id as the model, adding the caller's system message to its instructions", async () => {
+    provider.script(reply('Sure.'));
+    const completion = await client.chat.completions.create({
+      model: copilotId,
+      messages: [
+        { role: 'system', content: 'Reply in one word.' },
+        { role: 'user', content: 'Can you help?' },
+      ],
+    });
+    expect(completion.choices[0]!.message.content).toBe('Sure.');
+    expect(completion.model).toBe(copilotId);
+    expect(lastProviderBody()).toMatchObject({
+      messages: [{ role: 'system', content: 'Answer as the support team.\n\nReply in one word.' }, { role: 'user' }],
+    });
+  });
+
+  it('lists the copilots and the provider models they use', async () => {
+    const ids = [];
+    for await (const model of client.models.list()) ids.push(model.id);
+    expect(ids).toEqual(expect.arrayContaining(['support-bot', 'openai/gpt-4o-mini', 'local']));
+    await expect(client.models.retrieve('openai/gpt-4o-mini')).resolves.toMatchObject({ owned_by: 'openai' });
+  });
+
+  it('embeds a string or a list of strings with the configured embedder, in floats or base64', async () => {
+    // The SDK asks for base64 unless told otherwise, and decodes it.
+    const many = await client.embeddings.create({ model: 'local', input: ['refund policy', 'opening hours', 'hi'] });
+    expect(many.data.map((d) => [d.index, d.embedding.length])).toEqual([
+      [0, 384],
+      [1, 384],
+      [2, 384],
+    ]);
+    expect(many.usage.prompt_tokens).toBeGreaterThan(0);
+    const one = await client.embeddings.create({ model: 'local', input: 'refund policy', encoding_format: 'float' });
+    expect(one.data).toHaveLength(1);
+    expect(one.data[0]!.embedding.map((x) => Math.fround(x))).toEqual(many.data[0]!.embedding);
+    await expect(client.embeddings.create({ model: 'text-embedding-3-large', input: 'x' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it("raises the SDK's typed errors, and a refused request stores nothing", async () => {
+    const before = await conversationCount();
+    const ask = (body: Partial<OpenAI.Chat.ChatCompletionCreateParamsNonStreaming>, with_ = client) =>
+      with_.chat.completions.create({ model: 'support-bot', messages: [{ role: 'user', content: 'hi' }], ...body });
+
+    const unknown = await ask({ model: 'no-such-copilot' }).catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(NotFoundError);
+    expect(unknown).toMatchObject({ status: 404, code: 'model_not_found', param: 'model' });
+
+    await expect(ask({}, sdk('cp_not_a_real_key'))).rejects.toBeInstanceOf(AuthenticationError);
+
+    const twoChoices = await ask({ n: 2 }).catch((e: unknown) => e);
+    expect(twoChoices).toBeInstanceOf(BadRequestError);
+    expect(twoChoices).toMatchObject({ param: 'n' });
+
+    const tools = await ask({ tools: [{ type: 'function', function: { name: 'lookup' } }] }).catch((e: unknown) => e);
+    expect(tools).toMatchObject({ status: 400, param: 'tools', code: 'unsupported_parameter' });
+
+    const image = await ask({
+      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] }],
+    }).catch((e: unknown) => e);
+    expect(image).toMatchObject({ status: 400, param: 'messages.0.content' });
+
+    await expect(ask({}, sdk(readOnlyKey))).rejects.toBeInstanceOf(PermissionDeniedError);
+
+    // Refused after the conversation was written (the message does not fit the model): it is removed again.
+    const tooLong = await ask({ model: 'local', messages: [{ role: 'user', content: 'word '.repeat(20_000) }] }).catch(
+      (e: unknown) => e,
+    );
+    expect(tooLong).toBeInstanceOf(BadRequestError);
+    expect(tooLong).toMatchObject({ code: 'context_length_exceeded', param: 'messages' });
+    expect(await conversationCount()).toBe(before);
+  });
+
+  it('answers a spent token budget with a 429 and Retry-After', async () => {
+    const spent = await sdk(budgetKey)
+      .chat.completions.create({ model: 'local', messages: [{ role: 'user', content: 'hello there' }] })
+      .catch((e: unknown) => e);
+    expect(spent).toBeInstanceOf(RateLimitError);
+    expect(spent).toMatchObject({ code: 'insufficient_quota' });
+    expect(Number((spent as RateLimitError).headers?.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('answers a failed generation with the matching OpenAI error', async () => {
+    provider.script(contextTooLong());
+    const failed = await client.chat.completions
+      .create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'a long story' }] })
+      .catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(BadRequestError);
+    expect(failed).toMatchObject({ code: 'context_length_exceeded' });
+  });
+
+  it('cancels the generation when a streaming client hangs up', async () => {
+    provider.script(reply('a b c d e f g h i j k l', { chunks: 12, chunkDelayMs: 200 }));
+    const stream = await client.chat.completions.create({
+      model: 'openai/gpt-4o-mini',
+      messages: [{ role: 'user', content: 'go slowly' }],
+      stream: true,
+    });
+    let jobId = '';
+    for await (const chunk of stream) {
+      jobId = chunk.id.replace(/^chatcmpl-/, '');
+      if (chunk.choices[0]?.delta.content) break; // leaving the loop aborts the request
+    }
+    await waitUntil(async () => {
+      const job = (await (await rest('GET', `/v1/jobs/${jobId}`)).json()) as { status: string };
+      return job.status === 'cancelled';
+    });
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
