@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppProcess, freePort, ROOT, waitFor } from '@copilot/testing';
+import { randomBytes } from 'node:crypto';
+import { adminDatabaseConfig, databaseConfig, loadSettings } from '@copilot/config';
+import { AppProcess, createScratchDatabase, freePort, ROOT, type ScratchDatabase, waitFor } from '@copilot/testing';
 import { concretePath, documentedRoutes, runnableBlocks } from './docs/markdown-examples';
 
 const DOCS = join(ROOT, 'docs');
@@ -13,11 +15,18 @@ describe('docs', () => {
   const apps: AppProcess[] = [];
   let api: string;
   let env: NodeJS.ProcessEnv;
+  let database: ScratchDatabase;
 
   beforeAll(async () => {
+    // A database and Redis prefix of its own: the guide creates tenant `acme`, as other suites do.
+    const settings = loadSettings('cli', [adminDatabaseConfig, databaseConfig] as const);
+    database = await createScratchDatabase(settings.adminDatabase.url, settings.database.url, 'docs');
     const [apiPort, workerPort] = await Promise.all([freePort(), freePort()]);
     env = {
       ...process.env,
+      DATABASE_URL: database.appUrl,
+      DATABASE_ADMIN_URL: database.adminUrl,
+      REDIS_PREFIX: `docs-${randomBytes(3).toString('hex')}`,
       APP_ENV: 'test',
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
@@ -31,7 +40,10 @@ describe('docs', () => {
     );
     await Promise.all([waitFor(`${api}/ready`), waitFor(`http://127.0.0.1:${workerPort}/ready`)]);
   }, 90_000);
-  afterAll(() => Promise.all(apps.map((app) => app.stop())));
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.stop()));
+    await database?.drop();
+  });
 
   it('getting-started.md: every runnable command succeeds, and the replies stream', async () => {
     const blocks = runnableBlocks(read('getting-started.md'));
