@@ -23,6 +23,11 @@ export class CopilotRepository {
     return tx.copilot.findUnique({ where: { id } });
   }
 
+  /** Names are not unique: every match, so a caller can tell an ambiguous name apart. */
+  findByName(tx: Tx, name: string): Promise<Copilot[]> {
+    return tx.copilot.findMany({ where: { name }, orderBy: NEWEST_FIRST });
+  }
+
   async list(tx: Tx, page: { limit: number; cursor?: string }): Promise<Page<Copilot>> {
     const rows = await tx.copilot.findMany({
       where: olderThan(page.cursor),
