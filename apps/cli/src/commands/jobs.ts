@@ -165,16 +165,26 @@ export function registerJobCommands(program: Command, cli: CliContext): void {
     (c) => c,
     async ({ args, out }) => {
       const job = presentJob(await findJob(args[0]!));
-      const { client, prefix } = await cli.redis();
-      const { readJobEvents } = await import('../jobs/job-event-log');
-      const events = await readJobEvents(client, prefix, job.id);
+      // The row is the source of truth; in an incident Redis may be the thing that is down.
+      let redisDown = false;
+      const events = await cli
+        .redis()
+        .then(async ({ client, prefix }) =>
+          (await import('../jobs/job-event-log')).readJobEvents(client, prefix, job.id),
+        )
+        .catch(() => {
+          redisDown = true;
+          return null;
+        });
       out.result({ job, events }, (r) =>
         [
           fields(r.job),
           '',
-          r.events === null
-            ? 'events: no longer retained (the stream expires some time after the job ends)'
-            : `events (${r.events.length}):`,
+          redisDown
+            ? 'events: Redis did not answer (REDIS_URL); the row above is the durable record'
+            : r.events === null
+              ? 'events: no longer retained (the stream expires some time after the job ends)'
+              : `events (${r.events.length}):`,
           ...eventLines(r.events ?? []).map((line) => `  ${line}`),
         ].join('\n'),
       );
