@@ -12,9 +12,8 @@ import {
 } from '@copilot/persistence';
 import { type EncryptionSettings, SecretBox, TenantSecrets } from '@copilot/secrets';
 import { z } from 'zod';
-
-/** A mistake of the operator's: printed as is, exit code 1. */
-export class CommandError extends Error {}
+import { CommandError } from './cli-errors';
+import { parse } from './values';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected 2-63 lowercase letters, digits or dashes');
 const scopeList = (allowed: readonly [string, ...string[]]) =>
@@ -35,11 +34,7 @@ const scopeList = (allowed: readonly [string, ...string[]]) =>
 const keyScopes = scopeList(KEY_SCOPES);
 const tokenScopes = scopeList(SCOPES);
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new CommandError(`${what}: ${result.error.issues.map((i) => i.message).join('; ')}`);
-  return result.data;
-}
+export const unknownTenant = (ref: string) => new CommandError(`no tenant '${ref}'; see tenant:list`);
 
 /** Platform administration through the owner's connection (it sees every tenant). */
 export class AdminCommands {
@@ -87,7 +82,7 @@ export class AdminCommands {
       throw new CommandError('give --daily and/or --monthly (a number, or none)');
     return this.withClient(async (admin) => {
       const tenant = await this.tenants.findByRef(admin, ref);
-      if (!tenant) throw new CommandError(`no tenant ${ref}`);
+      if (!tenant) throw unknownTenant(ref);
       const updated = await this.tenants.setBudgets(admin, tenant.id, { daily, monthly });
       await this.recordCliAction(
         admin,
@@ -114,7 +109,7 @@ export class AdminCommands {
       days === 'default' ? null : parse(z.coerce.number().int().min(1).max(36_500), days, 'days (or default)');
     return this.withClient(async (admin) => {
       const tenant = await this.tenants.findByRef(admin, ref);
-      if (!tenant) throw new CommandError(`no tenant ${ref}`);
+      if (!tenant) throw unknownTenant(ref);
       const updated = await this.tenants.setRetention(admin, tenant.id, retentionDays);
       await this.recordCliAction(
         admin,
@@ -142,7 +137,7 @@ export class AdminCommands {
       : null;
     return this.withClient(async (admin) => {
       const tenant = await this.tenants.findByRef(admin, options.tenant!);
-      if (!tenant) throw new CommandError(`no tenant ${options.tenant}`);
+      if (!tenant) throw unknownTenant(options.tenant!);
       const secret = generateApiKeySecret();
       const key = await this.keys.create(admin, {
         tenantId: tenant.id,
@@ -199,7 +194,7 @@ export class AdminCommands {
       '--ttl',
     );
     const tenant = await this.withClient((admin) => this.tenants.findByRef(admin, options.tenant!));
-    if (!tenant) throw new CommandError(`no tenant ${options.tenant}`);
+    if (!tenant) throw unknownTenant(options.tenant!);
     const subject = options.subject ?? 'cli';
     const token = mintLocalToken(jwt, { tenantId: tenant.id, scopes: mintedScopes, subject, ttlSeconds });
     return {
@@ -225,7 +220,7 @@ export class AdminCommands {
     const limit = parse(z.coerce.number().int().min(1).max(1_000), options.limit ?? 50, '--limit');
     return this.withClient(async (admin) => {
       const tenant = options.tenant ? await this.tenants.findByRef(admin, options.tenant) : null;
-      if (options.tenant && !tenant) throw new CommandError(`no tenant ${options.tenant}`);
+      if (options.tenant && !tenant) throw unknownTenant(options.tenant);
       const jobs = await this.jobs.listFailed(admin, { tenantId: tenant?.id, limit });
       return jobs.map((j) => ({
         id: j.id,

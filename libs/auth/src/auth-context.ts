@@ -16,8 +16,9 @@ export const KEY_SCOPES = [...SCOPES, PLATFORM_ADMIN_SCOPE] as const;
 /** Who is calling: set by the guard on every authenticated request. */
 export interface AuthContext {
   tenantId: string;
-  principalType: 'api_key' | 'jwt';
-  /** The api key's id, or the token's subject. */
+  /** `cli`: the operator's admin CLI acting inside a tenant (never an HTTP request). */
+  principalType: 'api_key' | 'jwt' | 'cli';
+  /** The api key's id, the token's subject, or the CLI operator. */
   principalId: string;
   scopes: readonly string[];
   /** This principal's requests per rate-limit window; null: the platform default. */

@@ -93,11 +93,32 @@ export async function waitFor(url: string, status = 200, timeoutMs = 30_000): Pr
   throw new Error(`${url} did not answer ${status} in time (${last})`);
 }
 
-/** Runs the admin CLI as an operator would; returns its parsed JSON output. */
+/** Runs the admin CLI as an operator would, with --json; returns its parsed output. */
 export async function cli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await promisify(execFile)(process.execPath, [RUN_TS, 'apps/cli/src/main.ts', ...args], {
+  const { stdout } = await promisify(execFile)(process.execPath, [RUN_TS, 'apps/cli/src/main.ts', ...args, '--json'], {
     cwd: ROOT,
     env,
   });
   return JSON.parse(stdout) as Record<string, unknown>;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the admin CLI as given (no --json added) and keeps whatever it printed, whatever its exit code. */
+export function runCli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [RUN_TS, 'apps/cli/src/main.ts', ...args],
+      { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
+  });
 }

@@ -20,6 +20,11 @@ export class CollectionRepository {
     return tx.collection.findUnique({ where: { id } });
   }
 
+  /** Names are not unique: every match, so a caller can tell an ambiguous name apart. */
+  findByName(tx: Tx, name: string): Promise<Collection[]> {
+    return tx.collection.findMany({ where: { name }, orderBy: NEWEST_FIRST });
+  }
+
   findMany(tx: Tx, ids: string[]): Promise<Collection[]> {
     return tx.collection.findMany({ where: { id: { in: ids } } });
   }

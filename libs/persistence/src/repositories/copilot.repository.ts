@@ -23,9 +23,9 @@ export class CopilotRepository {
     return tx.copilot.findUnique({ where: { id } });
   }
 
-  /** Names are not unique: every copilot of this tenant with exactly this name, oldest first. */
+  /** Names are not unique: every match, so a caller can tell an ambiguous name apart. */
   findByName(tx: Tx, name: string): Promise<Copilot[]> {
-    return tx.copilot.findMany({ where: { name }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 2 });
+    return tx.copilot.findMany({ where: { name }, orderBy: NEWEST_FIRST });
   }
 
   async list(tx: Tx, page: { limit: number; cursor?: string }): Promise<Page<Copilot>> {

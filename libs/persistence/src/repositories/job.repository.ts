@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { currentTraceparent } from '@copilot/observability';
 import { type Job, Prisma, type PrismaClient } from '../generated/prisma/client';
+import { NEWEST_FIRST, olderThan, type Page, toPage } from '../lib/cursor';
 import { isRecordNotFound } from '../lib/database-errors';
 import type { Tx } from '../lib/tenant-transaction';
 
@@ -90,6 +91,24 @@ export class JobRepository {
       where: { id },
       data: { ...outcome, progress: outcome.status === 'succeeded' ? 100 : undefined, finishedAt: new Date() },
     });
+  }
+
+  /** Admin path: jobs of every tenant, newest first, narrowed by any of tenant, status and job name. */
+  async listForOperator(
+    admin: PrismaClient,
+    filter: { tenantId?: string; status?: string; name?: string; limit: number; cursor?: string },
+  ): Promise<Page<Job>> {
+    const rows = await admin.job.findMany({
+      where: {
+        ...(filter.tenantId ? { tenantId: filter.tenantId } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.name ? { name: filter.name } : {}),
+        ...olderThan(filter.cursor),
+      },
+      orderBy: NEWEST_FIRST,
+      take: filter.limit + 1,
+    });
+    return toPage(rows, filter.limit);
   }
 
   /** Admin path: failed jobs of every tenant (or one), newest first. */

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient, Tenant } from '../generated/prisma/client';
+import { NEWEST_FIRST, olderThan, type Page, toPage } from '../lib/cursor';
 import type { Tx } from '../lib/tenant-transaction';
+
+/** What an operator looks at to judge a tenant: how much it holds, and what is still running. */
+export interface TenantStats {
+  activeApiKeys: number;
+  copilots: number;
+  collections: number;
+  documents: number;
+  conversations: number;
+  jobsByStatus: Record<string, number>;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,6 +51,32 @@ export class TenantRepository {
       daily: tenant?.dailyTokenBudget == null ? null : Number(tenant.dailyTokenBudget),
       monthly: tenant?.monthlyTokenBudget == null ? null : Number(tenant.monthlyTokenBudget),
     };
+  }
+
+  /** Every tenant, newest first (admin connection). */
+  async list(admin: PrismaClient, page: { limit: number; cursor?: string }): Promise<Page<Tenant>> {
+    const rows = await admin.tenant.findMany({
+      where: olderThan(page.cursor),
+      orderBy: NEWEST_FIRST,
+      take: page.limit + 1,
+    });
+    return toPage(rows, page.limit);
+  }
+
+  async statsOf(admin: PrismaClient, id: string): Promise<TenantStats> {
+    const where = { tenantId: id };
+    const [activeApiKeys, copilots, collections, documents, conversations, jobs] = await Promise.all([
+      admin.apiKey.count({
+        where: { ...where, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+      }),
+      admin.copilot.count({ where }),
+      admin.collection.count({ where }),
+      admin.document.count({ where }),
+      admin.conversation.count({ where }),
+      admin.job.groupBy({ by: ['status'], where, _count: { _all: true } }),
+    ]);
+    const jobsByStatus = Object.fromEntries(jobs.map((j) => [j.status, j._count._all]));
+    return { activeApiKeys, copilots, collections, documents, conversations, jobsByStatus };
   }
 
   /** Finds a tenant by its slug or its id. */

@@ -1,0 +1,66 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@copilot/auth';
+import {
+  chatConfig,
+  databaseConfig,
+  encryptionConfig,
+  knowledgeConfig,
+  llmConfig,
+  loadSettings,
+  maintenanceConfig,
+  outboxConfig,
+  redisConfig,
+  streamConfig,
+} from '@copilot/config';
+import { ConversationsModule } from '@copilot/conversations';
+import { LlmModule } from '@copilot/llm';
+import { PersistenceModule } from '@copilot/persistence';
+import { QueuesModule } from '@copilot/queues';
+import { RetrievalModule } from '@copilot/retrieval';
+import { SecretsModule } from '@copilot/secrets';
+
+export const loadCliPlatformSettings = () =>
+  loadSettings('cli', [
+    databaseConfig,
+    redisConfig,
+    streamConfig,
+    outboxConfig,
+    maintenanceConfig,
+    chatConfig,
+    encryptionConfig,
+    llmConfig,
+    knowledgeConfig,
+  ] as const);
+export type CliPlatformSettings = ReturnType<typeof loadCliPlatformSettings>;
+
+/**
+ * The services the api runs for copilots, collections and documents, wired as the
+ * api wires them (app role under row level security, the one job producer, the
+ * audit trail), without HTTP, logs to stdout or probes.
+ */
+@Module({})
+export class CliPlatformModule {
+  static forRoot(settings: CliPlatformSettings): DynamicModule {
+    return {
+      module: CliPlatformModule,
+      imports: [
+        PersistenceModule.forRoot({ url: settings.database.url, poolSize: 2 }),
+        QueuesModule.forRoot({
+          redis: settings.redis,
+          stream: settings.stream,
+          outbox: settings.outbox,
+          heartbeat: { intervalMs: settings.maintenance.heartbeatIntervalMs },
+        }),
+        AuditModule,
+        SecretsModule.forRoot(settings.encryption),
+        LlmModule.forRoot({ providers: settings.llm.providers, timeoutMs: settings.llm.timeoutMs }),
+        ConversationsModule.forRoot(settings.chat),
+        RetrievalModule.forRoot({
+          ...settings.knowledge,
+          timeoutMs: settings.llm.timeoutMs,
+          maxRetries: settings.llm.maxRetries,
+        }),
+      ],
+    };
+  }
+}
