@@ -16,7 +16,7 @@ export type CopilotClientOptions = {
   retry?: StreamRetryOptions;
 } & ({ apiKey: string; token?: never } | { token: string; apiKey?: never });
 
-export interface StreamJobOptions extends FollowOptions {}
+export type StreamJobOptions = FollowOptions;
 
 export interface StreamReplyOptions {
   collectionIds?: string[];
