@@ -77,7 +77,9 @@ export async function* followEventStream(
             if (!event) continue;
             if (event.id) {
               // The server resumes after lastEventId; this only guards against a misbehaving proxy.
-              if (lastEventId && compareEventIds(event.id, lastEventId) <= 0) continue;
+              if (lastEventId && isStreamId(lastEventId) && isStreamId(event.id)) {
+                if (compareEventIds(event.id, lastEventId) <= 0) continue;
+              }
               lastEventId = event.id;
             } else if (event.type === 'message') {
               // A replayed POST (same Idempotency-Key) sends its `message` event again.
@@ -114,6 +116,8 @@ export async function* followEventStream(
   }
 }
 
+const isStreamId = (id: string) => /^\d+-\d+$/.test(id);
+
 function toEvent(message: SseMessage): JobStreamEvent | undefined {
   // Types a newer api may add are skipped, so the union stays exhaustive for callers.
   if (!isKnownEventType(message.event)) return undefined;
@@ -130,6 +134,7 @@ function isRetryable(error: unknown): boolean {
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(done, ms);
     function done() {
       signal?.removeEventListener('abort', aborted);
