@@ -142,9 +142,9 @@ export class JobRepository {
     return requeued.count === 1 ? admin.job.findUnique({ where: { id } }) : null;
   }
 
-  /** The worker's sign of life while it runs the job. */
-  async heartbeat(tx: Tx, id: string): Promise<void> {
-    await tx.job.updateMany({ where: { id, status: 'running' }, data: { heartbeatAt: new Date() } });
+  /** The worker's sign of life while it runs these jobs (only those still running). */
+  async heartbeat(tx: Tx, ids: string[]): Promise<void> {
+    await tx.job.updateMany({ where: { id: { in: ids }, status: 'running' }, data: { heartbeatAt: new Date() } });
   }
 
   /**

@@ -41,6 +41,36 @@ describe(JobHeartbeat.name, () => {
     expect(await beatAt()).toEqual(last);
   });
 
+  it('beats every job running at once, across tenants, and only while each runs', async () => {
+    const tenants = await Promise.all(
+      ['a', 'b'].map((t) => new TenantRepository().create(admin, { slug: `beats-${t}-${Date.now()}`, name: t })),
+    );
+    const jobs = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        const tenantId = tenants[i % 2]!.id;
+        const id = randomUUID();
+        const payload = { jobId: id, tenantId, documentId: randomUUID() };
+        await admin.job.create({
+          data: { id, tenantId, queue: 'ingest', name: 'document.ingest', payload, status: 'running' },
+        });
+        return { id, payload };
+      }),
+    );
+    const beats = async () =>
+      (await admin.job.findMany({ where: { id: { in: jobs.map((j) => j.id) } } })).map((j) => j.heartbeatAt);
+
+    // The first job ends early; the others run on.
+    const [early, ...rest] = jobs;
+    const earlyRun = heartbeat.around(early!.payload, () => sleep(50));
+    const restRuns = rest.map((job) => heartbeat.around(job.payload, () => sleep(700)));
+    await earlyRun;
+    await Promise.all(restRuns);
+
+    const touched = await beats();
+    expect(touched.filter((at) => at instanceof Date)).toHaveLength(5);
+    expect((await admin.job.findUniqueOrThrow({ where: { id: early!.id } })).heartbeatAt).toBeNull();
+  });
+
   it('runs a maintenance job (no row, no tenant) without touching anything', async () => {
     await expect(heartbeat.around({}, async () => 'ok')).resolves.toBe('ok');
   });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { JobRepository, TenantTransactions } from '@copilot/persistence';
 import { jobEnvelope } from '../contracts/job-contracts';
 
@@ -15,13 +15,20 @@ export function jobIdentity(payload: unknown): { jobId?: string; tenantId?: stri
 }
 
 /**
- * Touches a tenant job's heartbeat while its handler runs, so the reaper can tell a
- * live long run from one whose worker vanished. A failed beat is only logged: the
- * job itself must not fail because the database hiccuped.
+ * Touches the heartbeat of the tenant jobs this process runs, so the reaper can tell
+ * a live long run from one whose worker vanished. One beat covers every running job:
+ * an UPDATE per tenant each interval, not a transaction per job (a worker holding
+ * thousands of slow streams would otherwise spend much of its time on heartbeats).
+ * A failed beat is only logged: the job itself must not fail because the database
+ * hiccuped.
  */
 @Injectable()
-export class JobHeartbeat {
+export class JobHeartbeat implements OnApplicationShutdown {
   private readonly logger = new Logger(JobHeartbeat.name);
+  /** Running jobs: id -> tenant and how many handlers run it here (a duplicate delivery is rare, but possible). */
+  private readonly running = new Map<string, { tenantId: string; handlers: number }>();
+  private timer?: NodeJS.Timeout;
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly transactions: TenantTransactions,
@@ -32,28 +39,49 @@ export class JobHeartbeat {
   async around<T>(payload: unknown, work: () => Promise<T>): Promise<T> {
     const { jobId, tenantId } = jobIdentity(payload);
     if (!jobId || !tenantId) return work();
-    const beat = () =>
-      this.transactions
-        .run(tenantId, (tx) => this.jobs.heartbeat(tx, jobId))
-        .catch((error: unknown) => this.logger.warn({ err: error, job_id: jobId }, 'job heartbeat failed'));
-    // Each beat is scheduled after the previous one ended, so a slow database never piles them up.
-    let timer: NodeJS.Timeout | undefined;
-    let inFlight: Promise<unknown> = Promise.resolve();
-    let running = true;
-    const next = () => {
-      timer = setTimeout(() => {
-        inFlight = beat().then(() => running && next());
-      }, this.settings.intervalMs);
-      timer.unref();
-    };
-    next();
+    const entry = this.running.get(jobId);
+    if (entry) entry.handlers++;
+    else this.running.set(jobId, { tenantId, handlers: 1 });
+    this.schedule();
     try {
       return await work();
     } finally {
-      running = false;
-      clearTimeout(timer);
-      // No beat lands after the handler returned.
-      await inFlight;
+      const current = this.running.get(jobId);
+      if (current && --current.handlers === 0) this.running.delete(jobId);
+      // No beat lands after the handler returned: wait out a beat that may include this job.
+      await this.inFlight;
     }
+  }
+
+  onApplicationShutdown(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** The next beat starts an interval after the previous one ended, so a slow database never piles them up. */
+  private schedule(): void {
+    if (this.timer || this.running.size === 0) return;
+    this.timer = setTimeout(() => {
+      this.inFlight = this.beat().finally(() => {
+        this.timer = undefined;
+        this.schedule();
+      });
+    }, this.settings.intervalMs);
+    this.timer.unref();
+  }
+
+  private async beat(): Promise<void> {
+    const byTenant = new Map<string, string[]>();
+    for (const [jobId, { tenantId }] of this.running) {
+      const ids = byTenant.get(tenantId);
+      if (ids) ids.push(jobId);
+      else byTenant.set(tenantId, [jobId]);
+    }
+    await Promise.all(
+      [...byTenant].map(([tenantId, ids]) =>
+        this.transactions
+          .run(tenantId, (tx) => this.jobs.heartbeat(tx, ids))
+          .catch((error: unknown) => this.logger.warn({ err: error, jobs: ids.length }, 'job heartbeat failed')),
+      ),
+    );
   }
 }
