@@ -134,7 +134,7 @@ async function distancesOf(admin: Pool, ids: string[], embedding: number[]): Pro
  * vector index is dropped during the load and rebuilt after, as one would for a bulk
  * import: building it once is much faster than growing it row by row.
  */
-async function seedChunks(admin: Pool, tenantId: string, collectionId: string, count: number): Promise<void> {
+export async function seedChunks(admin: Pool, tenantId: string, collectionId: string, count: number): Promise<void> {
   const embedder = new LocalEmbedder();
   const corpus = new TopicalCorpus(CORPUS_SEED);
   const next = random(CORPUS_SEED);

@@ -103,6 +103,36 @@ describe(ChunkRepository.name, () => {
     expect(found / (queries.length * 10)).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('finds chunks by keyword through the full-text index, and only in the transaction tenant', async () => {
+    const owner = createPrismaClient(settings.adminDatabase);
+    const indexScans = async () => {
+      await owner.$executeRawUnsafe('SELECT pg_stat_clear_snapshot()');
+      const [row] = await owner.$queryRawUnsafe<{ scans: bigint }[]>(
+        `SELECT idx_scan AS scans FROM pg_stat_user_indexes WHERE indexrelname = 'chunks_tsv_idx'`,
+      );
+      return Number(row!.scans);
+    };
+    try {
+      const before = await indexScans();
+      const hits = await inTenantTransaction(app, tenantId, async (tx) => {
+        const found = await chunks.keyword(tx, [collectionId], '"chunk 12-7"', 5);
+        await tx.$executeRawUnsafe('SELECT pg_stat_force_next_flush()'); // counters visible at commit
+        return found;
+      });
+      expect(hits.map((h) => h.text)).toEqual(['chunk 12-7']);
+      expect(await indexScans()).toBeGreaterThan(before);
+
+      // Another tenant, or no tenant at all, finds nothing of it.
+      const other = (await new TenantRepository().create(owner, { slug: `kw-${Date.now()}`, name: 'Other' })).id;
+      const theirs = await inTenantTransaction(app, other, (tx) => chunks.keyword(tx, [collectionId], 'chunk', 5));
+      expect(theirs).toEqual([]);
+      const none = await app.$transaction((tx) => chunks.keyword(tx as never, [collectionId], 'chunk', 5));
+      expect(none).toEqual([]);
+    } finally {
+      await owner.$disconnect();
+    }
+  });
+
   it('keeps heading paths, and finds chunks by keyword', async () => {
     const hits = await inTenantTransaction(app, tenantId, (tx) =>
       chunks.keyword(tx, [collectionId], '"chunk 7-42"', 5),

@@ -105,17 +105,23 @@ export class ChunkRepository {
     );
   }
 
-  /** Full-text matches (web-search syntax: words, "phrases", -exclusions), best first. */
+  /**
+   * Full-text matches (web-search syntax: words, "phrases", -exclusions), best first.
+   * The match runs in app_keyword_chunks, through the GIN index, for the transaction's
+   * tenant (row level security would keep the index out: see its migration).
+   */
   async keyword(tx: Tx, collectionIds: string[], text: string, limit: number): Promise<ChunkHit[]> {
-    return this.hits(
-      tx,
-      Prisma.sql`SELECT c.id, c.document_id, c.collection_id, d.title, c.text, c.start_offset, c.end_offset, c.heading_path,
-                        ts_rank_cd(c.tsv, q) AS score
-                 FROM chunks c JOIN documents d ON d.id = c.document_id,
-                      websearch_to_tsquery('simple', ${text}) q
-                 WHERE c.tsv @@ q AND c.collection_id = ANY(${collectionIds}::uuid[])
-                 ORDER BY score DESC, c.id LIMIT ${limit}`,
-    );
+    return this.hits(tx, this.keywordQuery(collectionIds, text, limit));
+  }
+
+  /** The statement behind `keyword` (exposed so a test can check its plan). */
+  keywordQuery(collectionIds: string[], text: string, limit: number): Prisma.Sql {
+    return Prisma.sql`SELECT c.id, c.document_id, c.collection_id, d.title, c.text, c.start_offset, c.end_offset, c.heading_path,
+                        k.score
+                 FROM app_keyword_chunks(${collectionIds}::uuid[], ${text}, ${limit}) k
+                 JOIN chunks c ON c.id = k.id
+                 JOIN documents d ON d.id = c.document_id
+                 ORDER BY k.score DESC, c.id`;
   }
 
   private async hits(tx: Tx, query: Prisma.Sql): Promise<ChunkHit[]> {
