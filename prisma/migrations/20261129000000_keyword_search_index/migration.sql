@@ -7,10 +7,12 @@
 -- owner, through the index, and applies the tenant itself: the transaction's
 -- tenant (app_current_tenant()), never one the caller names, so a call without a
 -- tenant finds nothing. It returns ids and scores only; the caller reads the rows
--- under its own policies.
+-- under its own policies. ROWS: a search returns a page of hits; with the default
+-- estimate (1000) the planner joins them to chunks by reading every chunk of the tenant.
 CREATE FUNCTION app_keyword_chunks(p_collection_ids uuid[], p_query text, p_limit integer)
   RETURNS TABLE (id uuid, score real)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  ROWS 20
   AS $$
     SELECT c.id, ts_rank_cd(c.tsv, q) AS score
     FROM chunks c, websearch_to_tsquery('simple', p_query) q
