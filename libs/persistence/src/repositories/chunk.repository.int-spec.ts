@@ -115,6 +115,14 @@ describe(ChunkRepository.name, () => {
     try {
       const before = await indexScans();
       const hits = await inTenantTransaction(app, tenantId, async (tx) => {
+        // The repository's own statement: its hits are joined to chunks by primary key,
+        // not by reading every chunk of the tenant.
+        const plan = await tx.$queryRaw<{ 'QUERY PLAN': string }[]>(
+          Prisma.sql`EXPLAIN ${chunks.keywordQuery([collectionId], '"chunk 12-7"', 5)}`,
+        );
+        const lines = plan.map((row) => row['QUERY PLAN']).join('\n');
+        expect(lines).toMatch(/Index Scan using chunks_pkey on chunks/);
+        expect(lines).not.toMatch(/Seq Scan on chunks|Bitmap Heap Scan on chunks/);
         const found = await chunks.keyword(tx, [collectionId], '"chunk 12-7"', 5);
         await tx.$executeRawUnsafe('SELECT pg_stat_force_next_flush()'); // counters visible at commit
         return found;
