@@ -8,5 +8,5 @@ runApp(
   loadApiSettings,
   (settings) => AppModule.forRoot(settings),
   configureApi,
-  (settings) => ({ bodyLimitBytes: settings.edge.bodyLimitBytes }),
+  (settings) => ({ bodyLimitBytes: settings.edge.bodyLimitBytes, trustProxy: settings.edge.trustProxy }),
 );

@@ -4,7 +4,11 @@ import { createTenantWithKeys, startApi } from './testing/api-test-app';
 
 const limits = (s: ApiSettings): ApiSettings => ({
   ...s,
-  edge: { ...s.edge, rateLimit: { requests: 3, windowMs: 3_000, tenantRequests: 8 } },
+  edge: {
+    ...s.edge,
+    rateLimit: { requests: 3, windowMs: 3_000, tenantRequests: 8, authFailures: 4 },
+    trustProxy: true,
+  },
 });
 
 describe('rate limits', () => {
@@ -51,6 +55,30 @@ describe('rate limits', () => {
       for (let i = 0; i < 3; i++) codes.push((await get(i, key)).statusCode);
     expect(codes.filter((c) => c === 200)).toHaveLength(8);
     expect(codes.at(-1)).toBe(429);
+  });
+
+  it('throttles an address that keeps failing to authenticate, and only that address', async () => {
+    const { keys } = await createTenantWithKeys('rl-guess', { valid: { scopes: ['chat:read'] } });
+    const from = (address: string, key: string, i = 0) =>
+      replicas[i % 2]!.inject({
+        method: 'GET',
+        url: '/v1/conversations',
+        headers: { 'x-api-key': key, 'x-forwarded-for': address },
+      });
+    const guesses = [];
+    for (let i = 0; i < 4; i++) guesses.push((await from('203.0.113.7', `cp_guess${i}`, i)).statusCode);
+    expect(guesses).toEqual([401, 401, 401, 401]);
+
+    // Spent: even a valid key is refused from there until the window ends, unchecked.
+    const blocked = await from('203.0.113.7', keys.valid!);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.headers['content-type']).toContain('application/problem+json');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(blocked.json()).toMatchObject({ title: 'Too many failed authentications' });
+
+    // Another address is not affected.
+    expect((await from('198.51.100.9', keys.valid!)).statusCode).toBe(200);
+    expect((await from('198.51.100.9', 'cp_wrong')).statusCode).toBe(401);
   });
 
   it('leaves probes unlimited', async () => {

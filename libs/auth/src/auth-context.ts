@@ -28,6 +28,8 @@ export interface AuthContext {
 export interface AuthenticatedRequest {
   auth?: AuthContext;
   headers: Record<string, string | string[] | undefined>;
+  /** The client's address (behind proxies: as TRUST_PROXY allows Fastify to read it). */
+  ip?: string;
 }
 
 export const PUBLIC_ROUTE = 'auth:public';

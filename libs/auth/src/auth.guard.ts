@@ -2,11 +2,14 @@ import {
   type CanActivate,
   type ExecutionContext,
   ForbiddenException,
+  HttpException,
+  HttpStatus,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiKeyRepository, PrismaService } from '@copilot/persistence';
+import type { FastifyReply } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { hashApiKey } from './api-key-secret';
 import { ApiKeyUsage } from './api-keys/api-key-usage';
@@ -20,6 +23,7 @@ import {
   REQUIRED_SCOPES,
 } from './auth-context';
 import { JwtVerifier } from './jwt';
+import { RateLimiter } from './rate-limit/rate-limiter';
 
 // header.payload.signature, each base64url: how a JWT differs from an API key (cp_...).
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -39,6 +43,7 @@ export class AuthGuard implements CanActivate {
     private readonly usage: ApiKeyUsage,
     private readonly jwt: JwtVerifier,
     private readonly logger: PinoLogger,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,7 +51,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const auth = await this.authenticateRequest(request);
+    const auth = await this.throttlingFailures(request, context.switchToHttp().getResponse<FastifyReply>());
     request.auth = auth;
     this.logger.assign({ tenant_id: auth.tenantId, principal: `${auth.principalType}:${auth.principalId}` });
 
@@ -59,6 +64,33 @@ export class AuthGuard implements CanActivate {
     const missing = auth.scopes.includes('admin') ? [] : required.filter((scope) => !auth.scopes.includes(scope));
     if (missing.length > 0) throw new ForbiddenException(`This credential lacks the scope(s): ${missing.join(', ')}.`);
     return true;
+  }
+
+  /**
+   * Authenticates, counting failures per client address: past AUTH_FAILURE_LIMIT in
+   * a window the address gets 429 before its credential is even looked at, so keys
+   * cannot be guessed at the api's speed.
+   */
+  private async throttlingFailures(request: AuthenticatedRequest, reply: FastifyReply): Promise<AuthContext> {
+    const key = `auth-failure:${request.ip}`;
+    const limit = this.limiter.settings.authFailures;
+    const verdict = await this.limiter.spent(key, limit);
+    if (!verdict.allowed) {
+      void reply.header('retry-after', String(Math.max(1, Math.ceil(verdict.resetMs / 1000))));
+      throw new HttpException(
+        {
+          title: 'Too many failed authentications',
+          detail: 'Too many requests from this address failed to authenticate; retry after the time in Retry-After.',
+        },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    try {
+      return await this.authenticateRequest(request);
+    } catch (error) {
+      if (error instanceof UnauthorizedException) await this.limiter.consume(key, limit);
+      throw error;
+    }
   }
 
   /** Also used outside Nest's routing (the queue dashboard), hence public. */

@@ -7,9 +7,16 @@ import { requestIdOf } from './logger.options';
 import { stopTelemetry } from './tracing/start-telemetry';
 
 /** Fastify as every app uses it: body limit, and request ids taken from x-request-id when sane. */
-export function createFastifyAdapter(options: { bodyLimitBytes?: number } = {}): FastifyAdapter {
+export interface HttpServerOptions {
+  bodyLimitBytes?: number;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For gives the client address. */
+  trustProxy?: boolean | string[];
+}
+
+export function createFastifyAdapter(options: HttpServerOptions = {}): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    trustProxy: options.trustProxy ?? false,
     genReqId: requestIdOf,
     requestIdHeader: false,
   });
@@ -22,7 +29,7 @@ export function createFastifyAdapter(options: { bodyLimitBytes?: number } = {}):
  */
 export async function createFastifyApp(
   rootModule: unknown,
-  options: { bodyLimitBytes?: number } = {},
+  options: HttpServerOptions = {},
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, createFastifyAdapter(options), {
     bufferLogs: true,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type PlatformSettings, SettingsError } from '@copilot/config';
-import { createFastifyApp, listen } from '@copilot/observability';
+import { createFastifyApp, type HttpServerOptions, listen } from '@copilot/observability';
 
 /**
  * The whole of an app's main.ts: load settings (exit 1 listing every problem),
@@ -12,7 +12,7 @@ export function runApp<S extends PlatformSettings & { http: { port: number; host
   loadSettings: () => S,
   rootModule: (settings: S) => DynamicModule,
   configure: (app: NestFastifyApplication, settings: S) => Promise<void> | void = () => undefined,
-  options: (settings: S) => { bodyLimitBytes?: number } = () => ({}),
+  options: (settings: S) => HttpServerOptions = () => ({}),
 ): void {
   const start = async () => {
     const settings = loadSettings();

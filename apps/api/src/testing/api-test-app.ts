@@ -23,7 +23,7 @@ export async function startApi(
   const settings = adjust(loadApiSettings());
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(settings)], controllers }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
-    createFastifyAdapter({ bodyLimitBytes: settings.edge.bodyLimitBytes }),
+    createFastifyAdapter({ bodyLimitBytes: settings.edge.bodyLimitBytes, trustProxy: settings.edge.trustProxy }),
   );
   beforeInit(app);
   await configureApi(app, settings);

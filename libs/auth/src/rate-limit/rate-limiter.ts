@@ -10,6 +10,8 @@ export interface RateLimitSettings {
   windowMs: number;
   /** Per tenant, all its principals together. */
   tenantRequests: number;
+  /** Failed authentications per window from one client address. */
+  authFailures: number;
 }
 
 export interface RateLimitVerdict {
@@ -45,6 +47,23 @@ export class RateLimiter implements OnApplicationShutdown {
         return { allowed: false, limit, remaining: 0, resetMs: rejection.msBeforeNext };
       }
       this.logger.warn({ err: rejection }, 'rate limiter unavailable; letting the request through');
+      return { allowed: true, limit, remaining: limit, resetMs: this.settings.windowMs };
+    }
+  }
+
+  /** Whether `key` has used up `limit` in the current window, without using any of it. */
+  async spent(key: string, limit: number): Promise<RateLimitVerdict> {
+    try {
+      const used = await (await this.limiter(limit)).get(key);
+      const consumed = used?.consumedPoints ?? 0;
+      return {
+        allowed: consumed < limit,
+        limit,
+        remaining: Math.max(0, limit - consumed),
+        resetMs: used?.msBeforeNext ?? this.settings.windowMs,
+      };
+    } catch (error) {
+      this.logger.warn({ err: error }, 'rate limiter unavailable; letting the request through');
       return { allowed: true, limit, remaining: limit, resetMs: this.settings.windowMs };
     }
   }

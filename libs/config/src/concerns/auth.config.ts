@@ -114,6 +114,20 @@ export const edgeConfig = defineConcern(
         .default(1_000)
         .describe('Requests per window for a whole tenant, all its keys and tokens together'),
     },
+    AUTH_FAILURE_LIMIT: {
+      schema: positiveInt
+        .default(30)
+        .describe(
+          'Failed authentications per window from one client address; beyond it, that address gets 429 until the window ends, valid credentials included (throttles key guessing)',
+        ),
+    },
+    TRUST_PROXY: {
+      schema: z.string().default('').meta({
+        description:
+          'Proxies in front of the api whose X-Forwarded-For is believed, for the client address (Fastify trustProxy). Empty: the socket peer is the client',
+        values: '`true` (any), or comma-separated addresses/CIDRs',
+      }),
+    },
   },
   (v) => ({
     corsOrigins: v.CORS_ORIGINS.split(',')
@@ -124,7 +138,9 @@ export const edgeConfig = defineConcern(
       requests: v.RATE_LIMIT_REQUESTS,
       windowMs: v.RATE_LIMIT_WINDOW_MS,
       tenantRequests: v.RATE_LIMIT_TENANT_REQUESTS,
+      authFailures: v.AUTH_FAILURE_LIMIT,
     },
+    trustProxy: parseTrustProxy(v.TRUST_PROXY),
   }),
   (v) =>
     (v.CORS_ORIGINS ?? '').split(',').some((o) => o.trim() === '*')
@@ -195,3 +211,14 @@ export const encryptionConfig = defineConcern(
     return problems;
   },
 );
+
+/** TRUST_PROXY as Fastify's trustProxy option: off, every proxy, or the proxies' addresses. */
+function parseTrustProxy(raw: string): boolean | string[] {
+  const value = raw.trim();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
