@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import type { Collection } from '@copilot/persistence';
 import type { CliContext } from '../cli-context';
 import { defineCommand } from '../command-kit';
-import { fields, table } from '../output';
+import { fields } from '../output';
 import { cliActor } from '../platform/cli-actor';
-import { nextPageHint, pageOf, readPage, withPaging } from './paging';
+import { defineTenantListCommand } from './paging';
 
 /** The same shape GET /v1/collections answers with. */
 const presentCollection = (c: Collection) => ({
@@ -58,7 +58,7 @@ export function registerCollectionCommands(program: Command, cli: CliContext): v
     },
   );
 
-  defineCommand(
+  defineTenantListCommand(
     program,
     cli,
     {
@@ -66,25 +66,15 @@ export function registerCollectionCommands(program: Command, cli: CliContext): v
       description: "List a tenant's collections, newest first.",
       examples: ['collection:list --tenant acme', 'collection:list --tenant acme --json'],
     },
-    (c) => withPaging(c.requiredOption('--tenant <tenant>', 'tenant slug or id')),
-    async ({ options, out }) => {
-      const tenant = await cli.tenant(options.tenant as string);
-      const { CollectionRepository, inTenantTransaction } = await import('../on-demand/persistence');
-      const paging = await pageOf(options);
-      const page = await readPage(async () =>
-        inTenantTransaction(await cli.app(), tenant.id, (tx) => new CollectionRepository().list(tx, paging)),
-      );
-      const result = { data: page.data.map(presentCollection), nextCursor: page.nextCursor };
-      out.result(
-        result,
-        (r) =>
-          table(r.data, [
-            ['NAME', (c) => c.name],
-            ['ID', (c) => c.id],
-            ['EMBEDDING', (c) => c.embeddingModel],
-            ['CREATED', (c) => c.createdAt],
-          ]) + nextPageHint(r.nextCursor),
-      );
+    {
+      read: ({ CollectionRepository }, tx, page) => new CollectionRepository().list(tx, page),
+      present: presentCollection,
+      columns: [
+        ['NAME', (c) => c.name],
+        ['ID', (c) => c.id],
+        ['EMBEDDING', (c) => c.embeddingModel],
+        ['CREATED', (c) => c.createdAt],
+      ],
     },
   );
 }

@@ -4,9 +4,9 @@ import type { Copilot } from '@copilot/persistence';
 import type { CliContext } from '../cli-context';
 import { CommandError } from '../cli-errors';
 import { defineCommand } from '../command-kit';
-import { fields, table } from '../output';
+import { fields } from '../output';
 import { cliActor } from '../platform/cli-actor';
-import { nextPageHint, pageOf, readPage, withPaging } from './paging';
+import { defineTenantListCommand } from './paging';
 import { resolveCollection, resolveCopilot } from './refs';
 
 /** The same shape GET /v1/copilots answers with. */
@@ -108,7 +108,7 @@ export function registerCopilotCommands(program: Command, cli: CliContext): void
     },
   );
 
-  defineCommand(
+  defineTenantListCommand(
     program,
     cli,
     {
@@ -116,26 +116,16 @@ export function registerCopilotCommands(program: Command, cli: CliContext): void
       description: "List a tenant's copilots, newest first.",
       examples: ['copilot:list --tenant acme', 'copilot:list --tenant acme --json'],
     },
-    (c) => withPaging(c.requiredOption('--tenant <tenant>', 'tenant slug or id')),
-    async ({ options, out }) => {
-      const tenant = await cli.tenant(options.tenant as string);
-      const { CopilotRepository, inTenantTransaction } = await import('../on-demand/persistence');
-      const paging = await pageOf(options);
-      const page = await readPage(async () =>
-        inTenantTransaction(await cli.app(), tenant.id, (tx) => new CopilotRepository().list(tx, paging)),
-      );
-      const result = { data: page.data.map(presentCopilot), nextCursor: page.nextCursor };
-      out.result(
-        result,
-        (r) =>
-          table(r.data, [
-            ['NAME', (c) => c.name],
-            ['ID', (c) => c.id],
-            ['MODEL', (c) => c.model ?? 'default'],
-            ['COLLECTIONS', (c) => c.collectionIds.length],
-            ['CREATED', (c) => c.createdAt],
-          ]) + nextPageHint(r.nextCursor),
-      );
+    {
+      read: ({ CopilotRepository }, tx, page) => new CopilotRepository().list(tx, page),
+      present: presentCopilot,
+      columns: [
+        ['NAME', (c) => c.name],
+        ['ID', (c) => c.id],
+        ['MODEL', (c) => c.model ?? 'default'],
+        ['COLLECTIONS', (c) => c.collectionIds.length],
+        ['CREATED', (c) => c.createdAt],
+      ],
     },
   );
 
