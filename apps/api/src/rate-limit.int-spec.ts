@@ -81,6 +81,19 @@ describe('rate limits', () => {
     expect((await from('198.51.100.9', 'cp_wrong')).statusCode).toBe(401);
   });
 
+  it('counts failures at the queue dashboard too, which authenticates outside the routes', async () => {
+    const dashboard = (i: number) =>
+      replicas[i % 2]!.inject({
+        method: 'GET',
+        url: '/admin/queues',
+        headers: { 'x-api-key': `cp_dashboard_guess${i}`, 'x-forwarded-for': '203.0.113.99' },
+      });
+    const codes = [];
+    for (let i = 0; i < 5; i++) codes.push((await dashboard(i)).statusCode);
+    expect(codes).toEqual([401, 401, 401, 401, 429]);
+    expect(Number((await dashboard(5)).headers['retry-after'])).toBeGreaterThanOrEqual(1);
+  });
+
   it('leaves probes unlimited', async () => {
     const codes = [];
     for (let i = 0; i < 10; i++) codes.push((await replicas[0]!.inject({ method: 'GET', url: '/health' })).statusCode);

@@ -51,7 +51,14 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const auth = await this.throttlingFailures(request, context.switchToHttp().getResponse<FastifyReply>());
+    let auth: AuthContext;
+    try {
+      auth = await this.authenticateRequest(request);
+    } catch (error) {
+      if (error instanceof AuthThrottledException)
+        void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(error.retryAfterSeconds));
+      throw error;
+    }
     request.auth = auth;
     this.logger.assign({ tenant_id: auth.tenantId, principal: `${auth.principalType}:${auth.principalId}` });
 
@@ -67,34 +74,25 @@ export class AuthGuard implements CanActivate {
   }
 
   /**
-   * Authenticates, counting failures per client address: past AUTH_FAILURE_LIMIT in
-   * a window the address gets 429 before its credential is even looked at, so keys
+   * Every way in (routes, the queue dashboard) authenticates here, counting failures
+   * per client address: past AUTH_FAILURE_LIMIT in a window the address gets
+   * AuthThrottledException (429) before its credential is even looked at, so keys
    * cannot be guessed at the api's speed.
    */
-  private async throttlingFailures(request: AuthenticatedRequest, reply: FastifyReply): Promise<AuthContext> {
+  async authenticateRequest(request: AuthenticatedRequest): Promise<AuthContext> {
     const key = `auth-failure:${request.ip}`;
     const limit = this.limiter.settings.authFailures;
     const verdict = await this.limiter.spent(key, limit);
-    if (!verdict.allowed) {
-      void reply.header('retry-after', String(Math.max(1, Math.ceil(verdict.resetMs / 1000))));
-      throw new HttpException(
-        {
-          title: 'Too many failed authentications',
-          detail: 'Too many requests from this address failed to authenticate; retry after the time in Retry-After.',
-        },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+    if (!verdict.allowed) throw new AuthThrottledException(Math.max(1, Math.ceil(verdict.resetMs / 1000)));
     try {
-      return await this.authenticateRequest(request);
+      return await this.authenticateCredential(request);
     } catch (error) {
       if (error instanceof UnauthorizedException) await this.limiter.consume(key, limit);
       throw error;
     }
   }
 
-  /** Also used outside Nest's routing (the queue dashboard), hence public. */
-  async authenticateRequest(request: AuthenticatedRequest): Promise<AuthContext> {
+  private async authenticateCredential(request: AuthenticatedRequest): Promise<AuthContext> {
     const apiKeyHeader = request.headers['x-api-key'];
     if (typeof apiKeyHeader === 'string' && apiKeyHeader.trim()) return this.byApiKey(apiKeyHeader.trim());
     const authorization = request.headers.authorization;
@@ -124,5 +122,17 @@ export class AuthGuard implements CanActivate {
       scopes: key.scopes,
       rateLimit: key.rateLimit,
     };
+  }
+}
+
+const THROTTLED_DETAIL =
+  'Too many requests from this address failed to authenticate; retry after the time in Retry-After.';
+
+/** 429 for an address with too many failed authentications in the current window. */
+export class AuthThrottledException extends HttpException {
+  readonly detail = THROTTLED_DETAIL;
+
+  constructor(readonly retryAfterSeconds: number) {
+    super({ title: 'Too many failed authentications', detail: THROTTLED_DETAIL }, HttpStatus.TOO_MANY_REQUESTS);
   }
 }

@@ -3,7 +3,13 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { HttpException, UnauthorizedException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type AuthContext, AuthGuard, isPlatformAdmin, PLATFORM_ADMIN_SCOPE } from '@copilot/auth';
+import {
+  type AuthContext,
+  AuthGuard,
+  AuthThrottledException,
+  isPlatformAdmin,
+  PLATFORM_ADMIN_SCOPE,
+} from '@copilot/auth';
 import { PROBLEM_CONTENT_TYPE } from '@copilot/http';
 import { createPersistentRedis, QUEUE, REDIS_OPTIONS, type RedisSettings } from '@copilot/queues';
 import { Queue } from 'bullmq';
@@ -71,8 +77,9 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
 }
 
 interface Refusal {
-  status: 401 | 403;
+  status: 401 | 403 | 429;
   detail: string;
+  retryAfterSeconds?: number;
 }
 
 async function refusal(guard: AuthGuard, request: FastifyRequest): Promise<Refusal | null> {
@@ -82,8 +89,10 @@ async function refusal(guard: AuthGuard, request: FastifyRequest): Promise<Refus
   }
   let auth: AuthContext;
   try {
-    auth = await guard.authenticateRequest({ headers });
+    auth = await guard.authenticateRequest({ headers, ip: request.ip });
   } catch (error) {
+    if (error instanceof AuthThrottledException)
+      return { status: 429, detail: error.detail, retryAfterSeconds: error.retryAfterSeconds };
     if (error instanceof UnauthorizedException) return { status: 401, detail: error.message };
     if (error instanceof HttpException) return { status: 403, detail: error.message };
     throw error;
@@ -105,12 +114,13 @@ function withBasicPasswordAsKey(headers: FastifyRequest['headers']): FastifyRequ
 
 function sendProblem(reply: FastifyReply, refusal: Refusal): FastifyReply {
   if (refusal.status === 401) reply.header('www-authenticate', 'Basic realm="queues", charset="UTF-8"');
+  if (refusal.retryAfterSeconds) reply.header('retry-after', String(refusal.retryAfterSeconds));
   return reply
     .code(refusal.status)
     .type(PROBLEM_CONTENT_TYPE)
     .send({
       type: 'about:blank',
-      title: refusal.status === 401 ? 'Not authenticated' : 'Not allowed',
+      title: { 401: 'Not authenticated', 403: 'Not allowed', 429: 'Too many failed authentications' }[refusal.status],
       status: refusal.status,
       detail: refusal.detail,
     });
