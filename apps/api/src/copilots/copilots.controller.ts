@@ -3,7 +3,7 @@ import { Auth, type AuthContext, Scopes } from '@copilot/auth';
 import { CopilotService } from '@copilot/conversations';
 import { validate } from '@copilot/http';
 import { parseModelRef } from '@copilot/llm';
-import type { Copilot } from '@copilot/persistence';
+import { presentCopilot } from '@copilot/persistence/presenters';
 import { z } from 'zod';
 import { RequestId } from '../request-context';
 import { idParam, pageQuery } from '../request-schemas';
@@ -60,19 +60,6 @@ const updateBody = z
   .refine((body) => Object.keys(body).length > 0, 'expected at least one field to change')
   .meta({ example: { temperature: 0.2, maxTokens: 1024 } });
 
-const present = (c: Copilot) => ({
-  id: c.id,
-  name: c.name,
-  instructions: c.instructions,
-  model: c.model,
-  temperature: c.temperature,
-  maxTokens: c.maxTokens,
-  fallbackModels: c.fallbackModels,
-  collectionIds: c.collectionIds,
-  createdAt: c.createdAt,
-  updatedAt: c.updatedAt,
-});
-
 /** Named assistants. Reading takes chat:read; changing them takes admin. */
 @ApiTags('Copilots')
 @Controller('copilots')
@@ -89,7 +76,7 @@ export class CopilotsController {
     @Body(validate(createBody)) body: z.output<typeof createBody>,
     @RequestId() requestId: string,
   ) {
-    return present(await this.copilots.create(auth, body, requestId));
+    return presentCopilot(await this.copilots.create(auth, body, requestId));
   }
 
   @Get()
@@ -98,7 +85,7 @@ export class CopilotsController {
   @ApiJson(200, CopilotPage, 'A page of copilots.')
   async list(@Auth() auth: AuthContext, @Query(validate(pageQuery)) page: z.output<typeof pageQuery>) {
     const result = await this.copilots.list(auth.tenantId, page);
-    return presentPage(result, present);
+    return presentPage(result, presentCopilot);
   }
 
   @Get(':id')
@@ -107,7 +94,7 @@ export class CopilotsController {
   @ApiJson(200, CopilotShape, 'The copilot.')
   @ApiProblemResponses(404)
   async get(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string) {
-    return present(await this.copilots.get(auth.tenantId, id));
+    return presentCopilot(await this.copilots.get(auth.tenantId, id));
   }
 
   @Patch(':id')
@@ -121,7 +108,7 @@ export class CopilotsController {
     @Body(validate(updateBody)) body: z.output<typeof updateBody>,
     @RequestId() requestId: string,
   ) {
-    return present(await this.copilots.update(auth, id, body, requestId));
+    return presentCopilot(await this.copilots.update(auth, id, body, requestId));
   }
 
   @Delete(':id')

@@ -1,14 +1,6 @@
-import type { ChunkHit, Collection, Document } from '@copilot/persistence';
+import type { ChunkHit, Document } from '@copilot/persistence';
 
-export const presentCollection = (c: Collection) => ({
-  id: c.id,
-  name: c.name,
-  description: c.description,
-  embeddingModel: c.embeddingModel,
-  embeddingDimensions: c.embeddingDimensions,
-  createdAt: c.createdAt,
-  updatedAt: c.updatedAt,
-});
+export { presentCollection } from '@copilot/persistence/presenters';
 
 export const presentDocument = (d: Document) => ({
   id: d.id,

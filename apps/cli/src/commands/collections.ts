@@ -1,21 +1,10 @@
 import type { Command } from 'commander';
-import type { Collection } from '@copilot/persistence';
+import { presentCollection } from '@copilot/persistence/presenters';
 import type { CliContext } from '../cli-context';
 import { defineCommand } from '../command-kit';
 import { fields } from '../output';
 import { cliActor } from '../platform/cli-actor';
 import { defineTenantListCommand } from './paging';
-
-/** The same shape GET /v1/collections answers with. */
-const presentCollection = (c: Collection) => ({
-  id: c.id,
-  name: c.name,
-  description: c.description,
-  embeddingModel: c.embeddingModel,
-  embeddingDimensions: c.embeddingDimensions,
-  createdAt: c.createdAt,
-  updatedAt: c.updatedAt,
-});
 
 export function registerCollectionCommands(program: Command, cli: CliContext): void {
   defineCommand(

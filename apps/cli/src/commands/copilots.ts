@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Copilot } from '@copilot/persistence';
+import { presentCopilot } from '@copilot/persistence/presenters';
 import type { CliContext } from '../cli-context';
 import { CommandError } from '../cli-errors';
 import { defineCommand } from '../command-kit';
@@ -8,20 +8,6 @@ import { fields } from '../output';
 import { cliActor } from '../platform/cli-actor';
 import { defineTenantListCommand } from './paging';
 import { resolveCollection, resolveCopilot } from './refs';
-
-/** The same shape GET /v1/copilots answers with. */
-export const presentCopilot = (c: Copilot) => ({
-  id: c.id,
-  name: c.name,
-  instructions: c.instructions,
-  model: c.model,
-  temperature: c.temperature,
-  maxTokens: c.maxTokens,
-  fallbackModels: c.fallbackModels,
-  collectionIds: c.collectionIds,
-  createdAt: c.createdAt,
-  updatedAt: c.updatedAt,
-});
 
 /** The api's own check of a provider/model reference. */
 async function modelRefSchema() {
