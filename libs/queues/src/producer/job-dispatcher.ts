@@ -17,6 +17,8 @@ export class JobDispatcher implements BeforeApplicationShutdown {
   /** Job ids enqueued but not yet marked, by tenant (row level security: one transaction per tenant). */
   private readonly unmarked = new Map<string, string[]>();
   private markTimer?: NodeJS.Timeout;
+  /** Every mark write started so far: shutdown waits for them, not only for its own. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly producer: JobProducer,
@@ -48,12 +50,12 @@ export class JobDispatcher implements BeforeApplicationShutdown {
     await this.writeMarks();
   }
 
-  private async writeMarks(): Promise<void> {
+  private writeMarks(): Promise<void> {
     clearTimeout(this.markTimer);
     this.markTimer = undefined;
     const batches = [...this.unmarked];
     this.unmarked.clear();
-    await Promise.all(
+    const written = Promise.all(
       batches.map(([tenantId, ids]) =>
         this.transactions
           .run(tenantId, (tx) => this.jobs.markManyDispatched(tx, ids))
@@ -62,5 +64,7 @@ export class JobDispatcher implements BeforeApplicationShutdown {
           ),
       ),
     );
+    this.writing = Promise.all([this.writing, written]).then(() => undefined);
+    return this.writing;
   }
 }
