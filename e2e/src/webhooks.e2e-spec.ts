@@ -34,7 +34,7 @@ describe('webhooks over HTTP', () => {
       WORKER_PORT: String(workerPort),
       SCHEDULER_PORT: String(schedulerPort),
       // The receiver listens on loopback, which webhook URLs may not target otherwise.
-      WEBHOOK_ALLOWED_ADDRESSES: '127.0.0.1',
+      EGRESS_ALLOWED_HOSTS: '127.0.0.1',
     };
     api = `http://127.0.0.1:${apiPort}`;
     await cli(env, 'tenant:create', 'hooli-webhooks');

@@ -8,6 +8,7 @@ import { MaintenanceModule } from '@copilot/maintenance';
 import { PlatformModule } from '@copilot/platform';
 import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
+import { EgressModule } from '@copilot/egress';
 import { WebhooksModule } from '@copilot/webhooks';
 import { AdminJobsController } from './admin/admin-jobs.controller';
 import { AdminSchedulesController } from './admin/admin-schedules.controller';
@@ -37,7 +38,12 @@ export class AppModule {
         PlatformModule.forRoot('api', settings),
         AuthModule.forRoot({ jwt: settings.jwt, rateLimit: settings.edge.rateLimit }),
         SecretsModule.forRoot(settings.encryption),
-        LlmModule.forRoot({ providers: settings.llm.providers, timeoutMs: settings.llm.timeoutMs }),
+        EgressModule.forRoot(settings.egress),
+        LlmModule.forRoot({
+          providers: settings.llm.providers,
+          timeoutMs: settings.llm.timeoutMs,
+          breaker: { redis: settings.redis, ...settings.llm.breaker },
+        }),
         ConversationsModule.forRoot(settings.chat),
         RetrievalModule.forRoot({
           ...settings.knowledge,

@@ -32,6 +32,8 @@ describe('reply generation with real providers', () => {
     tenantId = await createTenant('gen', 1_000_000n);
     app = await startWorkerApp((s) => ({
       ...s,
+      // The fakes are on loopback: admitted, as an operator would admit an intranet server.
+      egress: { allowedHosts: ['127.0.0.1'] },
       llm: { ...s.llm, maxRetries: 1, timeoutMs: 2_000, breaker: { failureThreshold: 50, cooldownMs: 1_000 } },
     }));
     await app.init();

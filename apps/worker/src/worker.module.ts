@@ -5,6 +5,7 @@ import { llmMetricProviders, LlmMetrics, LlmModule } from '@copilot/llm';
 import { MaintenanceModule } from '@copilot/maintenance';
 import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
+import { EgressModule } from '@copilot/egress';
 import { webhookRetryDelayMs, WebhooksModule } from '@copilot/webhooks';
 import { resilientGeneratorProviders } from './resilient-generator.provider';
 import { ReadinessRegistry } from '@copilot/observability';
@@ -34,7 +35,12 @@ export class WorkerModule implements OnApplicationBootstrap {
       imports: [
         PlatformModule.forRoot('worker', settings),
         SecretsModule.forRoot(settings.encryption),
-        LlmModule.forRoot({ providers: settings.llm.providers, timeoutMs: settings.llm.timeoutMs }),
+        EgressModule.forRoot(settings.egress),
+        LlmModule.forRoot({
+          providers: settings.llm.providers,
+          timeoutMs: settings.llm.timeoutMs,
+          breaker: { redis: settings.redis, ...settings.llm.breaker },
+        }),
         ConversationsModule.forRoot(settings.chat),
         RetrievalModule.forRoot({
           ...settings.knowledge,

@@ -10,6 +10,7 @@ import { llmConfig } from './concerns/llm.config';
 import { knowledgeConfig } from './concerns/knowledge.config';
 import { telemetryConfig } from './concerns/telemetry.config';
 import { webhooksConfig } from './concerns/webhooks.config';
+import { egressConfig } from './concerns/egress.config';
 import { maintenanceConfig } from './concerns/maintenance.config';
 
 // What each app reads, in one place: the apps load exactly these lists, and the
@@ -36,6 +37,7 @@ export const ALL_CONCERNS = [
   knowledgeConfig,
   telemetryConfig,
   webhooksConfig,
+  egressConfig,
   maintenanceConfig,
 ] as const;
 
@@ -61,6 +63,7 @@ export const API_CONCERNS = [
   llmConfig,
   knowledgeConfig,
   webhooksConfig,
+  egressConfig,
 ] as const;
 
 export const WORKER_CONCERNS = [
@@ -72,6 +75,7 @@ export const WORKER_CONCERNS = [
   encryptionConfig,
   knowledgeConfig,
   webhooksConfig,
+  egressConfig,
 ] as const;
 
 export const SCHEDULER_CONCERNS = [...PLATFORM_CONCERNS, schedulerProbeConfig, schedulerConfig] as const;

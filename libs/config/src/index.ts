@@ -11,6 +11,7 @@ export * from './concerns/llm.config';
 export * from './concerns/knowledge.config';
 export * from './concerns/telemetry.config';
 export * from './concerns/webhooks.config';
+export * from './concerns/egress.config';
 export * from './concerns/maintenance.config';
 
 export * from './app-concerns';

@@ -10,11 +10,12 @@ import {
   Prisma,
   TenantRepository,
   TenantTransactions,
+  type Tx,
 } from '@copilot/persistence';
 import { Problem } from '@copilot/http';
-import { ContextTooLongError } from '@copilot/llm';
+import { ContextTooLongError, ProviderAvailability } from '@copilot/llm';
 import { type Budgets, type Reservation, TokenBudget } from '@copilot/usage';
-import { GenerationPlanner } from './generation-planner';
+import { type GenerationPlan, GenerationPlanner } from './generation-planner';
 import { JobDispatcher, type JobOf, QUEUE } from '@copilot/queues';
 
 export interface PostMessageResult {
@@ -38,6 +39,7 @@ export class ChatService {
     private readonly planner: GenerationPlanner,
     private readonly tenants: TenantRepository,
     private readonly budget: TokenBudget,
+    private readonly availability: ProviderAvailability,
   ) {}
 
   /**
@@ -63,6 +65,7 @@ export class ChatService {
     try {
       created = await this.transactions.run(tenantId, async (tx) => {
         const plan = await this.planner.plan(tx, conversationId, content).catch(asProblem);
+        await this.refuseWhileCircuitsOpen(tx, tenantId, plan.chain);
         const budgets = await this.tenants.budgetsOf(tx, tenantId);
         reservation = await this.reserveBudget(tenantId, budgets, plan.estimatedTokens);
         const message = await this.messages.create(tx, { tenantId, conversationId, role: 'user', content });
@@ -142,6 +145,22 @@ export class ChatService {
         window: result.window,
         limit: result.limit,
         resetAt: result.resetAt.toISOString(),
+      },
+      { 'retry-after': String(retryAfter) },
+    );
+  }
+
+  /** Every provider of the chain is behind an open circuit: 503 with when to come back, and nothing written. */
+  private async refuseWhileCircuitsOpen(tx: Tx, tenantId: string, chain: GenerationPlan['chain']): Promise<void> {
+    const waitMs = await this.availability.waitFor(tenantId, chain, tx);
+    if (waitMs <= 0) return;
+    const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
+    throw new Problem(
+      503,
+      {
+        type: '/problems/provider-unavailable',
+        title: 'The model provider is unavailable',
+        detail: `Every provider this conversation uses failed repeatedly and is paused; try again in ${retryAfter} s.`,
       },
       { 'retry-after': String(retryAfter) },
     );

@@ -9,4 +9,12 @@ export * from './resilience';
 export * from './providers/anthropic/anthropic.provider';
 export * from './providers/gemini/gemini.provider';
 export * from './providers/openai/openai.provider';
+// For other adapters of vendor SDKs (the embedders): one way to classify and word their failures.
+export {
+  describeError,
+  egressRefusal,
+  kindForStatus,
+  retryAfterFromHeaders,
+  safeToken,
+} from './providers/openai/sdk-attempt';
 export * from './metrics';

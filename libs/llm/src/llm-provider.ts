@@ -1,3 +1,5 @@
+import type { FetchFunction } from '@copilot/egress';
+
 export interface ChatTurn {
   role: 'user' | 'assistant';
   content: string;
@@ -45,6 +47,12 @@ export interface Completion {
 export interface LlmProvider {
   /** `openai`, `anthropic`, `gemini`, `local`. */
   readonly name: string;
+  /**
+   * The circuit breaker that guards calls through this client: its provider and one
+   * credential and endpoint (see circuitKey), so one tenant's failing key or base URL
+   * never opens the circuit of another's. Default: the provider name.
+   */
+  readonly circuit?: string;
   /** Streams text deltas, then one `usage` chunk when the provider reports usage. */
   generate(request: GenerateRequest): AsyncIterable<GenerateChunk>;
   complete(request: GenerateRequest): Promise<Completion>;
@@ -57,4 +65,11 @@ export interface ProviderCredentials {
   baseUrl?: string;
   /** Per-attempt timeout handed to the SDK. */
   timeoutMs: number;
+  /** The circuit breaker of this credential and endpoint (circuitKey). */
+  circuit?: string;
+  /**
+   * The fetch the SDK sends with: the egress-checked one for a tenant's own key and
+   * endpoint (it may aim anywhere), the global one for the operator's settings.
+   */
+  fetch?: FetchFunction;
 }

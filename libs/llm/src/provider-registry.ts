@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { EGRESS_FETCH, type FetchFunction } from '@copilot/egress';
 import type { Tx } from '@copilot/persistence';
 import type { ModelRef, ProviderName } from './context/model-catalog';
-import { ProviderKeys } from './credentials/provider-keys.service';
+import { ProviderKeys, type StoredProviderKey } from './credentials/provider-keys.service';
 import { LlmError } from './llm-error';
 import type { LlmProvider, ProviderCredentials } from './llm-provider';
 import { LocalProvider } from './local-provider';
@@ -18,9 +20,24 @@ const ADAPTERS: Record<Exclude<ProviderName, 'local'>, new (credentials: Provide
 };
 
 /**
+ * The circuit of one credential and endpoint: `openai:platform` for the platform's
+ * shared key, `openai:tenant:<digest>` for a tenant's own (a digest of key and base
+ * URL: the key itself never reaches Redis). A tenant whose key or base URL fails
+ * opens only its own circuit.
+ */
+export function circuitKey(provider: string, credentials: StoredProviderKey & { source: 'tenant' | 'platform' }) {
+  if (credentials.source === 'platform') return `${provider}:platform`;
+  const digest = createHash('sha256')
+    .update(`${provider}\u0000${credentials.apiKey}\u0000${credentials.baseUrl ?? ''}`)
+    .digest('hex');
+  return `${provider}:tenant:${digest.slice(0, 24)}`;
+}
+
+/**
  * Provider clients for a tenant: with the tenant's own key when it stored one,
  * else the platform's. Clients are kept per key and endpoint, so connections are
- * reused across generations.
+ * reused across generations. A tenant's own key is called through the egress
+ * policy, wherever its base URL points; the platform's endpoints are the operator's.
  */
 @Injectable()
 export class ProviderRegistry {
@@ -30,6 +47,7 @@ export class ProviderRegistry {
   constructor(
     private readonly keys: ProviderKeys,
     @Inject(PROVIDER_TIMEOUT_MS) private readonly timeoutMs: number,
+    @Inject(EGRESS_FETCH) private readonly egressFetch: FetchFunction,
   ) {}
 
   /**
@@ -46,15 +64,17 @@ export class ProviderRegistry {
         `no ${ref.provider} API key is configured (platform or tenant)`,
       );
     }
-    const cacheKey = `${ref.provider}\u0000${credentials.apiKey}\u0000${credentials.baseUrl ?? ''}`;
-    let client = this.clients.get(cacheKey);
+    const circuit = circuitKey(ref.provider, credentials);
+    let client = this.clients.get(circuit);
     if (!client) {
       client = new ADAPTERS[ref.provider]({
         apiKey: credentials.apiKey,
         baseUrl: credentials.baseUrl,
         timeoutMs: this.timeoutMs,
+        circuit,
+        ...(credentials.source === 'tenant' ? { fetch: this.egressFetch } : {}),
       });
-      this.clients.set(cacheKey, client);
+      this.clients.set(circuit, client);
     }
     return client;
   }

@@ -1,3 +1,4 @@
+import { EGRESS_RULES, type EgressRules } from '@copilot/egress';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type DeliveryAttempt,
@@ -11,13 +12,7 @@ import {
 import type { JobOf } from '@copilot/queues';
 import { TenantSecrets } from '@copilot/secrets';
 import { webhookSecretName } from './webhook-events';
-import {
-  OUTBOUND_RULES,
-  type OutboundRules,
-  WEBHOOK_OPTIONS,
-  type WebhookSettings,
-  webhookRetryDelayMs,
-} from './webhook-options';
+import { WEBHOOK_OPTIONS, type WebhookSettings, webhookRetryDelayMs } from './webhook-options';
 import { sendWebhook } from './webhook-sender';
 import { signWebhook } from './webhook-signature';
 
@@ -57,7 +52,7 @@ export class WebhookDeliveryService {
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly secrets: TenantSecrets,
     @Inject(WEBHOOK_OPTIONS) private readonly settings: WebhookSettings,
-    @Inject(OUTBOUND_RULES) private readonly rules: OutboundRules,
+    @Inject(EGRESS_RULES) private readonly rules: EgressRules,
   ) {}
 
   async deliver(payload: Payload, attempt: AttemptInfo): Promise<DeliveryOutcome> {

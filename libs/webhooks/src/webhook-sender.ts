@@ -1,8 +1,7 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import { parseOutboundUrl, UrlFetchError, vetAddress } from '@copilot/retrieval';
-import type { OutboundRules } from './webhook-options';
+import { EgressError, type EgressRules, parseOutboundUrl, vetAddress } from '@copilot/egress';
 
 export interface WebhookRequest {
   url: string;
@@ -18,37 +17,32 @@ export interface WebhookResponse {
   durationMs: number;
 }
 
-/** Longest part of a receiver's error answer kept in the delivery log. */
-const ERROR_BODY_CHARS = 200;
-
 /**
  * One POST to a receiver. The host is resolved and vetted at every attempt (a name
  * that now resolves to a private address is refused: DNS rebinding), and the
  * connection goes to the vetted address itself. Redirects are not followed.
+ * The receiver's body is never read into the log the tenant reads: only its status
+ * (a body could carry whatever the receiver, or a host behind it, wants to leak).
  * Never throws: the outcome, failures included, is the delivery log's to record.
  */
-export async function sendWebhook(request: WebhookRequest, rules: OutboundRules): Promise<WebhookResponse> {
+export async function sendWebhook(request: WebhookRequest, rules: EgressRules): Promise<WebhookResponse> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const signal = AbortSignal.timeout(request.timeoutMs);
   try {
     const url = parseOutboundUrl(request.url);
     const address = await Promise.race([
-      vetAddress(url, rules.policy, rules.lookup),
+      vetAddress(url, rules),
       new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true })),
     ]);
     const response = await post(url, address, request, signal);
     const status = response.statusCode ?? 0;
-    const text = await readSome(response);
+    response.destroy();
     const ok = status >= 200 && status <= 299;
-    return {
-      status,
-      error: ok ? null : `HTTP ${status}${text ? `: ${text}` : ''}`,
-      durationMs: elapsed(),
-    };
+    return { status, error: ok ? null : `HTTP ${status}`, durationMs: elapsed() };
   } catch (error) {
     const message =
-      signal.aborted && !(error instanceof UrlFetchError)
+      signal.aborted && !(error instanceof EgressError)
         ? `no answer within ${request.timeoutMs} ms`
         : error instanceof Error
           ? error.message
@@ -85,15 +79,4 @@ function post(
     outgoing.on('error', reject);
     outgoing.end(request.body);
   });
-}
-
-/** The start of the answer (for the log), without waiting for a large or endless body. */
-async function readSome(response: IncomingMessage): Promise<string> {
-  let text = '';
-  for await (const part of response as AsyncIterable<Buffer>) {
-    text += part.toString('utf8');
-    if (text.length >= ERROR_BODY_CHARS) break;
-  }
-  response.destroy();
-  return text.slice(0, ERROR_BODY_CHARS).replace(/\s+/g, ' ').trim();
 }

@@ -1,3 +1,4 @@
+import { EGRESS_RULES, type EgressRules } from '@copilot/egress';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditLog, type AuthContext } from '@copilot/auth';
@@ -17,7 +18,6 @@ import {
 import { JobDispatcher, QUEUE } from '@copilot/queues';
 import { TenantSecrets } from '@copilot/secrets';
 import { webhookSecretName } from './webhook-events';
-import { OUTBOUND_RULES, type OutboundRules } from './webhook-options';
 import { generateWebhookSecret } from './webhook-signature';
 import { checkWebhookUrl, WebhookUrlRefused } from './webhook-url';
 
@@ -39,7 +39,7 @@ export class WebhookService {
     private readonly secrets: TenantSecrets,
     private readonly dispatcher: JobDispatcher,
     private readonly audit: AuditLog,
-    @Inject(OUTBOUND_RULES) private readonly rules: OutboundRules,
+    @Inject(EGRESS_RULES) private readonly rules: EgressRules,
   ) {}
 
   async create(

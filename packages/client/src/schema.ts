@@ -577,7 +577,7 @@ export interface paths {
     get?: never;
     /**
      * Store the tenant's own key for a provider
-     * @description Stored encrypted and used instead of the platform's key; never shown again.
+     * @description Stored encrypted and used instead of the platform's key; never shown again. A `baseUrl` must be a public address (or one the operator admits in EGRESS_ALLOWED_HOSTS): every call to it goes through the egress policy.
      *
      *     Requires the scope `admin` (`admin` grants every tenant scope).
      */
@@ -2202,7 +2202,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2300,7 +2300,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2410,7 +2410,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2482,7 +2482,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2569,7 +2569,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2682,7 +2682,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2780,7 +2780,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2906,7 +2906,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2994,7 +2994,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3081,7 +3081,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3192,7 +3192,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3290,7 +3290,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3386,7 +3386,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3510,7 +3510,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3611,7 +3611,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3763,7 +3763,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3850,7 +3850,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3963,7 +3963,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4061,7 +4061,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4162,7 +4162,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4329,7 +4329,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4416,7 +4416,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4539,7 +4539,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4637,7 +4637,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4733,7 +4733,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4862,7 +4862,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4960,7 +4960,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5056,7 +5056,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5168,7 +5168,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5266,7 +5266,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5376,7 +5376,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5494,7 +5494,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5566,7 +5566,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5676,7 +5676,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5772,7 +5772,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5903,7 +5903,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5991,7 +5991,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6078,7 +6078,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6192,7 +6192,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6290,7 +6290,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6386,7 +6386,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6512,7 +6512,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6613,7 +6613,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6724,7 +6724,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6822,7 +6822,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A dependency (the database) is not reachable right now; retry after `Retry-After` seconds. */
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
       503: {
         headers: {
           [name: string]: unknown;

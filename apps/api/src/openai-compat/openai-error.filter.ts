@@ -30,7 +30,8 @@ export class OpenAiErrorFilter implements ExceptionFilter {
     // A response already streaming cannot change its status: the stream writer reports in-band.
     if (reply.sent || reply.raw.headersSent) return void reply.raw.end();
     if (exception instanceof Problem) void reply.headers(exception.headers);
-    if (status === 503) void reply.header('retry-after', '5');
+    // An outage without its own estimate (the database): a few seconds.
+    if (status === 503 && !reply.hasHeader('retry-after')) void reply.header('retry-after', '5');
     void reply
       .status(status)
       .headers(error.headers)

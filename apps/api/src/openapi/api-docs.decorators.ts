@@ -84,7 +84,7 @@ const PROBLEMS = {
   422: 'Understood, but cannot be processed as asked.',
   429: 'A request budget or token budget is spent; retry after `Retry-After` seconds.',
   500: 'Something went wrong on our side; the detail does not say what (it is logged with the request id).',
-  503: 'A dependency (the database) is not reachable right now; retry after `Retry-After` seconds.',
+  503: 'A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds.',
 } as const;
 export type ProblemStatus = keyof typeof PROBLEMS;
 

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put } from '@nestjs/common';
 import { AuditLog, Auth, type AuthContext, Scopes } from '@copilot/auth';
-import { validate } from '@copilot/http';
+import { EGRESS_RULES, EgressError, type EgressRules, parseOutboundUrl, vetAddress } from '@copilot/egress';
+import { validate, ValidationProblem } from '@copilot/http';
 import { ProviderKeys } from '@copilot/llm';
 import { TenantTransactions } from '@copilot/persistence';
 import { z } from 'zod';
@@ -30,6 +31,7 @@ export class ProviderKeysController {
     private readonly transactions: TenantTransactions,
     private readonly keys: ProviderKeys,
     private readonly audit: AuditLog,
+    @Inject(EGRESS_RULES) private readonly egress: EgressRules,
   ) {}
 
   @Get()
@@ -44,7 +46,7 @@ export class ProviderKeysController {
   @ApiRoute(
     'putProviderKey',
     "Store the tenant's own key for a provider",
-    "Stored encrypted and used instead of the platform's key; never shown again.",
+    "Stored encrypted and used instead of the platform's key; never shown again. A `baseUrl` must be a public address (or one the operator admits in EGRESS_ALLOWED_HOSTS): every call to it goes through the egress policy.",
   )
   @ApiNoContent('Stored.')
   async put(
@@ -53,6 +55,7 @@ export class ProviderKeysController {
     @Body(validate(keyBody)) body: z.output<typeof keyBody>,
     @RequestId() requestId: string,
   ) {
+    if (body.baseUrl) await this.checkEndpoint(body.baseUrl);
     await this.transactions.run(auth.tenantId, async (tx) => {
       await this.keys.put(tx, auth.tenantId, provider, body);
       await this.audit.record(tx, auth, 'provider_key.set', { type: 'provider_key', id: provider }, { requestId });
@@ -73,5 +76,19 @@ export class ProviderKeysController {
       await this.keys.remove(tx, auth.tenantId, provider);
       await this.audit.record(tx, auth, 'provider_key.removed', { type: 'provider_key', id: provider }, { requestId });
     });
+  }
+
+  /**
+   * A base URL must pass the egress policy now (a clear 400 rather than a failing job);
+   * every call checks it again when it connects, since DNS can change.
+   */
+  private async checkEndpoint(baseUrl: string): Promise<void> {
+    try {
+      await vetAddress(parseOutboundUrl(baseUrl), this.egress);
+    } catch (error) {
+      if (!(error instanceof EgressError)) throw error;
+      const expected = error.reason === 'network' ? 'a host name that resolves' : 'a public http(s) address';
+      throw new ValidationProblem([{ field: 'body.baseUrl', message: `${error.message}: expected ${expected}` }]);
+    }
   }
 }

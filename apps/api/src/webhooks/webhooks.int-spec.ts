@@ -20,7 +20,7 @@ describe('webhooks over HTTP', () => {
       reader: { scopes: ['chat:read', 'documents:read'] },
     }));
     otherAdmin = (await createTenantWithKeys('hooks-other', { admin: { scopes: ['admin'] } })).keys.admin!;
-    ({ app } = await startApi((s) => ({ ...s, webhooks: { ...s.webhooks, allowedAddresses: ['127.0.0.1'] } })));
+    ({ app } = await startApi((s) => ({ ...s, egress: { allowedHosts: ['127.0.0.1'] } })));
     admin = createPrismaClient(loadSettings('cli', [adminDatabaseConfig] as const).adminDatabase);
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { AuditModule } from '@copilot/auth';
 import {
   chatConfig,
   databaseConfig,
+  egressConfig,
   encryptionConfig,
   knowledgeConfig,
   llmConfig,
@@ -18,6 +19,7 @@ import { PersistenceModule } from '@copilot/persistence';
 import { QueuesModule } from '@copilot/queues';
 import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
+import { EgressModule } from '@copilot/egress';
 
 export const loadCliPlatformSettings = () =>
   loadSettings('cli', [
@@ -30,6 +32,7 @@ export const loadCliPlatformSettings = () =>
     encryptionConfig,
     llmConfig,
     knowledgeConfig,
+    egressConfig,
   ] as const);
 export type CliPlatformSettings = ReturnType<typeof loadCliPlatformSettings>;
 
@@ -53,7 +56,12 @@ export class CliPlatformModule {
         }),
         AuditModule,
         SecretsModule.forRoot(settings.encryption),
-        LlmModule.forRoot({ providers: settings.llm.providers, timeoutMs: settings.llm.timeoutMs }),
+        EgressModule.forRoot(settings.egress),
+        LlmModule.forRoot({
+          providers: settings.llm.providers,
+          timeoutMs: settings.llm.timeoutMs,
+          breaker: { redis: settings.redis, ...settings.llm.breaker },
+        }),
         ConversationsModule.forRoot(settings.chat),
         RetrievalModule.forRoot({
           ...settings.knowledge,

@@ -4,6 +4,7 @@ export type BreakerState = 'closed' | 'open' | 'half_open';
 
 /** Leave to call a provider, handed back with the call's outcome. */
 export interface BreakerPermit {
+  /** The circuit (provider and credential) the call went through. */
   provider: string;
   /** This call is the single half-open probe: its outcome closes or re-opens the circuit. */
   probe: boolean;
@@ -22,6 +23,8 @@ export interface Breaker {
   /** Counts health failures (see BREAKER_FAILURES); other kinds only release a probe lease. */
   onFailure(permit: BreakerPermit, error: LlmError): Promise<void>;
   state(provider: string): Promise<BreakerState>;
+  /** Milliseconds a call to this circuit would still be skipped (0: it would go through). */
+  openFor(circuit: string): Promise<number>;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { LlmError } from '../llm-error';
 import { BREAKER_FAILURES, CircuitOpenError, type Breaker, type BreakerPermit, type BreakerState } from './breaker';
 
 export interface CircuitBreakerOptions {
-  /** Namespaces the keys (`${prefix}:llm:breaker:${provider}`), like every other key of a deployment. */
+  /** Namespaces the keys (`${prefix}:llm:breaker:${circuit}`), like every other key of a deployment. */
   prefix: string;
   /** Consecutive health failures that open the circuit. */
   failureThreshold: number;
@@ -71,6 +71,13 @@ if not open_until then return 'closed' end
 if now < open_until then return 'open' end
 return 'half_open'`;
 
+/** KEYS: state, probe. How long a call would still be skipped: 0 when it would go through (or be the probe). */
+const OPEN_FOR = `${NOW}
+local open_until = tonumber(redis.call('HGET', KEYS[1], 'open_until'))
+if not open_until then return 0 end
+if now < open_until then return open_until - now end
+return math.max(redis.call('PTTL', KEYS[2]), 0)`;
+
 interface Script {
   source: string;
   sha: string;
@@ -82,10 +89,12 @@ const SCRIPTS = {
   failure: script(FAILURE),
   release: script(RELEASE),
   state: script(STATE),
+  openFor: script(OPEN_FOR),
 };
 
 /**
- * A circuit breaker per provider, shared by every worker through Redis: each
+ * A circuit breaker per circuit (a provider and one credential and endpoint: see
+ * circuitKey), shared by every worker through Redis: each
  * transition is one Lua script, so concurrent workers never both open or both probe.
  * Redis trouble never blocks generation: the breaker then fails open (lets calls
  * through, reports 'closed') and tells `onRedisError`.
@@ -139,6 +148,11 @@ export class CircuitBreaker implements Breaker {
   async state(provider: string): Promise<BreakerState> {
     const reply = await this.run(SCRIPTS.state, [this.keys(provider)[0]], [], 'closed');
     return reply === 'open' || reply === 'half_open' ? reply : 'closed';
+  }
+
+  async openFor(circuit: string): Promise<number> {
+    const reply = await this.run(SCRIPTS.openFor, this.keys(circuit), [], 0);
+    return typeof reply === 'number' ? reply : 0;
   }
 
   /** Forgets a provider's state (operators, tests). */

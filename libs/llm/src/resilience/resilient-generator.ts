@@ -160,7 +160,7 @@ export class ResilientGenerator {
 
     let permit: BreakerPermit | undefined;
     try {
-      permit = await this.options.breaker?.acquire(name);
+      permit = await this.options.breaker?.acquire(entry.provider.circuit ?? name);
     } catch (caught) {
       const error = toLlmError(caught, name);
       report('rejected', error);

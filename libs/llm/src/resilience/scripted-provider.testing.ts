@@ -100,6 +100,10 @@ export class MemoryBreaker implements Breaker {
   async state(provider: string): Promise<BreakerState> {
     return this.open.has(provider) ? 'open' : 'closed';
   }
+
+  async openFor(circuit: string): Promise<number> {
+    return this.open.has(circuit) ? 1000 : 0;
+  }
 }
 
 /** Drains a generation: what it yielded and what it threw. */

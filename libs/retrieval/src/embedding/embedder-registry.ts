@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EGRESS_FETCH, type FetchFunction } from '@copilot/egress';
 import { ProviderKeys } from '@copilot/llm';
 import { Problem } from '@copilot/http';
 import type { Embedder } from '../retrieval-types';
@@ -6,7 +7,10 @@ import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from '../knowledge/knowledg
 import { LocalEmbedder } from './local-embedder';
 import { OpenAiEmbedder } from './openai-embedder';
 
-/** The embedder of a collection's model: `local`, or `openai/<model>` with the tenant's (else the platform's) key. */
+/**
+ * The embedder of a collection's model: `local`, or `openai/<model>` with the tenant's
+ * (else the platform's) key.
+ */
 @Injectable()
 export class EmbedderRegistry {
   private readonly local = new LocalEmbedder();
@@ -14,6 +18,7 @@ export class EmbedderRegistry {
   constructor(
     private readonly keys: ProviderKeys,
     @Inject(KNOWLEDGE_OPTIONS) private readonly settings: KnowledgeSettings,
+    @Inject(EGRESS_FETCH) private readonly egressFetch: FetchFunction,
   ) {}
 
   dimensionsOf(model: string): number {
@@ -33,9 +38,12 @@ export class EmbedderRegistry {
     if (!credentials && !this.settings.embeddingEndpoint) {
       throw new Error(`no OpenAI key is configured for embedding model ${model}`);
     }
+    // The operator's EMBEDDING_ENDPOINT is trusted; a tenant's own base URL goes through the egress policy.
+    const tenantAimed = !this.settings.embeddingEndpoint && credentials?.source === 'tenant';
     return new OpenAiEmbedder({
       apiKey: credentials?.apiKey ?? 'none',
       baseUrl: this.settings.embeddingEndpoint ?? credentials?.baseUrl,
+      ...(tenantAimed ? { fetch: this.egressFetch } : {}),
       model: model.slice('openai/'.length),
       dimensions,
       timeoutMs: this.settings.timeoutMs,

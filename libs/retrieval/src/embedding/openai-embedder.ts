@@ -4,7 +4,19 @@
  * `withRetries`, like generation, so backoff, Retry-After and cancellation behave
  * the same everywhere; the SDK's own retries are off.
  */
-import { DEFAULT_RETRY_POLICY, LlmError, type LlmErrorKind, retryAfterMs, type Sleep, withRetries } from '@copilot/llm';
+import {
+  DEFAULT_RETRY_POLICY,
+  describeError,
+  egressRefusal,
+  kindForStatus,
+  LlmError,
+  type LlmErrorKind,
+  retryAfterFromHeaders,
+  safeToken,
+  type Sleep,
+  withRetries,
+} from '@copilot/llm';
+import type { FetchFunction } from '@copilot/egress';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { Embedder } from '../retrieval-types';
 
@@ -37,6 +49,8 @@ export interface OpenAiEmbedderOptions {
   maxRetries: number;
   /** For tests: how backoff waits (default: real timers). */
   sleep?: Sleep;
+  /** How to reach the server: the egress-checked fetch for endpoints a tenant chose; default the global fetch. */
+  fetch?: FetchFunction;
 }
 
 export class OpenAiEmbedder implements Embedder {
@@ -69,6 +83,7 @@ export class OpenAiEmbedder implements Embedder {
       timeout: options.timeoutMs,
       maxRetries: 0,
       logLevel: 'off',
+      ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   }
 
@@ -163,10 +178,7 @@ function malformed(detail: string): LlmError {
   return new LlmError('stream_interrupted', PROVIDER, `${PROVIDER}: malformed embeddings response: ${detail}`);
 }
 
-/**
- * SDK failures in LlmError terms, as the chat adapter sorts them (its helpers are
- * internal to @copilot/llm, so the small part needed here is repeated).
- */
+/** SDK failures in LlmError terms, as the chat adapters sort them. Upstream text is never repeated. */
 function classify(
   err: unknown,
   timeoutMs: number,
@@ -174,42 +186,28 @@ function classify(
   if (err instanceof APIUserAbortError) return { kind: 'cancelled', detail: 'the request was cancelled' };
   if (err instanceof APIConnectionTimeoutError) return { kind: 'timeout', detail: `no answer within ${timeoutMs} ms` };
   if (err instanceof APIConnectionError) {
-    return { kind: 'provider_unavailable', detail: `cannot reach the server (${errorText(err)})` };
+    return (
+      egressRefusal(err) ?? { kind: 'provider_unavailable', detail: `cannot reach the server (${describeError(err)})` }
+    );
   }
   if (!(err instanceof APIError) || err.status === undefined) {
     // The body broke off mid-way or was not JSON.
-    return { kind: 'stream_interrupted', detail: `the response broke off (${errorText(err)})` };
+    return { kind: 'stream_interrupted', detail: `the response broke off (${describeError(err)})` };
   }
   const status = err.status;
-  // The server's text is left out: OpenAI's 401 echoes part of the key.
-  if (status === 401) return { kind: 'authentication', detail: `the API key was rejected (401)`, status };
+  const said = [safeToken(err.code), safeToken(err.type)].filter(Boolean).join(' ');
+  const answer = `HTTP ${status}${said ? ` ${said}` : ''}`;
+  if (status === 401) return { kind: 'authentication', detail: `the API key was rejected (${answer})`, status };
   if ((status === 400 || status === 413) && /context length|too many tokens|maximum context/i.test(err.message)) {
-    return { kind: 'context_too_long', detail: err.message, status };
+    return { kind: 'context_too_long', detail: `the input does not fit the model (${answer})`, status };
   }
-  if (err.code === 'content_policy_violation') return { kind: 'content_refused', detail: err.message, status };
-  return { kind: kindForStatus(status), detail: err.message, status, retryAfter: retryAfterOf(err.headers) };
-}
-
-function kindForStatus(status: number): LlmErrorKind {
-  if (status === 429) return 'rate_limited';
-  if (status === 401 || status === 402 || status === 403) return 'authentication';
-  if (status === 408) return 'timeout';
-  if (status === 413) return 'context_too_long';
-  if (status >= 500) return 'provider_unavailable';
-  return 'invalid_request';
-}
-
-/** `retry-after-ms` (OpenAI's extension) wins over `retry-after`. */
-function retryAfterOf(headers: Headers | undefined): number | undefined {
-  const ms = Number(headers?.get('retry-after-ms') ?? Number.NaN);
-  if (Number.isFinite(ms) && ms >= 0) return ms;
-  return retryAfterMs(headers?.get('retry-after'));
-}
-
-/** Not `instanceof Error`: undici's errors come from another realm under Jest. */
-function errorText(err: unknown): string {
-  if (typeof err === 'object' && err !== null && 'message' in err && typeof err.message === 'string') {
-    return err.message;
+  if (err.code === 'content_policy_violation') {
+    return { kind: 'content_refused', detail: `the content policy refused the input (${answer})`, status };
   }
-  return String(err);
+  return {
+    kind: kindForStatus(status),
+    detail: `the server answered ${answer}`,
+    status,
+    retryAfter: retryAfterFromHeaders(err.headers),
+  };
 }

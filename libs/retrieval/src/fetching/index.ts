@@ -1,3 +1,2 @@
-export * from './address-policy';
 export * from './safe-fetch';
 export * from './url-fetch-error';

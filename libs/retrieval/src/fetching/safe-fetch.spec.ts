@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { allowingAddresses, DEFAULT_ADDRESS_POLICY } from './address-policy';
-import { fetchDocument, type FetchDocumentOptions, type HostLookup } from './safe-fetch';
+import { egressRules, type HostLookup } from '@copilot/egress';
+import { fetchDocument, type FetchDocumentOptions } from './safe-fetch';
 import { UrlFetchError, type UrlFetchErrorReason } from './url-fetch-error';
 
 /** Never real DNS: names resolve only through this table. */
@@ -43,7 +43,10 @@ describe('fetchDocument: refusals under the default policy', () => {
     ['one internal address among public ones', ['93.184.216.34', '192.168.1.10']],
   ])('refuses a name that resolves to %s', async (_label, addresses) => {
     const lookup = fakeDns({ 'evil.example': addresses });
-    await expectReason(fetchDocument('http://evil.example/doc.pdf', { ...base, lookup }), 'refused_address');
+    await expectReason(
+      fetchDocument('http://evil.example/doc.pdf', { ...base, rules: egressRules([], lookup) }),
+      'refused_address',
+    );
     expect(lookup).toHaveBeenCalledWith('evil.example');
   });
 
@@ -64,7 +67,7 @@ describe('fetchDocument: refusals under the default policy', () => {
     'https://255.255.255.255/',
   ])('refuses the literal address in %s without any DNS lookup', async (url) => {
     const lookup = fakeDns({});
-    await expectReason(fetchDocument(url, { ...base, lookup }), 'refused_address');
+    await expectReason(fetchDocument(url, { ...base, rules: egressRules([], lookup) }), 'refused_address');
     expect(lookup).not.toHaveBeenCalled();
   });
 
@@ -78,21 +81,15 @@ describe('fetchDocument: refusals under the default policy', () => {
     '/relative/path',
   ])('refuses %s as an invalid URL', async (url) => {
     const lookup = fakeDns({ 'example.com': ['93.184.216.34'] });
-    await expectReason(fetchDocument(url, { ...base, lookup }), 'invalid_url');
+    await expectReason(fetchDocument(url, { ...base, rules: egressRules([], lookup) }), 'invalid_url');
     expect(lookup).not.toHaveBeenCalled();
   });
 
   it('reports a name that does not resolve as a network failure', async () => {
-    await expectReason(fetchDocument('http://nowhere.example/', { ...base, lookup: fakeDns({}) }), 'network');
-  });
-
-  it('allows public unicast addresses, and only those', () => {
-    for (const ok of ['8.8.8.8', '93.184.216.34', '2606:4700:4700::1111']) {
-      expect(DEFAULT_ADDRESS_POLICY.allows(ok)).toBe(true);
-    }
-    for (const bad of ['::7f00:1', '64:ff9b::a00:1', '2002:a00:1::', '2001:db8::1', '192.0.2.1', 'localhost']) {
-      expect(DEFAULT_ADDRESS_POLICY.allows(bad)).toBe(false);
-    }
+    await expectReason(
+      fetchDocument('http://nowhere.example/', { ...base, rules: egressRules([], fakeDns({})) }),
+      'network',
+    );
   });
 });
 
@@ -103,13 +100,11 @@ describe('fetchDocument against a local server', () => {
   let handler: Handler;
   const seen: IncomingMessage[] = [];
   // The test server is on loopback, which the default policy refuses: allow exactly 127.0.0.1.
-  const policy = allowingAddresses(['127.0.0.1']);
   const lookup = fakeDns({ 'docs.test': ['127.0.0.1'], 'internal.test': ['10.0.0.5'] });
   const options = (extra: Partial<FetchDocumentOptions> = {}): FetchDocumentOptions => ({
     maxBytes: 1024,
     timeoutMs: 2_000,
-    policy,
-    lookup,
+    rules: egressRules(['127.0.0.1'], lookup),
     ...extra,
   });
   const at = (path: string) => `http://docs.test:${port}${path}`;
@@ -167,7 +162,7 @@ describe('fetchDocument against a local server', () => {
       .mockResolvedValueOnce([{ address: '127.0.0.1', family: 4 }])
       .mockResolvedValue([{ address: '10.0.0.5', family: 4 }]);
     handler = (_req, res) => res.end('ok');
-    const doc = await fetchDocument(at('/a.txt'), options({ lookup: rebinding }));
+    const doc = await fetchDocument(at('/a.txt'), options({ rules: egressRules(['127.0.0.1'], rebinding) }));
     expect(doc.bytes.toString()).toBe('ok');
     expect(rebinding).toHaveBeenCalledTimes(1);
   });

@@ -1,25 +1,23 @@
 /**
  * Fetches a user-supplied document URL without letting it reach the platform's
- * own network (SSRF): the hostname is resolved here, every address is vetted,
- * and the connection goes to the vetted address itself, so a second DNS answer
- * (DNS rebinding) never comes into play. Redirects are followed by hand and
+ * own network (SSRF), under the egress policy (@copilot/egress): the hostname is
+ * resolved here, every address is vetted, and the connection goes to the vetted
+ * address itself, so a second DNS answer (DNS rebinding) never comes into play. Redirects are followed by hand and
  * vetted hop by hop. Time and size are capped for the whole fetch.
  */
-import { lookup as dnsLookup } from 'node:dns/promises';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import {
-  type AddressPolicy,
-  addressRange,
-  DEFAULT_ADDRESS_POLICY,
-  normaliseAddress,
+  EgressError,
+  egressRules,
+  type EgressRules,
+  parseOutboundUrl,
   type VettedAddress,
-} from './address-policy';
+  vetAddress,
+} from '@copilot/egress';
 import { filenameOf, mediaTypeOf } from './content-headers';
 import { UrlFetchError } from './url-fetch-error';
-
-export type HostLookup = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
 export interface FetchDocumentOptions {
   maxBytes: number;
@@ -28,10 +26,8 @@ export interface FetchDocumentOptions {
   /** Default 3. */
   maxRedirects?: number;
   signal?: AbortSignal;
-  /** Default: public unicast addresses only (DEFAULT_ADDRESS_POLICY). */
-  policy?: AddressPolicy;
-  /** Default: the system resolver (node:dns lookup, all addresses). */
-  lookup?: HostLookup;
+  /** The egress policy (EGRESS_ALLOWED_HOSTS); default: public addresses only, the system resolver. */
+  rules?: EgressRules;
 }
 
 export interface FetchedDocument {
@@ -46,17 +42,16 @@ export interface FetchedDocument {
 const DEFAULT_MAX_REDIRECTS = 3;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-export const systemLookup: HostLookup = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+const PUBLIC_ONLY = egressRules();
 
 export async function fetchDocument(url: string, options: FetchDocumentOptions): Promise<FetchedDocument> {
-  const policy = options.policy ?? DEFAULT_ADDRESS_POLICY;
-  const lookup = options.lookup ?? systemLookup;
+  const rules = options.rules ?? PUBLIC_ONLY;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const deadline = new FetchDeadline(options.timeoutMs, options.signal);
   try {
     let target = parseOutboundUrl(url);
     for (let redirects = 0; ; redirects++) {
-      const address = await deadline.race(vetAddress(target, policy, lookup));
+      const address = await deadline.race(vetAddress(target, rules));
       const response = await send(target, address, deadline.signal);
       const status = response.statusCode ?? 0;
       if (REDIRECTS.has(status)) {
@@ -87,57 +82,6 @@ export async function fetchDocument(url: string, options: FetchDocumentOptions):
   } finally {
     deadline.dispose();
   }
-}
-
-/**
- * Parses (and for redirects, resolves against the previous hop) an http(s) URL without
- * credentials. Exported for other outbound requests to user URLs (webhooks).
- */
-export function parseOutboundUrl(raw: string, base?: URL): URL {
-  let url: URL;
-  try {
-    url = new URL(raw, base);
-  } catch (cause) {
-    throw new UrlFetchError('invalid_url', 'not a valid URL', { cause });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UrlFetchError('invalid_url', `only http and https URLs can be fetched, not ${url.protocol}`);
-  }
-  // Credentials would be sent to whoever the URL (or a redirect) names; and they make
-  // `http://trusted@evil/` phishing-style URLs possible.
-  if (url.username || url.password) throw new UrlFetchError('invalid_url', 'URLs with credentials are refused');
-  if (!url.hostname) throw new UrlFetchError('invalid_url', 'the URL has no host');
-  return url;
-}
-
-/**
- * The address to connect to. Literal IPs are judged as they are (the WHATWG parser
- * has already turned decimal, hex and octal forms into dotted quads); names are
- * resolved once, and refused if ANY address is refused: otherwise an attacker's
- * name could list one public and one internal address and let the OS pick.
- */
-export async function vetAddress(url: URL, policy: AddressPolicy, lookup: HostLookup): Promise<VettedAddress> {
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const literal = normaliseAddress(host);
-  if (literal || isIP(host)) return check([literal ?? { address: host, family: 4 }], policy, url);
-  let resolved: { address: string; family: number }[];
-  try {
-    resolved = await lookup(host);
-  } catch (cause) {
-    throw new UrlFetchError('network', `cannot resolve ${host}`, { cause });
-  }
-  const addresses = resolved.map((r) => normaliseAddress(r.address) ?? { address: r.address, family: 4 as const });
-  if (addresses.length === 0) throw new UrlFetchError('network', `${host} has no addresses`);
-  return check(addresses, policy, url);
-}
-
-function check(addresses: VettedAddress[], policy: AddressPolicy, url: URL): VettedAddress {
-  const refused = addresses.find((a) => !policy.allows(a.address));
-  if (refused) {
-    const message = `${url.hostname} is refused: ${refused.address} is ${addressRange(refused.address)}`;
-    throw new UrlFetchError('refused_address', message);
-  }
-  return addresses[0]!;
 }
 
 /** One GET to the vetted address; Host header and TLS SNI/certificate check keep the URL's hostname. */
@@ -244,6 +188,7 @@ class FetchDeadline {
       return new UrlFetchError('timeout', `the fetch took longer than ${this.timeoutMs} ms`, { cause: err });
     }
     if (err instanceof UrlFetchError) return err;
+    if (err instanceof EgressError) return new UrlFetchError(err.reason, err.message, { cause: err });
     const message = err instanceof Error ? err.message : String(err);
     return new UrlFetchError('network', `the fetch failed: ${message}`, { cause: err });
   }

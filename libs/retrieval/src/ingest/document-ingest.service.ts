@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EGRESS_RULES, type EgressRules } from '@copilot/egress';
 import {
   ChunkRepository,
   CollectionRepository,
@@ -50,6 +51,7 @@ export class DocumentIngestService {
     private readonly embedders: EmbedderRegistry,
     private readonly events: JobEventWriter,
     @Inject(KNOWLEDGE_OPTIONS) private readonly settings: KnowledgeSettings,
+    @Inject(EGRESS_RULES) private readonly egress: EgressRules,
   ) {}
 
   async run(
@@ -152,7 +154,7 @@ export class DocumentIngestService {
     await this.events.append(payload.jobId, 'status', { status: 'running', stage, progress });
   }
 
-  /** The stored bytes, or (URL documents) a fetch that refuses private addresses, oversize bodies and slow servers. */
+  /** The stored bytes, or (URL documents) a fetch under the egress policy that refuses oversize bodies and slow servers. */
   private async source(payload: Payload, url: string | null, signal?: AbortSignal) {
     const document = await this.transactions.run(payload.tenantId, async (tx) => ({
       bytes: await this.documents.sourceOf(tx, payload.documentId),
@@ -169,6 +171,7 @@ export class DocumentIngestService {
       const fetched = await fetchDocument(url, {
         maxBytes: this.settings.maxDocumentBytes,
         timeoutMs: this.settings.urlFetchTimeoutMs,
+        rules: this.egress,
         signal,
       });
       await this.transactions.run(payload.tenantId, (tx) =>

@@ -11,9 +11,11 @@ import {
   type Classified,
   CONTEXT_TOO_LONG,
   describeError,
+  egressRefusal,
   kindForStatus,
   llmError,
   retryAfterFromHeaders,
+  safeToken,
 } from '../openai/sdk-attempt';
 
 const PROVIDER = 'anthropic';
@@ -35,6 +37,7 @@ const KIND_BY_TYPE: Record<string, LlmErrorKind> = {
 /** Anthropic's Messages API through the official SDK. One attempt per call: the SDK's retries are off. */
 export class AnthropicProvider implements LlmProvider {
   readonly name = PROVIDER;
+  readonly circuit: string;
   private readonly client: Anthropic;
   private readonly apiKey: string;
   private readonly timeoutMs: number;
@@ -42,6 +45,7 @@ export class AnthropicProvider implements LlmProvider {
   constructor(credentials: ProviderCredentials) {
     this.apiKey = credentials.apiKey;
     this.timeoutMs = credentials.timeoutMs;
+    this.circuit = credentials.circuit ?? PROVIDER;
     this.client = new Anthropic({
       apiKey: credentials.apiKey,
       // Explicit, so the SDK does not fall back to ANTHROPIC_BASE_URL from the environment.
@@ -51,6 +55,7 @@ export class AnthropicProvider implements LlmProvider {
       // Every failure surfaces as an LlmError; the SDK's console logging (raw frames
       // included) would bypass the platform's logger.
       logLevel: 'off',
+      ...(credentials.fetch ? { fetch: credentials.fetch } : {}),
     });
   }
 
@@ -127,27 +132,30 @@ function classify(err: unknown, timeoutMs: number): Classified {
   if (err instanceof APIUserAbortError) return { kind: 'cancelled', detail: 'the request was cancelled' };
   if (err instanceof APIConnectionTimeoutError) return { kind: 'timeout', detail: `no answer within ${timeoutMs} ms` };
   if (err instanceof APIConnectionError) {
-    return { kind: 'provider_unavailable', detail: `cannot reach the server (${describeError(err)})` };
+    return (
+      egressRefusal(err) ?? { kind: 'provider_unavailable', detail: `cannot reach the server (${describeError(err)})` }
+    );
   }
   if (!(err instanceof APIError)) {
     // Not wrapped by the SDK: the connection dropped mid-body (undici's "terminated") or
     // a frame was not JSON (SyntaxError). Either way the reply broke after it began.
     return { kind: 'stream_interrupted', detail: `the response broke off (${describeError(err)})` };
   }
-  // Anthropic's `message` is the whole JSON body; `apiMessage` is the human part.
-  const type = err.type ?? 'error';
+  // Anthropic's `message` is the whole JSON body; `apiMessage` is the human part. Both are
+  // read to classify, never repeated: only the error type is (a tenant's endpoint may say anything).
+  const type = safeToken(err.type) ?? 'error';
   const text = err.apiMessage ?? err.message;
   const status = err.status;
   if (status === undefined) {
     // An `error` event inside the stream, after the 200.
-    return { kind: KIND_BY_TYPE[type] ?? 'stream_interrupted', detail: `error in the stream: ${type}: ${text}` };
+    return { kind: KIND_BY_TYPE[type] ?? 'stream_interrupted', detail: `error in the stream (${type})` };
   }
-  if (status === 401) return { kind: 'authentication', detail: `the API key was rejected (401 ${type})`, status };
+  if (status === 401) return { kind: 'authentication', detail: `the API key was rejected (HTTP 401 ${type})`, status };
   if ((status === 400 || status === 413) && CONTEXT_TOO_LONG.test(text)) {
-    return { kind: 'context_too_long', detail: `${status} ${text}`, status };
+    return { kind: 'context_too_long', detail: `the prompt does not fit the model (HTTP ${status} ${type})`, status };
   }
   const retryAfterMs = retryAfterFromHeaders(err.headers);
-  return { kind: kindForStatus(status), detail: `${status} ${type}: ${text}`, status, retryAfterMs };
+  return { kind: kindForStatus(status), detail: `the server answered HTTP ${status} ${type}`, status, retryAfterMs };
 }
 
 function params(request: GenerateRequest): Anthropic.MessageCreateParamsNonStreaming {

@@ -1,5 +1,6 @@
 import { ApiError, type GenerateContentResponse } from '@google/genai';
 import { LlmError, retryAfterMs, type LlmErrorKind } from '../../llm-error';
+import { describeError, egressRefusal, safeToken } from '../openai/sdk-attempt';
 
 const PROVIDER = 'gemini';
 
@@ -61,12 +62,16 @@ export function toLlmError(error: unknown, context: FailureContext): LlmError {
   if (isAbort(error)) return fail('timeout', 'Gemini did not answer in time');
   if (error instanceof ApiError) return fromApiError(error, context, fail);
 
-  const message = error instanceof Error ? error.message : String(error);
+  const refused = egressRefusal(error);
+  if (refused) return fail(refused.kind, `Gemini: ${refused.detail}`);
+  // Named by code or class only: a parse error's message quotes the body it choked on.
   if (context.phase === 'response' || isBrokenBody(error)) {
-    return fail('stream_interrupted', `Gemini response broke off: ${message}`);
+    return fail('stream_interrupted', `Gemini response broke off (${describeError(error)})`);
   }
-  if (isNetworkError(error)) return fail('provider_unavailable', `Gemini could not be reached: ${describe(error)}`);
+  if (isNetworkError(error))
+    return fail('provider_unavailable', `Gemini could not be reached (${describeError(error)})`);
   // What is left was thrown by the SDK before sending anything: the request itself is wrong.
+  const message = error instanceof Error ? error.message : String(error);
   return fail('invalid_request', `Gemini request rejected by the SDK: ${message}`);
 }
 
@@ -74,16 +79,11 @@ export function toLlmError(error: unknown, context: FailureContext): LlmError {
 export function refusalOf(response: GenerateContentResponse): LlmError | undefined {
   const blocked = response.promptFeedback?.blockReason;
   if (blocked) {
-    const detail = response.promptFeedback?.blockReasonMessage;
-    return new LlmError(
-      'content_refused',
-      PROVIDER,
-      `Gemini blocked the prompt (${blocked})${detail ? `: ${detail}` : ''}`,
-    );
+    return new LlmError('content_refused', PROVIDER, `Gemini blocked the prompt (${safeToken(blocked) ?? 'blocked'})`);
   }
   const finish = response.candidates?.[0]?.finishReason;
   if (finish && REFUSALS.has(finish)) {
-    return new LlmError('content_refused', PROVIDER, `Gemini stopped the reply (${finish})`);
+    return new LlmError('content_refused', PROVIDER, `Gemini stopped the reply (${safeToken(finish)})`);
   }
   return undefined;
 }
@@ -95,9 +95,10 @@ function fromApiError(
 ): LlmError {
   const body = parseErrorBody(error.message);
   const status = error.status || body.code;
-  const googleStatus = body.status ?? '';
+  const googleStatus = safeToken(body.status) ?? '';
+  // Google's text is read to classify, never repeated (a tenant's endpoint may answer anything).
   const text = body.message ?? error.message;
-  const message = `Gemini ${status ?? ''} ${googleStatus}: ${text}`.replace(/\s+:/, ':').slice(0, 500);
+  const message = `Gemini answered HTTP ${status ?? '?'}${googleStatus ? ` ${googleStatus}` : ''}`;
   const reasons = (body.details ?? []).map((detail) => detail.reason ?? '');
   const details = { status };
 
@@ -179,14 +180,6 @@ function isNetworkError(error: unknown): boolean {
       // Node's fetch reports every transport failure as `TypeError: fetch failed`, the reason in `cause`.
       (e.name === 'TypeError' && e.message === 'fetch failed'),
   );
-}
-
-function describe(error: unknown): string {
-  const links = chain(error);
-  const code = links.map((e) => e.code).find((c): c is string => typeof c === 'string');
-  const last = links[links.length - 1];
-  const message = typeof last?.message === 'string' ? last.message : String(error);
-  return code ? `${message} (${code})` : message;
 }
 
 function redact(message: string, apiKey: string): string {

@@ -26,9 +26,11 @@ import { refusalOf, toLlmError, type FailurePhase } from './gemini-errors';
  */
 export class GeminiProvider implements LlmProvider {
   readonly name = 'gemini';
+  readonly circuit: string;
   private readonly client: GoogleGenAI;
 
   constructor(private readonly credentials: ProviderCredentials) {
+    this.circuit = credentials.circuit ?? 'gemini';
     this.client = new GoogleGenAI({
       apiKey: credentials.apiKey,
       // Explicit, so GOOGLE_GENAI_USE_VERTEXAI in the environment cannot switch backends.
@@ -42,7 +44,7 @@ export class GeminiProvider implements LlmProvider {
   }
 
   async *generate(request: GenerateRequest): AsyncIterable<GenerateChunk> {
-    const attempt = new Attempt(request, this.credentials.apiKey);
+    const attempt = new Attempt(request, this.credentials.apiKey, this.credentials.fetch ?? fetch);
     try {
       let stream: AsyncGenerator<GenerateContentResponse>;
       try {
@@ -79,7 +81,7 @@ export class GeminiProvider implements LlmProvider {
   }
 
   async complete(request: GenerateRequest): Promise<Completion> {
-    const attempt = new Attempt(request, this.credentials.apiKey);
+    const attempt = new Attempt(request, this.credentials.apiKey, this.credentials.fetch ?? fetch);
     try {
       let response: GenerateContentResponse;
       try {
@@ -131,6 +133,8 @@ class Attempt {
   constructor(
     private readonly request: GenerateRequest,
     private readonly apiKey: string,
+    /** The egress-checked fetch for a tenant's own endpoint, else the global one. */
+    private readonly send: Fetch,
   ) {
     this.throwIfCancelled();
     request.signal?.addEventListener('abort', this.onAbort, { once: true });
@@ -145,7 +149,7 @@ class Attempt {
    * undici's own 300 s header/body timeouts; the attempt timeout (timeoutMs) is far shorter.
    */
   readonly fetch: Fetch = async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await this.send(input, init);
     if (!response.ok) this.retryAfter = response.headers.get('retry-after');
     return response;
   };

@@ -13,9 +13,11 @@ import {
   type Classified,
   CONTEXT_TOO_LONG,
   describeError,
+  egressRefusal,
   kindForStatus,
   llmError,
   retryAfterFromHeaders,
+  safeToken,
 } from './sdk-attempt';
 
 const PROVIDER = 'openai';
@@ -31,6 +33,7 @@ const NO_KEY = 'no-key';
  */
 export class OpenAiProvider implements LlmProvider {
   readonly name = PROVIDER;
+  readonly circuit: string;
   private readonly client: OpenAI;
   private readonly apiKey: string;
   private readonly timeoutMs: number;
@@ -38,6 +41,7 @@ export class OpenAiProvider implements LlmProvider {
   constructor(credentials: ProviderCredentials) {
     this.apiKey = credentials.apiKey;
     this.timeoutMs = credentials.timeoutMs;
+    this.circuit = credentials.circuit ?? PROVIDER;
     this.client = new OpenAI({
       apiKey: credentials.apiKey || NO_KEY,
       // Explicit values, so the SDK does not fall back to OPENAI_BASE_URL / OPENAI_ORG_ID /
@@ -51,6 +55,7 @@ export class OpenAiProvider implements LlmProvider {
       // Every failure surfaces as an LlmError; the SDK's console logging (raw frames
       // included) would bypass the platform's logger.
       logLevel: 'off',
+      ...(credentials.fetch ? { fetch: credentials.fetch } : {}),
     });
   }
 
@@ -124,7 +129,9 @@ function classify(err: unknown, timeoutMs: number): Classified {
   if (err instanceof APIUserAbortError) return { kind: 'cancelled', detail: 'the request was cancelled' };
   if (err instanceof APIConnectionTimeoutError) return { kind: 'timeout', detail: `no answer within ${timeoutMs} ms` };
   if (err instanceof APIConnectionError) {
-    return { kind: 'provider_unavailable', detail: `cannot reach the server (${describeError(err)})` };
+    return (
+      egressRefusal(err) ?? { kind: 'provider_unavailable', detail: `cannot reach the server (${describeError(err)})` }
+    );
   }
   if (!(err instanceof APIError)) {
     // Not wrapped by the SDK: the connection dropped mid-body (undici's "terminated") or
@@ -132,21 +139,25 @@ function classify(err: unknown, timeoutMs: number): Classified {
     return { kind: 'stream_interrupted', detail: `the response broke off (${describeError(err)})` };
   }
   const status = err.status;
+  // The server's own text is read to classify, never repeated: only its code and type
+  // (OpenAI's 401 echoes part of the key; a tenant's endpoint may say anything).
+  const said = [safeToken(err.code), safeToken(err.type)].filter(Boolean).join(' ');
   if (status === undefined) {
     // An `error` object inside the stream, after the 200.
     const kind: LlmErrorKind = err.type === 'server_error' ? 'provider_unavailable' : 'stream_interrupted';
-    return { kind, detail: `error in the stream: ${err.message}` };
+    return { kind, detail: `error in the stream${said ? ` (${said})` : ''}` };
   }
-  // The server's text is left out: OpenAI's echoes part of the key.
-  if (status === 401) {
-    return { kind: 'authentication', detail: `the API key was rejected (401 ${err.code ?? ''})`.trim(), status };
-  }
+  const answer = `HTTP ${status}${said ? ` ${said}` : ''}`;
+  if (status === 401) return { kind: 'authentication', detail: `the API key was rejected (${answer})`, status };
   if (err.code === 'content_policy_violation' || err.code === 'content_filter') {
-    return { kind: 'content_refused', detail: err.message, status };
+    return { kind: 'content_refused', detail: `the content policy refused the request (${answer})`, status };
   }
   const tooLong = err.code === 'context_length_exceeded' || CONTEXT_TOO_LONG.test(err.message);
-  if ((status === 400 || status === 413) && tooLong) return { kind: 'context_too_long', detail: err.message, status };
-  return { kind: kindForStatus(status), detail: err.message, status, retryAfterMs: retryAfterFromHeaders(err.headers) };
+  if ((status === 400 || status === 413) && tooLong) {
+    return { kind: 'context_too_long', detail: `the prompt does not fit the model (${answer})`, status };
+  }
+  const kind = kindForStatus(status);
+  return { kind, detail: `the server answered ${answer}`, status, retryAfterMs: retryAfterFromHeaders(err.headers) };
 }
 
 function params(request: GenerateRequest): OpenAI.Chat.ChatCompletionCreateParamsNonStreaming {

@@ -4,6 +4,7 @@
  * key redaction. Lives in the OpenAI folder for now; the Anthropic adapter
  * imports it from here (it belongs in `providers/` once that folder is shared).
  */
+import { egressErrorIn } from '@copilot/egress';
 import { LlmError, type LlmErrorKind, retryAfterMs } from '../../llm-error';
 
 export type StopReason = 'cancelled' | 'timeout';
@@ -110,18 +111,41 @@ export const CONTEXT_TOO_LONG =
   /context[_ ]length|context window|context size|maximum context|prompt is too long|too many (input )?tokens/i;
 
 /**
- * A thrown value's text. Not `instanceof Error`: undici's errors come from
- * another realm under Jest's VM sandbox.
+ * An upstream's code or type (`model_not_found`, `invalid_request_error`) when it is a
+ * short token; anything else an upstream says stays out of messages a tenant reads,
+ * since a tenant can aim a base URL at a server that answers with whatever it likes.
+ */
+export function safeToken(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[A-Za-z0-9_.:-]{1,64}$/.test(value) ? value : undefined;
+}
+
+/**
+ * Names a failure that happened before or while reading an answer, by its code or
+ * class (ECONNREFUSED, UND_ERR_SOCKET, SyntaxError), never its message: a JSON parse
+ * error quotes the body it choked on. Not `instanceof Error`: undici's errors come
+ * from another realm under Jest's VM sandbox.
  */
 export function describeError(err: unknown): string {
-  if (typeof err === 'object' && err !== null && 'message' in err && typeof err.message === 'string') {
-    const cause =
-      'cause' in err && typeof err.cause === 'object' && err.cause !== null && 'message' in err.cause
-        ? `: ${String(err.cause.message)}`
-        : '';
-    return `${err.message}${cause}`;
+  const names: string[] = [];
+  for (let current = err, depth = 0; typeof current === 'object' && current !== null && depth < 4; depth++) {
+    const { code, name } = current as { code?: unknown; name?: unknown };
+    const label = safeToken(code) ?? safeToken(name);
+    if (label && !names.includes(label) && label !== 'Error') names.push(label);
+    current = (current as { cause?: unknown }).cause;
   }
-  return String(err);
+  return names.join(': ') || 'unknown error';
+}
+
+/**
+ * A call the egress policy refused (a tenant's base URL that names an internal
+ * address): the request, not the provider, is wrong, so it is neither retried nor
+ * counted against the provider's circuit. Undefined for any other failure.
+ */
+export function egressRefusal(err: unknown): Classified | undefined {
+  const refused = egressErrorIn(err);
+  return refused
+    ? { kind: 'invalid_request', detail: `the endpoint is refused by the egress policy (${refused.message})` }
+    : undefined;
 }
 
 /** Builds the LlmError for a failure that is neither a stop from this side nor already an LlmError. */

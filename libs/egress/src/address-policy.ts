@@ -1,5 +1,5 @@
 /**
- * Which IP addresses a document fetch may connect to. Classification uses
+ * Which IP addresses an outbound call a tenant can aim may connect to. Classification uses
  * `ipaddr.js` (plus node:net `isIP`): it knows the IANA special-purpose ranges
  * and unwraps IPv4-mapped IPv6 (`::ffff:127.0.0.1`), which a hand-written
  * prefix list tends to miss.
