@@ -1,5 +1,6 @@
 import { contextTooLong, FakeOpenAiServer, reply } from '@copilot/llm/testing';
 import { AppProcess, cli, freePort, waitFor } from '@copilot/testing';
+import { readSse } from './sse';
 
 // A worker killed with SIGKILL in the middle of a reply: its job is taken over by
 // another worker once the dead worker's lock lapses, and the user ends up with
@@ -94,6 +95,22 @@ describe('a worker killed mid-generation, and failed jobs replayed', () => {
       data: { role: string; content: string }[];
     };
     expect(messages.data.filter((m) => m.role === 'assistant').map((m) => m.content)).toEqual(['the final answer']);
+
+    // The stream holds the dead worker's partial reply, then a `restarted` status, then the
+    // new run's reply: a client that drops its text there shows exactly the final answer.
+    const { events } = await readSse(`${api}/v1/jobs/${posted.job.id}/events`, { 'x-api-key': key });
+    const restart = events.findIndex(
+      (e) => e.event === 'status' && (e.data as { status?: string }).status === 'restarted',
+    );
+    expect(restart).toBeGreaterThan(0);
+    expect(events[restart]!.data).toMatchObject({ reason: 'redelivered', attempt: 2 });
+    const text = (list: typeof events) =>
+      list
+        .filter((e) => e.event === 'token')
+        .map((e) => (e.data as { text: string }).text)
+        .join('');
+    expect(text(events.slice(0, restart))).toMatch(/^slow/);
+    expect(text(events.slice(restart + 1))).toBe('the final answer');
   }, 60_000);
 
   it('lists failed jobs for operators and replays one with the CLI', async () => {

@@ -1,5 +1,5 @@
 import { ChatService, ConversationService, CopilotService, JobService } from '@copilot/conversations';
-import { ProviderKeys } from '@copilot/llm';
+import { countTokens, ProviderKeys } from '@copilot/llm';
 import {
   contextTooLong,
   FAKE_OPENAI_REPLY,
@@ -106,6 +106,24 @@ describe('reply generation with real providers', () => {
     expect(usage).toEqual(
       expect.arrayContaining([{ key: 'openai/gpt-4o-mini', requests: 1, inputTokens: 42, outputTokens: 7 }]),
     );
+  });
+
+  it.each([
+    ['negative', -5, 3],
+    ['absurd', 4, 1e12],
+    ['fractional', 2.5, 3],
+  ])('counts the reply itself when the upstream reports %s usage', async (_label, inputTokens, outputTokens) => {
+    openai.reset();
+    openai.script(reply(FAKE_OPENAI_REPLY, { inputTokens, outputTokens }));
+    const { job } = await ask({ model: 'openai/gpt-4o-mini' }, 'count these words yourself please');
+    const done = await ended(job.id);
+    expect(done.status).toBe('succeeded');
+    const result = done.result as { inputTokens: number; outputTokens: number };
+    // Our own counts: the prompt (instructions and message) and the reply's tokens.
+    expect(result.outputTokens).toBe(countTokens(FAKE_OPENAI_REPLY));
+    expect(result.inputTokens).toBeGreaterThanOrEqual(countTokens('count these words yourself please'));
+    // The usage record got the same numbers: 1e12 would not even fit its column.
+    expect(result.inputTokens).toBeLessThan(100);
   });
 
   it('falls back to the next model when the first provider fails before the first token', async () => {

@@ -33,6 +33,8 @@ interface Progress {
   model?: string;
   startedAt: number;
   firstTokenAt?: number;
+  /** Our own count of the prompt, for when the provider reports no (believable) usage. */
+  promptTokens?: number;
 }
 
 /**
@@ -97,6 +99,15 @@ export class ReplyGenerationService {
           started.plan.message,
         );
       }
+      if (started.job.attempts > 1) {
+        // An earlier run (a worker that died, a stalled job handed back) may have streamed
+        // part of a reply: clients drop it before this run's tokens, as after a fallback.
+        await this.events.append(jobId, 'status', {
+          status: 'restarted',
+          reason: 'redelivered',
+          attempt: started.job.attempts,
+        });
+      }
       await this.events.append(jobId, 'status', { status: 'running', attempt: started.job.attempts });
       return await this.generate(
         payload,
@@ -133,7 +144,12 @@ export class ReplyGenerationService {
     for (const [i, citation] of grounding.citations.entries()) {
       await this.events.append(jobId, 'citation', { index: i + 1, ...citation });
     }
-    const progress: Progress = { content: '', startedAt: Date.now(), citations: grounding.citations };
+    const progress: Progress = {
+      content: '',
+      startedAt: Date.now(),
+      citations: grounding.citations,
+      promptTokens: plan.context.inputTokens,
+    };
     let batcher = this.batcher(jobId);
     this.metrics.activeConversations.inc();
     try {
@@ -153,6 +169,12 @@ export class ReplyGenerationService {
           // The last provider called is the one whose reply (or failure) is kept.
           onAttempt: (info) => Object.assign(progress, { provider: info.provider, model: info.model }),
           onOutcome: (info) => this.metrics.outcome(info),
+          // Its own server may be the tenant's: the reply is counted here instead (see end()).
+          onImplausibleUsage: (info, reported) =>
+            this.logger.warn(
+              { job_id: jobId, tenant_id: payload.tenantId, provider: info.provider, model: info.model, reported },
+              'provider reported implausible token usage; counting it ourselves',
+            ),
         },
       );
       for await (const chunk of stream) {
@@ -224,7 +246,8 @@ export class ReplyGenerationService {
    */
   private async end(payload: Payload, ending: Ending, progress: Progress, detail?: string): Promise<Ending> {
     const { tenantId, jobId, conversationId } = payload;
-    const inputTokens = progress.usage?.inputTokens ?? 0;
+    // The provider's report when it made one that can be believed; else our own count.
+    const inputTokens = progress.usage?.inputTokens ?? (progress.content ? (progress.promptTokens ?? 0) : 0);
     const outputTokens = progress.usage?.outputTokens ?? (progress.content ? countTokens(progress.content) : 0);
     const model = progress.model;
     const messageId = await this.transactions.run(tenantId, async (tx) => {

@@ -3,6 +3,7 @@ export * from './credentials';
 export * from './llm-error';
 export * from './llm-provider';
 export * from './local-provider';
+export * from './reported-usage';
 export * from './provider-registry';
 export * from './llm.module';
 export * from './resilience';

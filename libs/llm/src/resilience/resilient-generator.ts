@@ -1,5 +1,6 @@
 import { LlmError, type LlmErrorKind } from '../llm-error';
 import type { GenerateChunk, GenerateRequest, LlmProvider } from '../llm-provider';
+import { plausibleUsage } from '../reported-usage';
 import { AttemptDeadline } from './attempt-deadline';
 import { CircuitOpenError, type Breaker, type BreakerPermit } from './breaker';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry-policy';
@@ -42,6 +43,8 @@ export interface GenerationHooks {
   onAttempt?(info: AttemptInfo): void;
   /** Every attempt ends with exactly one outcome, including breaker rejections. */
   onOutcome?(info: OutcomeInfo): void;
+  /** A usage report that cannot be true (negative, fractional, absurd) was dropped: the caller counts instead. */
+  onImplausibleUsage?(info: AttemptInfo, reported: { inputTokens: unknown; outputTokens: unknown }): void;
 }
 
 export interface ResilientGeneratorOptions {
@@ -170,7 +173,9 @@ export class ResilientGenerator {
     const deadline = new AttemptDeadline(name, this.options.timeoutMs, request.signal);
     let answered = false;
     try {
-      for await (const chunk of streamWith(deadline, entry.provider, { ...request, model: entry.model })) {
+      for await (const raw of streamWith(deadline, entry.provider, { ...request, model: entry.model })) {
+        const chunk = raw.type === 'usage' ? checkedUsage(raw, info, hooks) : raw;
+        if (!chunk) continue;
         if (chunk.type === 'token') firstTokenAt ??= this.now();
         if (!answered) {
           // The provider is healthy as soon as it streams: close the circuit now rather
@@ -224,6 +229,14 @@ async function* streamWith(
     // without waiting on it: a hung provider would hang us too.
     if (!finished) void Promise.resolve(iterator.return?.()).catch(() => undefined);
   }
+}
+
+/** A usage chunk whose numbers can be believed, else nothing (and the hook hears of it). */
+function checkedUsage(chunk: GenerateChunk & { type: 'usage' }, info: AttemptInfo, hooks: GenerationHooks) {
+  const usage = plausibleUsage(chunk);
+  if (usage) return { type: 'usage' as const, ...usage };
+  safely(() => hooks.onImplausibleUsage?.(info, { inputTokens: chunk.inputTokens, outputTokens: chunk.outputTokens }));
+  return undefined;
 }
 
 function safely(fn: () => void): void {
