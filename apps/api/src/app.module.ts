@@ -24,6 +24,7 @@ import { UsageController } from './usage/usage.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { MessagesController } from './conversations/messages.controller';
 import { JobEventStreamer } from './jobs/job-event-streamer';
+import { StreamSlots } from './streams/stream-slots';
 import { JobEventsController } from './jobs/job-events.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { OPENAI_COMPAT_CONTROLLERS, OPENAI_COMPAT_PROVIDERS } from './openai-compat';
@@ -74,6 +75,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         JobEventStreamer,
+        StreamSlots,
         ...OPENAI_COMPAT_PROVIDERS,
       ],
     };

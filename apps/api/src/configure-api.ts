@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { HttpServerOptions } from '@copilot/observability';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import type { ApiSettings } from './api.settings';
 import { OPENAI_COMPAT_PATHS } from './openai-compat';
@@ -17,6 +18,16 @@ const EXPOSED_HEADERS = [
   'X-Request-Id',
   'Idempotent-Replayed',
 ];
+
+/** The api's HTTP server: body size, proxies, and the time a client has to send a request. */
+export function apiServerOptions(settings: ApiSettings): HttpServerOptions {
+  return {
+    bodyLimitBytes: settings.edge.bodyLimitBytes,
+    trustProxy: settings.edge.trustProxy,
+    requestTimeoutMs: settings.connections.requestTimeoutMs,
+    headersTimeoutMs: settings.connections.headersTimeoutMs,
+  };
+}
 
 /**
  * REST under /v1; probes and metrics at the root; the OpenAI-compatible routes under

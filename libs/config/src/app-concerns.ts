@@ -2,7 +2,7 @@ import type { SettingsConcern, SettingsOf } from './lib/define-settings';
 import type { AppName } from './lib/load-settings';
 import { coreConfig } from './concerns/core.config';
 import { adminDatabaseConfig, databaseConfig } from './concerns/database.config';
-import { apiHttpConfig, schedulerProbeConfig, workerProbeConfig } from './concerns/http.config';
+import { apiConnectionsConfig, apiHttpConfig, schedulerProbeConfig, workerProbeConfig } from './concerns/http.config';
 import { chatConfig, outboxConfig, schedulerConfig, streamConfig, workerConfig } from './concerns/jobs.config';
 import { redisConfig } from './concerns/redis.config';
 import { edgeConfig, encryptionConfig, jwtConfig } from './concerns/auth.config';
@@ -20,6 +20,7 @@ import { maintenanceConfig } from './concerns/maintenance.config';
 export const ALL_CONCERNS = [
   coreConfig,
   apiHttpConfig,
+  apiConnectionsConfig,
   workerProbeConfig,
   schedulerProbeConfig,
   databaseConfig,
@@ -56,6 +57,7 @@ export type PlatformSettings = SettingsOf<typeof PLATFORM_CONCERNS>;
 export const API_CONCERNS = [
   ...PLATFORM_CONCERNS,
   apiHttpConfig,
+  apiConnectionsConfig,
   chatConfig,
   jwtConfig,
   edgeConfig,

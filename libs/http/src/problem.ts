@@ -93,7 +93,7 @@ export function toProblem(error: unknown): ProblemDetails {
       type: '/problems/database-unavailable',
       title: TITLES[503]!,
       status: 503,
-      detail: 'The database is not reachable right now; try again shortly.',
+      detail: 'The database is busy or not reachable right now; try again shortly.',
     };
   }
   const status = statusOfFrameworkError(error);

@@ -11,14 +11,25 @@ export interface HttpServerOptions {
   bodyLimitBytes?: number;
   /** Fastify's trustProxy: which proxies' X-Forwarded-For gives the client address. */
   trustProxy?: boolean | string[];
+  /** Time to receive a whole request (headers and body); slower clients get 408 and are cut. Default 60 s. */
+  requestTimeoutMs?: number;
+  /** Time to receive the headers; default 10 s. */
+  headersTimeoutMs?: number;
 }
 
 export function createFastifyAdapter(options: HttpServerOptions = {}): FastifyAdapter {
+  const requestTimeout = options.requestTimeoutMs ?? 60_000;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
   return new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     trustProxy: options.trustProxy ?? false,
     genReqId: requestIdOf,
     requestIdHeader: false,
+    // Fastify turns Node's request timeout off by default, so a body sent a byte at a
+    // time held its connection forever, credentials or not. Node checks the deadlines
+    // every connectionsCheckingInterval (30 s by default): often enough to matter.
+    requestTimeout,
+    http: { headersTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) },
   });
 }
 

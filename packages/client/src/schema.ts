@@ -4307,7 +4307,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A request budget, or the tenant's token budget (`window`, `limit`, `resetAt`), is spent. */
+      /** @description A request budget, or the tenant's token budget (`window`, `limit`, `resetAt`), is spent; or (streaming) the caller holds as many open streams as allowed. */
       429: {
         headers: {
           'Retry-After': components['headers']['Retry-After'];
@@ -5472,7 +5472,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A request budget or token budget is spent; retry after `Retry-After` seconds. */
+      /** @description A request budget is spent, or the caller already holds as many open streams as allowed. */
       429: {
         headers: {
           'Retry-After': components['headers']['Retry-After'];

@@ -5,6 +5,7 @@ import { parseInput, validate } from '@copilot/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { JobEventStreamer } from '../jobs/job-event-streamer';
+import { type StreamSlot, StreamSlots } from '../streams/stream-slots';
 import { presentJob, presentMessage, presentPage } from '../presenters';
 import { idempotencyKeyHeader, idParam, pageQuery, postMessageBody } from '../request-schemas';
 import { ApiTags } from '@nestjs/swagger';
@@ -24,6 +25,7 @@ export class MessagesController {
   constructor(
     private readonly chat: ChatService,
     private readonly streamer: JobEventStreamer,
+    private readonly slots: StreamSlots,
   ) {}
 
   /**
@@ -50,7 +52,10 @@ export class MessagesController {
   @ApiProblemResponses(
     404,
     [422, "The message does not fit the model's context window (`tokens`, `available`)."],
-    [429, "A request budget, or the tenant's token budget (`window`, `limit`, `resetAt`), is spent."],
+    [
+      429,
+      "A request budget, or the tenant's token budget (`window`, `limit`, `resetAt`), is spent; or (streaming) the caller holds as many open streams as allowed.",
+    ],
   )
   async post(
     @Auth() auth: AuthContext,
@@ -64,16 +69,25 @@ export class MessagesController {
       request.headers['idempotency-key'],
       'headers.idempotency-key',
     );
-    const { message, job, replayed } = await this.chat.postUserMessage(auth.tenantId, conversationId, body.content, {
-      idempotencyKey,
-      requestId: request.id,
-      collectionIds: body.collectionIds,
-    });
+    // A stream is reserved first: refused, it leaves no message and no job behind.
+    const slot: StreamSlot | undefined = wantsStream(request) ? await this.slots.acquire(auth) : undefined;
+    let posted;
+    try {
+      posted = await this.chat.postUserMessage(auth.tenantId, conversationId, body.content, {
+        idempotencyKey,
+        requestId: request.id,
+        collectionIds: body.collectionIds,
+      });
+    } catch (error) {
+      slot?.release();
+      throw error;
+    }
+    const { message, job, replayed } = posted;
     const headers: Record<string, string> = { location: `/v1/jobs/${job.id}` };
     if (replayed) headers['idempotent-replayed'] = 'true';
     const accepted = { message: presentMessage(message), job: presentJob(job) };
-    if (wantsStream(request)) {
-      return this.streamer.stream(reply, job, '0-0', { headers, prelude: [{ type: 'message', data: accepted }] });
+    if (slot) {
+      return this.streamer.stream(reply, job, '0-0', slot, { headers, prelude: [{ type: 'message', data: accepted }] });
     }
     await reply.status(202).headers(headers).send(accepted);
   }

@@ -4,6 +4,7 @@ import { TERMINAL_JOB_STATUSES, type JobStatus } from '@copilot/persistence';
 import { FINAL_EVENT_TYPES, JobEventHub, type JobEvent } from '@copilot/queues';
 import type { FastifyReply } from 'fastify';
 import type { ApiSettings } from '../api.settings';
+import type { StreamSlot } from '../streams/stream-slots';
 
 /**
  * Writes a job's event stream to an HTTP response as Server-Sent Events: for
@@ -24,14 +25,17 @@ export class JobEventStreamer implements OnModuleDestroy {
   /**
    * Takes the response over and streams `job`'s events after `after` ('0-0': all).
    * `prelude` events (such as the stored message of a POST) are written first, without ids.
+   * `slot` (StreamSlots) is the caller's place among its open streams: given back when the stream ends.
    */
   async stream(
     reply: FastifyReply,
     job: { id: string; status: string; result: unknown; error: unknown },
     after: string,
+    slot: StreamSlot,
     options: { headers?: Record<string, string>; prelude?: { type: string; data: unknown }[] } = {},
   ): Promise<void> {
     reply.hijack();
+    reply.raw.once('close', () => slot.release());
     const raw = reply.raw;
     raw.writeHead(200, {
       ...options.headers,

@@ -6,6 +6,7 @@ import { streamEntryId } from '@copilot/queues';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { idParam } from '../request-schemas';
+import { StreamSlots } from '../streams/stream-slots';
 import { JobEventStreamer } from './job-event-streamer';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiEventStream, ApiProblemResponses, ApiRoute, ApiZodHeader } from '../openapi/api-docs.decorators';
@@ -22,6 +23,7 @@ export class JobEventsController {
   constructor(
     private readonly jobs: JobService,
     private readonly streamer: JobEventStreamer,
+    private readonly slots: StreamSlots,
   ) {}
 
   @Get(':id/events')
@@ -33,7 +35,10 @@ export class JobEventsController {
   )
   @ApiZodHeader('Last-Event-ID', streamEntryId, 'Resume after this event id (sent by browsers on reconnect).')
   @ApiEventStream("The job's events, from the start or after `Last-Event-ID` / `lastEventId`.")
-  @ApiProblemResponses(404)
+  @ApiProblemResponses(404, [
+    429,
+    'A request budget is spent, or the caller already holds as many open streams as allowed.',
+  ])
   async stream(
     @Auth() auth: AuthContext,
     @Param('id', validate(idParam)) id: string,
@@ -44,6 +49,6 @@ export class JobEventsController {
     const job = await this.jobs.get(auth.tenantId, id);
     const after =
       parseInput(streamEntryId.optional(), lastEventIdHeader, 'headers.last-event-id') ?? query.lastEventId ?? '0-0';
-    await this.streamer.stream(reply, job, after);
+    await this.streamer.stream(reply, job, after, await this.slots.acquire(auth));
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { Auth, type AuthContext, Scopes } from '@copilot/auth';
+import { StreamSlots } from '../streams/stream-slots';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { chatCompletionRequest, UNSUPPORTED_FIELDS } from './chat-completion-request';
 import { ChatCompletionResponder } from './chat-completion-responder';
@@ -17,6 +18,7 @@ export class ChatCompletionsController {
   constructor(
     private readonly starter: ChatCompletionStarter,
     private readonly responder: ChatCompletionResponder,
+    private readonly slots: StreamSlots,
   ) {}
 
   @Post('completions')
@@ -28,7 +30,13 @@ export class ChatCompletionsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const completion = parseOpenAiBody(chatCompletionRequest, body, UNSUPPORTED_FIELDS);
-    const started = await this.starter.start(auth, completion, String(request.id));
-    await this.responder.respond(auth, started, reply);
+    // A streamed completion holds a stream slot; reserved first, so a refusal writes nothing.
+    const slot = completion.stream ? await this.slots.acquire(auth) : undefined;
+    try {
+      const started = await this.starter.start(auth, completion, String(request.id));
+      await this.responder.respond(auth, started, reply);
+    } finally {
+      slot?.release();
+    }
   }
 }

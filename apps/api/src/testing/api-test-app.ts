@@ -8,7 +8,7 @@ import { Test } from '@nestjs/testing';
 import { register } from 'prom-client';
 import { type ApiSettings, loadApiSettings } from '../api.settings';
 import { AppModule } from '../app.module';
-import { configureApi } from '../configure-api';
+import { apiServerOptions, configureApi } from '../configure-api';
 
 /** The api in this process (Fastify inject, no port), with settings adjusted per test. */
 export async function startApi(
@@ -22,9 +22,7 @@ export async function startApi(
   register.clear();
   const settings = adjust(loadApiSettings());
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(settings)], controllers }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(
-    createFastifyAdapter({ bodyLimitBytes: settings.edge.bodyLimitBytes, trustProxy: settings.edge.trustProxy }),
-  );
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(apiServerOptions(settings)));
   beforeInit(app);
   await configureApi(app, settings);
   await app.init();

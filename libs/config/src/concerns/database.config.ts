@@ -14,8 +14,15 @@ export const databaseConfig = defineConcern(
       secret: true,
     },
     DATABASE_POOL_SIZE: { schema: positiveInt.default(10).describe('Postgres connections per app process') },
+    DATABASE_POOL_TIMEOUT_MS: {
+      schema: positiveInt
+        .default(5_000)
+        .describe(
+          'How long a request waits for a free pooled connection (or a new one to open); longer: 503 with Retry-After',
+        ),
+    },
   },
-  (v) => ({ url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE }),
+  (v) => ({ url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE, poolTimeoutMs: v.DATABASE_POOL_TIMEOUT_MS }),
 );
 
 /** The schema owner: migrations and the admin CLI only, never the apps. */

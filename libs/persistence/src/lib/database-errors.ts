@@ -5,9 +5,20 @@ const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024'])
 // The pg driver adapter's kinds for the same, surfaced inside P2010 (raw queries).
 const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 
-/** Whether an error means Postgres is unavailable (as opposed to a bad query): callers answer 503. */
+// What pg says when no pooled connection came free (or none could open) within
+// connectionTimeoutMillis; the driver adapter passes these through as plain Errors.
+const POOL_TIMEOUTS = new Set([
+  'timeout exceeded when trying to connect',
+  'Connection terminated due to connection timeout',
+]);
+
+/**
+ * Whether an error means Postgres is unavailable or saturated (as opposed to a bad
+ * query): callers answer 503 with Retry-After.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
+  if (POOL_TIMEOUTS.has(String((error as { message?: unknown } | null)?.message))) return true;
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (UNREACHABLE_CODES.has(error.code)) return true;
   const kind = (error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError

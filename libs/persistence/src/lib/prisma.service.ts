@@ -6,11 +6,21 @@ export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
 export interface DatabaseOptions {
   url: string;
   poolSize?: number;
+  /** Wait for a pooled connection (or a new one) before the query fails as "database unavailable". */
+  poolTimeoutMs?: number;
 }
+
+// Without a bound, pg waits for a free connection forever: a saturated pool turned
+// every request into a hang, then a 500.
+const DEFAULT_POOL_TIMEOUT_MS = 5_000;
 
 export function createPrismaClient(options: DatabaseOptions): PrismaClient {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 }),
+    adapter: new PrismaPg({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.poolTimeoutMs ?? DEFAULT_POOL_TIMEOUT_MS,
+    }),
   });
 }
 
