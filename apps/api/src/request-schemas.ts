@@ -1,3 +1,4 @@
+import { CURSOR_MESSAGE } from '@copilot/http';
 import { decodeCursor } from '@copilot/persistence';
 import { z } from 'zod';
 
@@ -15,7 +16,7 @@ export const pageQuery = z.object({
       } catch {
         return false;
       }
-    }, 'expected a nextCursor returned by this api')
+    }, CURSOR_MESSAGE)
     .optional(),
 });
 
