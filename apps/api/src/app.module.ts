@@ -2,7 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from '@copilot/auth';
 import { ConversationsModule } from '@copilot/conversations';
-import { ProblemDetailsFilter } from '@copilot/http';
 import { LlmModule } from '@copilot/llm';
 import { MaintenanceModule } from '@copilot/maintenance';
 import { PlatformModule } from '@copilot/platform';
@@ -10,6 +9,7 @@ import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
 import { WebhooksModule } from '@copilot/webhooks';
 import { AdminJobsController } from './admin/admin-jobs.controller';
+import { ApiErrorFilter } from './api-error.filter';
 import { AdminSchedulesController } from './admin/admin-schedules.controller';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import type { ApiSettings } from './api.settings';
@@ -65,11 +65,7 @@ export class AppModule {
         WebhooksController,
         ...OPENAI_COMPAT_CONTROLLERS,
       ],
-      providers: [
-        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        JobEventStreamer,
-        ...OPENAI_COMPAT_PROVIDERS,
-      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }, JobEventStreamer, ...OPENAI_COMPAT_PROVIDERS],
     };
   }
 }

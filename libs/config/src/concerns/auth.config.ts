@@ -103,6 +103,12 @@ export const edgeConfig = defineConcern(
     BODY_LIMIT_BYTES: {
       schema: positiveInt.default(1_048_576).describe('Largest request body accepted (larger: 413)'),
     },
+    JSON_MAX_DEPTH: {
+      schema: positiveInt
+        .max(1_000)
+        .default(64)
+        .describe('Deepest nesting of arrays and objects accepted in a JSON body (deeper: 400)'),
+    },
     RATE_LIMIT_REQUESTS: {
       schema: positiveInt
         .default(100)
@@ -134,6 +140,7 @@ export const edgeConfig = defineConcern(
       .map((o) => o.trim())
       .filter(Boolean),
     bodyLimitBytes: v.BODY_LIMIT_BYTES,
+    jsonMaxDepth: v.JSON_MAX_DEPTH,
     rateLimit: {
       requests: v.RATE_LIMIT_REQUESTS,
       windowMs: v.RATE_LIMIT_WINDOW_MS,
