@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { limitJsonDepth } from '@copilot/http';
+import { limitJsonDepth, refuseUnsafeText } from '@copilot/http';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import type { ApiSettings } from './api.settings';
 import { OPENAI_COMPAT_PATHS } from './openai-compat';
@@ -29,7 +29,8 @@ export function setApiPrefix(app: INestApplication): void {
 
 /**
  * The api's HTTP edge, shared by main.ts and tests: REST under /v1 (probes and
- * metrics at the root), JSON bodies nested at most JSON_MAX_DEPTH, secure headers,
+ * metrics at the root), JSON bodies nested at most JSON_MAX_DEPTH, no text Postgres
+ * cannot store (NUL, unpaired surrogates) in any input, secure headers,
  * CORS from the allow-list (any origin only in APP_ENV=local with no list), and the
  * OpenAPI docs at /docs.
  */
@@ -38,6 +39,7 @@ export async function configureApi(app: NestFastifyApplication, settings: ApiSet
   // The api speaks JSON only: any other body type is 415, not a string handed to validation.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   limitJsonDepth(app, settings.edge.jsonMaxDepth);
+  refuseUnsafeText(app);
   await app.register(helmet as never, { global: true });
   // Document uploads: one file, no larger than a document may be (larger: 413).
   await app.register(multipart as never, {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { Auth, type AuthContext, Scopes } from '@copilot/auth';
-import { parseInput, validate } from '@copilot/http';
+import { parseInput, unsafeTextFields, validate, ValidationProblem } from '@copilot/http';
 import { CollectionService, type DocumentInput, DocumentService } from '@copilot/retrieval';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -175,6 +175,9 @@ async function documentInput(request: FastifyRequest): Promise<DocumentInput> {
       typeof (file.fields.title as { value?: unknown } | undefined)?.value === 'string'
         ? (file.fields.title as { value: string }).value
         : undefined;
+    // Multipart fields are read here, after the edge's check of parsed bodies (unsafe-text.ts).
+    const unsafe = unsafeTextFields({ file: { filename: file.filename }, title }, 'body');
+    if (unsafe.length > 0) throw new ValidationProblem(unsafe);
     return { kind: 'file', bytes, filename: file.filename, mediaType: file.mimetype, title };
   }
   const body = parseInput(documentBody, request.body, 'body');
