@@ -3,7 +3,7 @@ import { ApiKeyService, Auth, type AuthContext, KEY_SCOPES, PLATFORM_ADMIN_SCOPE
 import { Problem, validate } from '@copilot/http';
 import type { ApiKeyRecord } from '@copilot/persistence';
 import { z } from 'zod';
-import { idParam, pageQuery } from '../request-schemas';
+import { dateTime, idParam, pageQuery } from '../request-schemas';
 import { RequestId } from '../request-context';
 import { presentPage } from '../presenters';
 import { ApiTags } from '@nestjs/swagger';
@@ -15,10 +15,7 @@ const createKeyBody = z
     name: z.string().trim().min(1).max(100),
     // platform:admin parses, so the answer can say why it is refused (403) rather than "unknown scope".
     scopes: z.array(z.enum(KEY_SCOPES)).min(1, 'expected at least one scope').max(KEY_SCOPES.length),
-    expiresAt: z.coerce
-      .date()
-      .refine((d) => d > new Date(), 'expected a time in the future')
-      .nullish(),
+    expiresAt: dateTime.refine((d) => d > new Date(), 'expected a time in the future').nullish(),
     rateLimit: z.number().int().min(1).max(1_000_000).nullish(),
   })
   .strict()
