@@ -250,7 +250,9 @@ export interface paths {
     put?: never;
     /**
      * Create a collection (knowledge base)
-     * @description Requires the scope `documents:write` (`admin` grants every tenant scope).
+     * @description An `openai/<model>` embedding model needs an OpenAI key (the tenant's, `PUT /v1/provider-keys/openai`, or the platform's); without one the request is a 400 naming `body.embeddingModel`.
+     *
+     *     Requires the scope `documents:write` (`admin` grants every tenant scope).
      */
     post: operations['createCollection'];
     delete?: never;
@@ -282,7 +284,9 @@ export interface paths {
     head?: never;
     /**
      * Change some fields of a collection
-     * @description Requires the scope `documents:write` (`admin` grants every tenant scope).
+     * @description An `openai/<model>` embedding model needs an OpenAI key (the tenant's, `PUT /v1/provider-keys/openai`, or the platform's); without one the request is a 400 naming `body.embeddingModel`.
+     *
+     *     Requires the scope `documents:write` (`admin` grants every tenant scope).
      */
     patch: operations['updateCollection'];
     trace?: never;
@@ -5853,6 +5857,18 @@ export interface operations {
       };
       /** @description A collection in `collectionIds` does not exist. */
       404: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A collection's embedding model has no key any more (the tenant's OpenAI key was removed). */
+      409: {
         headers: {
           'RateLimit-Limit': components['headers']['RateLimit-Limit'];
           'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];

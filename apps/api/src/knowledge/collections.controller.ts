@@ -25,6 +25,8 @@ const createBody = z
   })
   .strict()
   .meta({ example: { name: 'Help center', description: 'Public support articles', embeddingModel: 'local' } });
+const NEEDS_KEY =
+  "An `openai/<model>` embedding model needs an OpenAI key (the tenant's, `PUT /v1/provider-keys/openai`, or the platform's); without one the request is a 400 naming `body.embeddingModel`.";
 const updateBody = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -68,7 +70,7 @@ export class CollectionsController {
   @Post()
   @HttpCode(201)
   @Scopes('documents:write')
-  @ApiRoute('createCollection', 'Create a collection (knowledge base)')
+  @ApiRoute('createCollection', 'Create a collection (knowledge base)', NEEDS_KEY)
   @ApiJson(201, Collection, 'The new collection.')
   async create(
     @Auth() auth: AuthContext,
@@ -98,7 +100,7 @@ export class CollectionsController {
 
   @Patch(':id')
   @Scopes('documents:write')
-  @ApiRoute('updateCollection', 'Change some fields of a collection')
+  @ApiRoute('updateCollection', 'Change some fields of a collection', NEEDS_KEY)
   @ApiJson(200, Collection, 'The updated collection.')
   @ApiProblemResponses(404)
   async update(
