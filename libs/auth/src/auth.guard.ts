@@ -8,7 +8,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiKeyRepository, PrismaService } from '@copilot/persistence';
+import { ApiKeyRepository, PrismaService, TenantRepository } from '@copilot/persistence';
 import type { FastifyReply } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { hashApiKey } from './api-key-secret';
@@ -40,6 +40,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly prisma: PrismaService,
     private readonly keys: ApiKeyRepository,
+    private readonly tenants: TenantRepository,
     private readonly usage: ApiKeyUsage,
     private readonly jwt: JwtVerifier,
     private readonly logger: PinoLogger,
@@ -101,6 +102,10 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('Send an API key in x-api-key, or a key or token as Authorization: Bearer.');
     if (!JWT_SHAPE.test(bearer)) return this.byApiKey(bearer);
     const principal = await this.jwt.verify(bearer);
+    // A signature proves who issued the token, not that its tenant exists: without this
+    // a token for an unknown tenant id (a typo, a deleted tenant) acted in an empty tenant.
+    if (!(await this.tenants.exists(this.prisma.client, principal.tenantId)))
+      throw new UnauthorizedException(TOKEN_UNKNOWN_TENANT);
     return {
       tenantId: principal.tenantId,
       principalType: 'jwt',
@@ -124,6 +129,8 @@ export class AuthGuard implements CanActivate {
     };
   }
 }
+
+const TOKEN_UNKNOWN_TENANT = 'The token names a tenant that does not exist.';
 
 const THROTTLED_DETAIL =
   'Too many requests from this address failed to authenticate; retry after the time in Retry-After.';
