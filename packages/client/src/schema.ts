@@ -160,7 +160,7 @@ export interface paths {
     put?: never;
     /**
      * Create an API key
-     * @description The secret is in this response only.
+     * @description The secret is in this response only. A key never outlives the credential that creates it: created with an expiring key, it expires at the latest with that key; created with a JWT, within `JWT_KEY_MAX_LIFETIME_DAYS` (90 days by default). Without `expiresAt` it gets that latest expiry; a later one is a 400 naming `body.expiresAt`.
      *
      *     Requires the scope `admin` (`admin` grants every tenant scope).
      */
@@ -2741,7 +2741,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The credential lacks a scope this route needs. */
+      /** @description The credential lacks `admin`, or the key holds `platform:admin` (revoked only with the CLI). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2860,6 +2860,18 @@ export interface operations {
       };
       /** @description No such resource in this tenant. */
       404: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The key was already rotated: rotate its successor (`replacedById`) instead. */
+      409: {
         headers: {
           'RateLimit-Limit': components['headers']['RateLimit-Limit'];
           'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];

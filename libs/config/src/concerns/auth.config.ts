@@ -57,6 +57,14 @@ export const jwtConfig = defineConcern(
     JWT_CLOCK_SKEW_SECONDS: {
       schema: z.coerce.number().int().min(0).max(300).default(30).describe('Tolerated clock difference for exp/nbf'),
     },
+    JWT_KEY_MAX_LIFETIME_DAYS: {
+      schema: positiveInt
+        .max(3_650)
+        .default(90)
+        .describe(
+          'Longest lifetime of an API key created with a JWT (POST /v1/api-keys): a token lives minutes, so it must not mint a key that never expires; omitted expiresAt means this long',
+        ),
+    },
     JWT_JWKS_CACHE_MS: { schema: positiveInt.default(600_000).describe('How long JWKS keys are cached') },
     JWT_JWKS_COOLDOWN_MS: {
       schema: positiveInt
@@ -72,6 +80,7 @@ export const jwtConfig = defineConcern(
     audience: v.JWT_AUDIENCE,
     tenantClaim: v.JWT_TENANT_CLAIM,
     clockSkewSeconds: v.JWT_CLOCK_SKEW_SECONDS,
+    keyMaxLifetimeDays: v.JWT_KEY_MAX_LIFETIME_DAYS,
     jwksCacheMs: v.JWT_JWKS_CACHE_MS,
     jwksCooldownMs: v.JWT_JWKS_COOLDOWN_MS,
   }),
