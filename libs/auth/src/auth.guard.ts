@@ -14,13 +14,16 @@ import { PinoLogger } from 'nestjs-pino';
 import { hashApiKey } from './api-key-secret';
 import { ApiKeyUsage } from './api-keys/api-key-usage';
 import {
+  ANY_OF_SCOPES,
   type AuthContext,
   type AuthenticatedRequest,
+  hasScope,
   isPlatformAdmin,
   PLATFORM_ADMIN_ROUTE,
   PLATFORM_ADMIN_SCOPE,
   PUBLIC_ROUTE,
   REQUIRED_SCOPES,
+  type Scope,
 } from './auth-context';
 import { JwtVerifier } from './jwt';
 import { RateLimiter } from './rate-limit/rate-limiter';
@@ -71,6 +74,9 @@ export class AuthGuard implements CanActivate {
     const required = this.reflector.getAllAndOverride<string[]>(REQUIRED_SCOPES, targets) ?? [];
     const missing = auth.scopes.includes('admin') ? [] : required.filter((scope) => !auth.scopes.includes(scope));
     if (missing.length > 0) throw new ForbiddenException(`This credential lacks the scope(s): ${missing.join(', ')}.`);
+    const anyOf = this.reflector.getAllAndOverride<Scope[]>(ANY_OF_SCOPES, targets);
+    if (anyOf && !anyOf.some((scope) => hasScope(auth, scope)))
+      throw new ForbiddenException(`This credential needs one of the scopes: ${anyOf.join(', ')}.`);
     return true;
   }
 

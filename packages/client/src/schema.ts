@@ -496,7 +496,9 @@ export interface paths {
     };
     /**
      * Get a job: status, progress, result or error
-     * @description Requires the scope `chat:read` (`admin` grants every tenant scope).
+     * @description A `document.ingest` job takes `documents:read`; every other job takes `chat:read`.
+     *
+     *     Requires one of the scopes `chat:read`, `documents:read`, as the resource needs (`admin` grants every tenant scope).
      */
     get: operations['getJob'];
     put?: never;
@@ -538,9 +540,9 @@ export interface paths {
     };
     /**
      * Follow a job as Server-Sent Events
-     * @description Event types: `status`, `token`, `citation`, `usage`, then `done` or `error`. Several clients may watch one job; a client arriving after the end still gets the whole stream while it is retained (then one `done` or `error` event saying how the job ended).
+     * @description Event types: `status`, `token`, `citation`, `usage`, then `done` or `error`. Several clients may watch one job; a client arriving after the end still gets the whole stream while it is retained (then one `done` or `error` event saying how the job ended). A `document.ingest` job takes `documents:read`; every other job takes `chat:read`.
      *
-     *     Requires the scope `chat:read` (`admin` grants every tenant scope).
+     *     Requires one of the scopes `chat:read`, `documents:read`, as the resource needs (`admin` grants every tenant scope).
      */
     get: operations['streamJobEvents'];
     put?: never;
