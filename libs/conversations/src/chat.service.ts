@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import {
+  CollectionRepository,
   ConversationRepository,
   type Job,
   JobRepository,
@@ -14,6 +15,7 @@ import {
 import { Problem } from '@copilot/http';
 import { ContextTooLongError } from '@copilot/llm';
 import { type Budgets, type Reservation, TokenBudget } from '@copilot/usage';
+import { assertCollectionsExist } from './collection-refs';
 import { GenerationPlanner } from './generation-planner';
 import { JobDispatcher, type JobOf, QUEUE } from '@copilot/queues';
 
@@ -38,6 +40,7 @@ export class ChatService {
     private readonly planner: GenerationPlanner,
     private readonly tenants: TenantRepository,
     private readonly budget: TokenBudget,
+    private readonly collections: CollectionRepository,
   ) {}
 
   /**
@@ -63,6 +66,7 @@ export class ChatService {
     try {
       created = await this.transactions.run(tenantId, async (tx) => {
         const plan = await this.planner.plan(tx, conversationId, content).catch(asProblem);
+        await assertCollectionsExist(this.collections, tx, options.collectionIds, 'body.collectionIds');
         const budgets = await this.tenants.budgetsOf(tx, tenantId);
         reservation = await this.reserveBudget(tenantId, budgets, plan.estimatedTokens);
         const message = await this.messages.create(tx, { tenantId, conversationId, role: 'user', content });
