@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import {
   CollectionRepository,
@@ -54,8 +54,9 @@ export class ChatService {
     content: string,
     options: { idempotencyKey?: string; requestId?: string; collectionIds?: string[] } = {},
   ): Promise<PostMessageResult> {
+    const requestHash = options.idempotencyKey ? hashOfRequest(conversationId, content, options.collectionIds) : null;
     if (options.idempotencyKey) {
-      const earlier = await this.replay(tenantId, options.idempotencyKey);
+      const earlier = await this.replay(tenantId, options.idempotencyKey, requestHash!);
       if (earlier) return earlier;
     }
     // One transaction: the checks come first (unknown conversation, oversized message,
@@ -91,6 +92,7 @@ export class ChatService {
           name: 'chat.generate',
           payload,
           idempotencyKey: options.idempotencyKey ?? null,
+          idempotencyRequestHash: requestHash,
           requestId: options.requestId ?? null,
         });
         return { message, job };
@@ -99,7 +101,7 @@ export class ChatService {
       await this.budget.settle(tenantId, reservation, 0).catch(() => undefined);
       // Two requests with one Idempotency-Key raced: the loser answers with the winner's result.
       if (options.idempotencyKey && isUniqueViolation(error)) {
-        const earlier = await this.replay(tenantId, options.idempotencyKey);
+        const earlier = await this.replay(tenantId, options.idempotencyKey, requestHash!);
         if (earlier) return earlier;
       }
       throw error;
@@ -151,11 +153,13 @@ export class ChatService {
     );
   }
 
-  private replay(tenantId: string, idempotencyKey: string): Promise<PostMessageResult | null> {
+  private replay(tenantId: string, idempotencyKey: string, requestHash: string): Promise<PostMessageResult | null> {
     return this.transactions.run(tenantId, async (tx) => {
       const found = await this.jobs.findByIdempotencyKey(tx, tenantId, idempotencyKey);
       // A key answers with its first response for 24 h; after that it starts afresh.
       const job = found && found.createdAt > idempotencyCutoff() ? found : null;
+      // Jobs from before hashes were stored have none: they replay as they always did.
+      if (job?.idempotencyRequestHash && job.idempotencyRequestHash !== requestHash) throw keyReused(idempotencyKey);
       const messageId = (job?.payload as { messageId?: string } | undefined)?.messageId;
       const message = messageId ? await this.messages.findById(tx, messageId) : null;
       return job && message ? { job, message, replayed: true } : null;
@@ -165,6 +169,25 @@ export class ChatService {
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 const idempotencyCutoff = () => new Date(Date.now() - IDEMPOTENCY_WINDOW_MS);
+
+/**
+ * What makes two requests with one Idempotency-Key the same request: the conversation
+ * (the path) and the body as validated. Anything else is a client bug that a replay of the
+ * first response would hide (Stripe refuses it the same way).
+ */
+function hashOfRequest(conversationId: string, content: string, collectionIds: string[] = []): string {
+  return createHash('sha256')
+    .update(JSON.stringify([conversationId, content, collectionIds]))
+    .digest('hex');
+}
+
+function keyReused(idempotencyKey: string): Problem {
+  return new Problem(422, {
+    type: '/problems/idempotency-key-reused',
+    title: 'Idempotency-Key reused with another request',
+    detail: `The Idempotency-Key ${JSON.stringify(idempotencyKey)} was first used with another request (another conversation or body) in the last 24 h; use a new key for a new request.`,
+  });
+}
 
 function asProblem(error: unknown): never {
   if (error instanceof ContextTooLongError) {
