@@ -26,10 +26,8 @@ import {
   type Scope,
 } from './auth-context';
 import { JwtVerifier } from './jwt';
+import { failureBucketOf, type PresentedCredential, presentedCredential } from './presented-credential';
 import { RateLimiter } from './rate-limit/rate-limiter';
-
-// header.payload.signature, each base64url: how a JWT differs from an API key (cp_...).
-const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /**
  * The global guard: deny by default. A request passes with an active API key
@@ -82,31 +80,38 @@ export class AuthGuard implements CanActivate {
 
   /**
    * Every way in (routes, the queue dashboard) authenticates here, counting failures
-   * per client address: past AUTH_FAILURE_LIMIT in a window the address gets
-   * AuthThrottledException (429) before its credential is even looked at, so keys
-   * cannot be guessed at the api's speed.
+   * twice: per client address and credential (AUTH_FAILURE_LIMIT), and per address in
+   * all (AUTH_FAILURE_ADDRESS_LIMIT, higher). Past either, AuthThrottledException (429)
+   * comes before the credential is even looked at, so keys cannot be guessed at the
+   * api's speed. One client failing with a stale key behind a NAT spends only its own
+   * count; someone guessing with a new prefix each time spends the address's, and only
+   * then are the valid keys behind that address refused too (until the window ends):
+   * past that point a guess and a valid key cannot be told apart without checking it.
    */
   async authenticateRequest(request: AuthenticatedRequest): Promise<AuthContext> {
-    const key = `auth-failure:${request.ip}`;
-    const limit = this.limiter.settings.authFailures;
-    const verdict = await this.limiter.spent(key, limit);
-    if (!verdict.allowed) throw new AuthThrottledException(Math.max(1, Math.ceil(verdict.resetMs / 1000)));
+    const credential = presentedCredential(request);
+    const { authFailures, authFailuresPerAddress } = this.limiter.settings;
+    const counts: [string, number][] = [
+      [`auth-failure:${request.ip}:${failureBucketOf(credential)}`, authFailures],
+      [`auth-failure:${request.ip}`, authFailuresPerAddress],
+    ];
+    const verdicts = await Promise.all(counts.map(([key, limit]) => this.limiter.spent(key, limit)));
+    const spent = verdicts.find((verdict) => !verdict.allowed);
+    if (spent) throw new AuthThrottledException(Math.max(1, Math.ceil(spent.resetMs / 1000)));
     try {
-      return await this.authenticateCredential(request);
+      return await this.authenticateCredential(credential);
     } catch (error) {
-      if (error instanceof UnauthorizedException) await this.limiter.consume(key, limit);
+      if (error instanceof UnauthorizedException)
+        await Promise.all(counts.map(([key, limit]) => this.limiter.consume(key, limit)));
       throw error;
     }
   }
 
-  private async authenticateCredential(request: AuthenticatedRequest): Promise<AuthContext> {
-    const apiKeyHeader = request.headers['x-api-key'];
-    if (typeof apiKeyHeader === 'string' && apiKeyHeader.trim()) return this.byApiKey(apiKeyHeader.trim());
-    const authorization = request.headers.authorization;
-    const bearer = typeof authorization === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] : undefined;
-    if (!bearer)
+  private async authenticateCredential(credential: PresentedCredential): Promise<AuthContext> {
+    if (credential.kind === 'none')
       throw new UnauthorizedException('Send an API key in x-api-key, or a key or token as Authorization: Bearer.');
-    if (!JWT_SHAPE.test(bearer)) return this.byApiKey(bearer);
+    if (credential.kind === 'api_key') return this.byApiKey(credential.value);
+    const bearer = credential.value;
     const principal = await this.jwt.verify(bearer);
     // A signature proves who issued the token, not that its tenant exists: without this
     // a token for an unknown tenant id (a typo, a deleted tenant) acted in an empty tenant.

@@ -133,7 +133,14 @@ export const edgeConfig = defineConcern(
       schema: positiveInt
         .default(30)
         .describe(
-          'Failed authentications per window from one client address; beyond it, that address gets 429 until the window ends, valid credentials included (throttles key guessing)',
+          'Failed authentications per window from one client address with one credential (an API key by its prefix, a token by its hash); beyond it that credential gets 429 from that address until the window ends, other credentials behind the same address do not',
+        ),
+    },
+    AUTH_FAILURE_ADDRESS_LIMIT: {
+      schema: positiveInt
+        .optional()
+        .describe(
+          'Failed authentications per window from one client address, all credentials together (default: 10 x AUTH_FAILURE_LIMIT); beyond it the whole address gets 429, valid credentials included. It stops key guessing with a new prefix each try, and is high so that one NAT of honest clients does not reach it',
         ),
     },
     TRUST_PROXY: {
@@ -155,13 +162,18 @@ export const edgeConfig = defineConcern(
       windowMs: v.RATE_LIMIT_WINDOW_MS,
       tenantRequests: v.RATE_LIMIT_TENANT_REQUESTS,
       authFailures: v.AUTH_FAILURE_LIMIT,
+      authFailuresPerAddress: v.AUTH_FAILURE_ADDRESS_LIMIT ?? 10 * v.AUTH_FAILURE_LIMIT,
     },
     trustProxy: parseTrustProxy(v.TRUST_PROXY),
   }),
-  (v) =>
-    (v.CORS_ORIGINS ?? '').split(',').some((o) => o.trim() === '*')
+  (v) => [
+    ...((v.CORS_ORIGINS ?? '').split(',').some((o) => o.trim() === '*')
       ? ['CORS_ORIGINS: list the allowed origins; "*" is not accepted']
-      : [],
+      : []),
+    ...(v.AUTH_FAILURE_ADDRESS_LIMIT !== undefined && v.AUTH_FAILURE_ADDRESS_LIMIT < (v.AUTH_FAILURE_LIMIT ?? 30)
+      ? ['AUTH_FAILURE_ADDRESS_LIMIT: must be at least AUTH_FAILURE_LIMIT (it counts every credential of the address)']
+      : []),
+  ],
 );
 
 const key32 = z
