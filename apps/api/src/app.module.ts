@@ -2,7 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from '@copilot/auth';
 import { ConversationsModule } from '@copilot/conversations';
-import { ProblemDetailsFilter } from '@copilot/http';
 import { LlmModule } from '@copilot/llm';
 import { MaintenanceModule } from '@copilot/maintenance';
 import { PlatformModule } from '@copilot/platform';
@@ -11,6 +10,7 @@ import { SecretsModule } from '@copilot/secrets';
 import { EgressModule } from '@copilot/egress';
 import { WebhooksModule } from '@copilot/webhooks';
 import { AdminJobsController } from './admin/admin-jobs.controller';
+import { ApiErrorFilter } from './api-error.filter';
 import { AdminSchedulesController } from './admin/admin-schedules.controller';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import type { ApiSettings } from './api.settings';
@@ -73,7 +73,7 @@ export class AppModule {
         ...OPENAI_COMPAT_CONTROLLERS,
       ],
       providers: [
-        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_FILTER, useClass: ApiErrorFilter },
         JobEventStreamer,
         StreamSlots,
         ...OPENAI_COMPAT_PROVIDERS,

@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { HttpServerOptions } from '@copilot/observability';
+import { limitJsonDepth, refuseUnsafeText } from '@copilot/http';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import type { ApiSettings } from './api.settings';
 import { OPENAI_COMPAT_PATHS } from './openai-compat';
@@ -39,13 +40,17 @@ export function setApiPrefix(app: INestApplication): void {
 
 /**
  * The api's HTTP edge, shared by main.ts and tests: REST under /v1 (probes and
- * metrics at the root), secure headers, CORS from the allow-list (any origin
- * only in APP_ENV=local with no list), and the OpenAPI docs at /docs.
+ * metrics at the root), JSON bodies nested at most JSON_MAX_DEPTH, no text Postgres
+ * cannot store (NUL, unpaired surrogates) in any input, secure headers,
+ * CORS from the allow-list (any origin only in APP_ENV=local with no list), and the
+ * OpenAPI docs at /docs.
  */
 export async function configureApi(app: NestFastifyApplication, settings: ApiSettings): Promise<void> {
   setApiPrefix(app);
   // The api speaks JSON only: any other body type is 415, not a string handed to validation.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  limitJsonDepth(app, settings.edge.jsonMaxDepth);
+  refuseUnsafeText(app);
   await app.register(helmet as never, { global: true });
   // Document uploads: one file, no larger than a document may be (larger: 413).
   await app.register(multipart as never, {

@@ -64,7 +64,7 @@ describe('JWT authentication over HTTP', () => {
     expect(response.json().detail).toContain('chat:write');
   });
 
-  it('answers 401 problem+json for a token without a tenant, a tampered one, or one of an unknown tenant id', async () => {
+  it('answers 401 problem+json for a token without a tenant or a tampered one', async () => {
     const noTenant = signWithKey(rsa, claims({ tenant_id: undefined, scope: 'chat:read' }));
     const good = signWithKey(rsa, claims({ tenant_id: tenantId, scope: 'chat:read' }));
     const tampered = withPayload(good, claims({ tenant_id: randomUUID(), scope: 'admin' }));
@@ -74,9 +74,48 @@ describe('JWT authentication over HTTP', () => {
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.body).not.toContain(token);
     }
-    // A well-signed token for a tenant that has nothing sees nothing.
-    const stranger = signWithKey(rsa, claims({ tenant_id: randomUUID(), scope: 'chat:read' }));
-    expect((await get(stranger)).json()).toEqual({ data: [], nextCursor: null });
+  });
+
+  it('answers 401 for a validly signed token whose tenant does not exist, and writes nothing', async () => {
+    const unknownTenant = randomUUID();
+    for (const token of [
+      signWithKey(rsa, claims({ tenant_id: unknownTenant, scope: 'admin' })),
+      mintLocalToken(settings.jwt, { tenantId: unknownTenant, scopes: ['admin'] }),
+    ]) {
+      const listed = await get(token);
+      expect(listed.statusCode).toBe(401);
+      expect(listed.json()).toMatchObject({ detail: 'The token names a tenant that does not exist.' });
+      // Before, this created a conversation in a tenant nobody has (the foreign key refused it: a 500).
+      expect((await post(token)).statusCode).toBe(401);
+    }
+  });
+
+  it("gives two tenants' users with the same subject separate rate-limit budgets", async () => {
+    const other = (await createTenantWithKeys('jwt-other', {})).tenantId;
+    const limited = await startApi((s) => ({
+      ...s,
+      jwt: { ...s.jwt, jwksUrl: idp.url, issuer: ISSUER, audience: AUDIENCE },
+      edge: { ...s.edge, rateLimit: { ...s.edge.rateLimit, requests: 3, tenantRequests: 1_000 } },
+    }));
+    try {
+      const as = (tenant: string) => {
+        const token = signWithKey(rsa, claims({ tenant_id: tenant, sub: 'shared-sub', scope: 'chat:read' }));
+        return limited.app.inject({
+          method: 'GET',
+          url: '/v1/conversations',
+          headers: { authorization: `Bearer ${token}` },
+        });
+      };
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await as(tenantId)).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429]);
+      // The other tenant's user of the same name has spent nothing.
+      const fresh = await as(other);
+      expect(fresh.statusCode).toBe(200);
+      expect(fresh.headers['ratelimit-remaining']).toBe('2');
+    } finally {
+      await limited.app.close();
+    }
   });
 
   it('rate-limits and audits by token subject', async () => {

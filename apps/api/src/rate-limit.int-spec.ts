@@ -6,7 +6,7 @@ const limits = (s: ApiSettings): ApiSettings => ({
   ...s,
   edge: {
     ...s.edge,
-    rateLimit: { requests: 3, windowMs: 3_000, tenantRequests: 8, authFailures: 4 },
+    rateLimit: { requests: 3, windowMs: 3_000, tenantRequests: 8, authFailures: 4, authFailuresPerAddress: 12 },
     trustProxy: true,
   },
 });
@@ -57,28 +57,38 @@ describe('rate limits', () => {
     expect(codes.at(-1)).toBe(429);
   });
 
-  it('throttles an address that keeps failing to authenticate, and only that address', async () => {
-    const { keys } = await createTenantWithKeys('rl-guess', { valid: { scopes: ['chat:read'] } });
-    const from = (address: string, key: string, i = 0) =>
-      replicas[i % 2]!.inject({
-        method: 'GET',
-        url: '/v1/conversations',
-        headers: { 'x-api-key': key, 'x-forwarded-for': address },
-      });
-    const guesses = [];
-    for (let i = 0; i < 4; i++) guesses.push((await from('203.0.113.7', `cp_guess${i}`, i)).statusCode);
-    expect(guesses).toEqual([401, 401, 401, 401]);
+  const from = (address: string, key: string, i = 0) =>
+    replicas[i % 2]!.inject({
+      method: 'GET',
+      url: '/v1/conversations',
+      headers: { 'x-api-key': key, 'x-forwarded-for': address },
+    });
 
-    // Spent: even a valid key is refused from there until the window ends, unchecked.
-    const blocked = await from('203.0.113.7', keys.valid!);
-    expect(blocked.statusCode).toBe(429);
+  it('throttles one credential that keeps failing from an address, not the valid keys behind the same NAT', async () => {
+    const { keys } = await createTenantWithKeys('rl-nat', { valid: { scopes: ['chat:read'] } });
+    // A neighbour's app retrying a revoked key: one prefix, again and again.
+    const stale = [];
+    for (let i = 0; i < 5; i++) stale.push((await from('203.0.113.5', 'cp_revoked-key-of-a-neighbour', i)).statusCode);
+    expect(stale).toEqual([401, 401, 401, 401, 429]);
+    const blocked = await from('203.0.113.5', 'cp_revoked-key-of-a-neighbour');
     expect(blocked.headers['content-type']).toContain('application/problem+json');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(blocked.json()).toMatchObject({ title: 'Too many failed authentications' });
+    // Everyone else behind that address still gets in.
+    expect((await from('203.0.113.5', keys.valid!)).statusCode).toBe(200);
+    expect((await from('203.0.113.5', 'cp_another-wrong-key')).statusCode).toBe(401);
+  });
 
-    // Another address is not affected.
+  it('throttles an address guessing with a new prefix each time, valid keys included, and only that address', async () => {
+    const { keys } = await createTenantWithKeys('rl-guess', { valid: { scopes: ['chat:read'] } });
+    const guesses = [];
+    for (let i = 0; i < 12; i++)
+      guesses.push((await from('203.0.113.7', `cp_g${String(i).padStart(6, '0')}x`, i)).statusCode);
+    expect(new Set(guesses)).toEqual(new Set([401]));
+    // The address's ceiling is spent: a fresh prefix, and even a valid key, are refused unchecked.
+    expect((await from('203.0.113.7', 'cp_gfresh000x')).statusCode).toBe(429);
+    expect((await from('203.0.113.7', keys.valid!)).statusCode).toBe(429);
     expect((await from('198.51.100.9', keys.valid!)).statusCode).toBe(200);
-    expect((await from('198.51.100.9', 'cp_wrong')).statusCode).toBe(401);
   });
 
   it('counts failures at the queue dashboard too, which authenticates outside the routes', async () => {

@@ -1,7 +1,18 @@
+import { CURSOR_MESSAGE } from '@copilot/http';
 import { decodeCursor } from '@copilot/persistence';
 import { z } from 'zod';
 
 export const idParam = z.uuid({ error: 'expected a UUID' }).meta({ example: '0b8f3c2e-5a7d-4e0c-8a8e-2f5b9e6d1c11' });
+
+/**
+ * A date or time as Postgres stores it and Node reads it back: years 1970 to 9999. Date
+ * parses years from -271821 to 275760; the first are a database error, the last a row
+ * whose time reads back as null.
+ */
+export const dateTime = z.coerce
+  .date({ error: 'expected an ISO date or time' })
+  .min(new Date(0), 'expected a time after 1970')
+  .max(new Date('9999-12-31T23:59:59.999Z'), 'expected a time before the year 10000');
 
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -15,7 +26,7 @@ export const pageQuery = z.object({
       } catch {
         return false;
       }
-    }, 'expected a nextCursor returned by this api')
+    }, CURSOR_MESSAGE)
     .optional(),
 });
 

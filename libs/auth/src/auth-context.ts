@@ -35,12 +35,25 @@ export interface AuthenticatedRequest {
 export const PUBLIC_ROUTE = 'auth:public';
 export const REQUIRED_SCOPES = 'auth:scopes';
 export const PLATFORM_ADMIN_ROUTE = 'auth:platform-admin';
+export const ANY_OF_SCOPES = 'auth:any-of-scopes';
 
 /** Opens a route to anyone (probes, docs). Everything else is denied without credentials. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /** Every listed scope is required; `admin` grants all of them. */
 export const Scopes = (...scopes: Scope[]) => SetMetadata(REQUIRED_SCOPES, scopes);
+
+/**
+ * At least one listed scope is required (`admin` grants all): for routes whose resource
+ * decides which one it needs (a job: chat:read for a chat job, documents:read for an
+ * ingest). The route itself checks the one that applies, with `hasScope`.
+ */
+export const AnyOfScopes = (...scopes: Scope[]) => SetMetadata(ANY_OF_SCOPES, scopes);
+
+/** Whether the caller holds `scope` (or `admin`, which grants every tenant scope). */
+export function hasScope(auth: AuthContext, scope: Scope): boolean {
+  return auth.scopes.includes('admin') || auth.scopes.includes(scope);
+}
 
 /** Only an API key holding `platform:admin` passes; a tenant's `admin` gets 403. */
 export const PlatformAdmin = () => SetMetadata(PLATFORM_ADMIN_ROUTE, true);

@@ -8,25 +8,26 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiKeyRepository, PrismaService } from '@copilot/persistence';
+import { ApiKeyRepository, PrismaService, TenantRepository } from '@copilot/persistence';
 import type { FastifyReply } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { hashApiKey } from './api-key-secret';
 import { ApiKeyUsage } from './api-keys/api-key-usage';
 import {
+  ANY_OF_SCOPES,
   type AuthContext,
   type AuthenticatedRequest,
+  hasScope,
   isPlatformAdmin,
   PLATFORM_ADMIN_ROUTE,
   PLATFORM_ADMIN_SCOPE,
   PUBLIC_ROUTE,
   REQUIRED_SCOPES,
+  type Scope,
 } from './auth-context';
 import { JwtVerifier } from './jwt';
+import { failureBucketOf, type PresentedCredential, presentedCredential } from './presented-credential';
 import { RateLimiter } from './rate-limit/rate-limiter';
-
-// header.payload.signature, each base64url: how a JWT differs from an API key (cp_...).
-const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /**
  * The global guard: deny by default. A request passes with an active API key
@@ -40,6 +41,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly prisma: PrismaService,
     private readonly keys: ApiKeyRepository,
+    private readonly tenants: TenantRepository,
     private readonly usage: ApiKeyUsage,
     private readonly jwt: JwtVerifier,
     private readonly logger: PinoLogger,
@@ -70,37 +72,51 @@ export class AuthGuard implements CanActivate {
     const required = this.reflector.getAllAndOverride<string[]>(REQUIRED_SCOPES, targets) ?? [];
     const missing = auth.scopes.includes('admin') ? [] : required.filter((scope) => !auth.scopes.includes(scope));
     if (missing.length > 0) throw new ForbiddenException(`This credential lacks the scope(s): ${missing.join(', ')}.`);
+    const anyOf = this.reflector.getAllAndOverride<Scope[]>(ANY_OF_SCOPES, targets);
+    if (anyOf && !anyOf.some((scope) => hasScope(auth, scope)))
+      throw new ForbiddenException(`This credential needs one of the scopes: ${anyOf.join(', ')}.`);
     return true;
   }
 
   /**
    * Every way in (routes, the queue dashboard) authenticates here, counting failures
-   * per client address: past AUTH_FAILURE_LIMIT in a window the address gets
-   * AuthThrottledException (429) before its credential is even looked at, so keys
-   * cannot be guessed at the api's speed.
+   * twice: per client address and credential (AUTH_FAILURE_LIMIT), and per address in
+   * all (AUTH_FAILURE_ADDRESS_LIMIT, higher). Past either, AuthThrottledException (429)
+   * comes before the credential is even looked at, so keys cannot be guessed at the
+   * api's speed. One client failing with a stale key behind a NAT spends only its own
+   * count; someone guessing with a new prefix each time spends the address's, and only
+   * then are the valid keys behind that address refused too (until the window ends):
+   * past that point a guess and a valid key cannot be told apart without checking it.
    */
   async authenticateRequest(request: AuthenticatedRequest): Promise<AuthContext> {
-    const key = `auth-failure:${request.ip}`;
-    const limit = this.limiter.settings.authFailures;
-    const verdict = await this.limiter.spent(key, limit);
-    if (!verdict.allowed) throw new AuthThrottledException(Math.max(1, Math.ceil(verdict.resetMs / 1000)));
+    const credential = presentedCredential(request);
+    const { authFailures, authFailuresPerAddress } = this.limiter.settings;
+    const counts: [string, number][] = [
+      [`auth-failure:${request.ip}:${failureBucketOf(credential)}`, authFailures],
+      [`auth-failure:${request.ip}`, authFailuresPerAddress],
+    ];
+    const verdicts = await Promise.all(counts.map(([key, limit]) => this.limiter.spent(key, limit)));
+    const spent = verdicts.find((verdict) => !verdict.allowed);
+    if (spent) throw new AuthThrottledException(Math.max(1, Math.ceil(spent.resetMs / 1000)));
     try {
-      return await this.authenticateCredential(request);
+      return await this.authenticateCredential(credential);
     } catch (error) {
-      if (error instanceof UnauthorizedException) await this.limiter.consume(key, limit);
+      if (error instanceof UnauthorizedException)
+        await Promise.all(counts.map(([key, limit]) => this.limiter.consume(key, limit)));
       throw error;
     }
   }
 
-  private async authenticateCredential(request: AuthenticatedRequest): Promise<AuthContext> {
-    const apiKeyHeader = request.headers['x-api-key'];
-    if (typeof apiKeyHeader === 'string' && apiKeyHeader.trim()) return this.byApiKey(apiKeyHeader.trim());
-    const authorization = request.headers.authorization;
-    const bearer = typeof authorization === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] : undefined;
-    if (!bearer)
+  private async authenticateCredential(credential: PresentedCredential): Promise<AuthContext> {
+    if (credential.kind === 'none')
       throw new UnauthorizedException('Send an API key in x-api-key, or a key or token as Authorization: Bearer.');
-    if (!JWT_SHAPE.test(bearer)) return this.byApiKey(bearer);
+    if (credential.kind === 'api_key') return this.byApiKey(credential.value);
+    const bearer = credential.value;
     const principal = await this.jwt.verify(bearer);
+    // A signature proves who issued the token, not that its tenant exists: without this
+    // a token for an unknown tenant id (a typo, a deleted tenant) acted in an empty tenant.
+    if (!(await this.tenants.exists(this.prisma.client, principal.tenantId)))
+      throw new UnauthorizedException(TOKEN_UNKNOWN_TENANT);
     return {
       tenantId: principal.tenantId,
       principalType: 'jwt',
@@ -124,6 +140,8 @@ export class AuthGuard implements CanActivate {
     };
   }
 }
+
+const TOKEN_UNKNOWN_TENANT = 'The token names a tenant that does not exist.';
 
 const THROTTLED_DETAIL =
   'Too many requests from this address failed to authenticate; retry after the time in Retry-After.';

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import {
+  CollectionRepository,
   ConversationRepository,
   type Job,
   JobRepository,
@@ -15,6 +16,7 @@ import {
 import { Problem } from '@copilot/http';
 import { ContextTooLongError, ProviderAvailability } from '@copilot/llm';
 import { type Budgets, type Reservation, TokenBudget } from '@copilot/usage';
+import { assertCollectionsExist } from './collection-refs';
 import { type GenerationPlan, GenerationPlanner } from './generation-planner';
 import { JobDispatcher, type JobOf, QUEUE } from '@copilot/queues';
 
@@ -40,6 +42,7 @@ export class ChatService {
     private readonly tenants: TenantRepository,
     private readonly budget: TokenBudget,
     private readonly availability: ProviderAvailability,
+    private readonly collections: CollectionRepository,
   ) {}
 
   /**
@@ -53,8 +56,9 @@ export class ChatService {
     content: string,
     options: { idempotencyKey?: string; requestId?: string; collectionIds?: string[] } = {},
   ): Promise<PostMessageResult> {
+    const requestHash = options.idempotencyKey ? hashOfRequest(conversationId, content, options.collectionIds) : null;
     if (options.idempotencyKey) {
-      const earlier = await this.replay(tenantId, options.idempotencyKey);
+      const earlier = await this.replay(tenantId, options.idempotencyKey, requestHash!);
       if (earlier) return earlier;
     }
     // One transaction: the checks come first (unknown conversation, oversized message,
@@ -66,6 +70,7 @@ export class ChatService {
       created = await this.transactions.run(tenantId, async (tx) => {
         const plan = await this.planner.plan(tx, conversationId, content).catch(asProblem);
         await this.refuseWhileCircuitsOpen(tx, tenantId, plan.chain);
+        await assertCollectionsExist(this.collections, tx, options.collectionIds, 'body.collectionIds');
         const budgets = await this.tenants.budgetsOf(tx, tenantId);
         reservation = await this.reserveBudget(tenantId, budgets, plan.estimatedTokens);
         const message = await this.messages.create(tx, { tenantId, conversationId, role: 'user', content });
@@ -90,6 +95,7 @@ export class ChatService {
           name: 'chat.generate',
           payload,
           idempotencyKey: options.idempotencyKey ?? null,
+          idempotencyRequestHash: requestHash,
           requestId: options.requestId ?? null,
         });
         return { message, job };
@@ -98,7 +104,7 @@ export class ChatService {
       await this.budget.settle(tenantId, reservation, 0).catch(() => undefined);
       // Two requests with one Idempotency-Key raced: the loser answers with the winner's result.
       if (options.idempotencyKey && isUniqueViolation(error)) {
-        const earlier = await this.replay(tenantId, options.idempotencyKey);
+        const earlier = await this.replay(tenantId, options.idempotencyKey, requestHash!);
         if (earlier) return earlier;
       }
       throw error;
@@ -166,11 +172,13 @@ export class ChatService {
     );
   }
 
-  private replay(tenantId: string, idempotencyKey: string): Promise<PostMessageResult | null> {
+  private replay(tenantId: string, idempotencyKey: string, requestHash: string): Promise<PostMessageResult | null> {
     return this.transactions.run(tenantId, async (tx) => {
       const found = await this.jobs.findByIdempotencyKey(tx, tenantId, idempotencyKey);
       // A key answers with its first response for 24 h; after that it starts afresh.
       const job = found && found.createdAt > idempotencyCutoff() ? found : null;
+      // Jobs from before hashes were stored have none: they replay as they always did.
+      if (job?.idempotencyRequestHash && job.idempotencyRequestHash !== requestHash) throw keyReused(idempotencyKey);
       const messageId = (job?.payload as { messageId?: string } | undefined)?.messageId;
       const message = messageId ? await this.messages.findById(tx, messageId) : null;
       return job && message ? { job, message, replayed: true } : null;
@@ -180,6 +188,25 @@ export class ChatService {
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 const idempotencyCutoff = () => new Date(Date.now() - IDEMPOTENCY_WINDOW_MS);
+
+/**
+ * What makes two requests with one Idempotency-Key the same request: the conversation
+ * (the path) and the body as validated. Anything else is a client bug that a replay of the
+ * first response would hide (Stripe refuses it the same way).
+ */
+function hashOfRequest(conversationId: string, content: string, collectionIds: string[] = []): string {
+  return createHash('sha256')
+    .update(JSON.stringify([conversationId, content, collectionIds]))
+    .digest('hex');
+}
+
+function keyReused(idempotencyKey: string): Problem {
+  return new Problem(422, {
+    type: '/problems/idempotency-key-reused',
+    title: 'Idempotency-Key reused with another request',
+    detail: `The Idempotency-Key ${JSON.stringify(idempotencyKey)} was first used with another request (another conversation or body) in the last 24 h; use a new key for a new request.`,
+  });
+}
 
 function asProblem(error: unknown): never {
   if (error instanceof ContextTooLongError) {

@@ -1,12 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuditLog, type AuthContext } from '@copilot/auth';
 import {
+  CollectionRepository,
   type Copilot,
   type CopilotFields,
   CopilotRepository,
   type Page,
   TenantTransactions,
 } from '@copilot/persistence';
+import { assertCollectionsExist } from './collection-refs';
 
 /** Named assistants: instructions, model, sampling and fallbacks. Changes are audited. */
 @Injectable()
@@ -15,10 +17,12 @@ export class CopilotService {
     private readonly transactions: TenantTransactions,
     private readonly copilots: CopilotRepository,
     private readonly audit: AuditLog,
+    private readonly collections: CollectionRepository,
   ) {}
 
   create(actor: AuthContext, fields: CopilotFields, requestId?: string): Promise<Copilot> {
     return this.transactions.run(actor.tenantId, async (tx) => {
+      await assertCollectionsExist(this.collections, tx, fields.collectionIds, 'body.collectionIds');
       const copilot = await this.copilots.create(tx, actor.tenantId, fields);
       await this.audit.record(tx, actor, 'copilot.created', { type: 'copilot', id: copilot.id }, { requestId });
       return copilot;
@@ -42,6 +46,7 @@ export class CopilotService {
 
   update(actor: AuthContext, id: string, fields: Partial<CopilotFields>, requestId?: string): Promise<Copilot> {
     return this.transactions.run(actor.tenantId, async (tx) => {
+      await assertCollectionsExist(this.collections, tx, fields.collectionIds, 'body.collectionIds');
       const copilot = await this.copilots.update(tx, id, fields);
       if (!copilot) throw new NotFoundException(`No copilot ${id}.`);
       await this.audit.record(

@@ -1,5 +1,5 @@
 import { NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { Prisma } from '@copilot/persistence';
+import { InvalidCursorError, Prisma } from '@copilot/persistence';
 import { Problem, toProblem, ValidationProblem } from './problem';
 
 describe(toProblem.name, () => {
@@ -25,6 +25,13 @@ describe(toProblem.name, () => {
       title: 'Internal server error',
       status: 500,
       detail: 'Something went wrong on our side.',
+    });
+  });
+
+  it('answers a cursor that reached a repository unchecked as a 400 naming query.cursor', () => {
+    expect(toProblem(new InvalidCursorError())).toMatchObject({
+      status: 400,
+      errors: [{ field: 'query.cursor', message: expect.any(String) }],
     });
   });
 

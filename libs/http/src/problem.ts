@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { isDatabaseUnavailable } from '@copilot/persistence';
+import { InvalidCursorError, isDatabaseUnavailable } from '@copilot/persistence';
 
 /** One invalid input: where it is and what was expected. */
 export interface FieldError {
@@ -20,6 +20,9 @@ export interface ProblemDetails {
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** What a cursor that this api did not return is told. */
+export const CURSOR_MESSAGE = 'expected a nextCursor returned by this api';
 
 /**
  * A problem with its own type and extra members (RFC 9457 extensions) and,
@@ -87,6 +90,10 @@ export function toProblem(error: unknown): ProblemDetails {
       ...(detail ? { detail } : {}),
       ...(extra.errors ? { errors: extra.errors } : {}),
     };
+  }
+  // Routes validate `cursor` first; this is the backstop for one that reached a repository unchecked.
+  if (error instanceof InvalidCursorError) {
+    return toProblem(new ValidationProblem([{ field: 'query.cursor', message: CURSOR_MESSAGE }]));
   }
   if (isDatabaseUnavailable(error)) {
     return {

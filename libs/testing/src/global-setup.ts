@@ -19,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
     // Every test's requests come from 127.0.0.1, and many fail authentication on
     // purpose; the failure throttle has a test of its own with its own limit.
     AUTH_FAILURE_LIMIT: '1000000',
+    AUTH_FAILURE_ADDRESS_LIMIT: '1000000',
   });
   (globalThis as { scratchDatabase?: unknown }).scratchDatabase = database;
 }

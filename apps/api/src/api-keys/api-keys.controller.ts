@@ -3,7 +3,7 @@ import { ApiKeyService, Auth, type AuthContext, KEY_SCOPES, PLATFORM_ADMIN_SCOPE
 import { Problem, validate } from '@copilot/http';
 import type { ApiKeyRecord } from '@copilot/persistence';
 import { z } from 'zod';
-import { idParam, pageQuery } from '../request-schemas';
+import { dateTime, idParam, pageQuery } from '../request-schemas';
 import { RequestId } from '../request-context';
 import { presentPage } from '../presenters';
 import { ApiTags } from '@nestjs/swagger';
@@ -15,10 +15,7 @@ const createKeyBody = z
     name: z.string().trim().min(1).max(100),
     // platform:admin parses, so the answer can say why it is refused (403) rather than "unknown scope".
     scopes: z.array(z.enum(KEY_SCOPES)).min(1, 'expected at least one scope').max(KEY_SCOPES.length),
-    expiresAt: z.coerce
-      .date()
-      .refine((d) => d > new Date(), 'expected a time in the future')
-      .nullish(),
+    expiresAt: dateTime.refine((d) => d > new Date(), 'expected a time in the future').nullish(),
     rateLimit: z.number().int().min(1).max(1_000_000).nullish(),
   })
   .strict()
@@ -69,7 +66,11 @@ export class ApiKeysController {
 
   @Post()
   @HttpCode(201)
-  @ApiRoute('createApiKey', 'Create an API key', 'The secret is in this response only.')
+  @ApiRoute(
+    'createApiKey',
+    'Create an API key',
+    'The secret is in this response only. A key never outlives the credential that creates it: created with an expiring key, it expires at the latest with that key; created with a JWT, within `JWT_KEY_MAX_LIFETIME_DAYS` (90 days by default). Without `expiresAt` it gets that latest expiry; a later one is a 400 naming `body.expiresAt`.',
+  )
   @ApiJson(201, ApiKeyWithSecret, 'The new key, with its secret.')
   @ApiProblemResponses([
     403,
@@ -96,7 +97,10 @@ export class ApiKeysController {
   @Delete(':id')
   @ApiRoute('revokeApiKey', 'Revoke an API key', 'It stops working at once.')
   @ApiJson(200, ApiKey, 'The revoked key.')
-  @ApiProblemResponses(404)
+  @ApiProblemResponses(404, [
+    403,
+    'The credential lacks `admin`, or the key holds `platform:admin` (revoked only with the CLI).',
+  ])
   async revoke(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string, @RequestId() requestId: string) {
     return present(await this.keys.revoke(auth, id, requestId));
   }
@@ -109,10 +113,11 @@ export class ApiKeysController {
     'A successor with the same name, scopes and limit; the old key keeps working for the grace period.',
   )
   @ApiJson(201, ApiKeyWithSecret, 'The successor key, with its secret.')
-  @ApiProblemResponses(404, [
-    403,
-    'The credential lacks `admin`, or the key holds `platform:admin` (rotated only with the CLI).',
-  ])
+  @ApiProblemResponses(
+    404,
+    [403, 'The credential lacks `admin`, or the key holds `platform:admin` (rotated only with the CLI).'],
+    [409, 'The key was already rotated: rotate its successor (`replacedById`) instead.'],
+  )
   async rotate(
     @Auth() auth: AuthContext,
     @Param('id', validate(idParam)) id: string,

@@ -1,14 +1,23 @@
-import { ApiKeyUsage } from '@copilot/auth';
+import { ApiKeyUsage, mintLocalToken } from '@copilot/auth';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ApiSettings } from '../api.settings';
 import { createTenantWithKeys, startApi } from '../testing/api-test-app';
 
 describe('API keys over HTTP', () => {
   let app: NestFastifyApplication;
+  let settings: ApiSettings;
   let admin: string;
+  let tenant: Awaited<ReturnType<typeof createTenantWithKeys>>;
 
   beforeAll(async () => {
-    admin = (await createTenantWithKeys('keys', { admin: { scopes: ['admin'] } })).keys.admin!;
-    ({ app } = await startApi());
+    // An operator's platform key lives in a tenant too (the CLI puts it there).
+    tenant = await createTenantWithKeys('keys', {
+      admin: { scopes: ['admin'], rateLimit: 10_000 },
+      platform: { scopes: ['platform:admin'] },
+      shortLived: { scopes: ['admin'], expiresAt: new Date(Date.now() + 3600_000) },
+    });
+    admin = tenant.keys.admin!;
+    ({ app, settings } = await startApi());
   });
   afterAll(() => app.close());
 
@@ -109,5 +118,70 @@ describe('API keys over HTTP', () => {
     expect(mine[0].actor).toEqual({ type: 'api_key', id: expect.any(String) });
     const onlyCreated = (await call(admin, 'GET', '/v1/audit-events?action=api_key.created&limit=100')).json().data;
     expect(onlyCreated.every((e: { action: string }) => e.action === 'api_key.created')).toBe(true);
+  });
+
+  const keyIds = async () =>
+    (await call(admin, 'GET', '/v1/api-keys?limit=100'))
+      .json()
+      .data.map((k: { id: string }) => k.id)
+      .sort();
+
+  it("refuses a tenant admin revoking the operator's platform key: 403, and the key keeps working", async () => {
+    const revoked = await call(admin, 'DELETE', `/v1/api-keys/${tenant.keyIds.platform}`);
+    expect(revoked.statusCode).toBe(403);
+    expect(revoked.json().detail).toContain('platform:admin');
+    expect((await call(tenant.keys.platform!, 'GET', '/v1/admin/jobs')).statusCode).toBe(200);
+  });
+
+  it('refuses to rotate a rotated key again (409), creating no second successor', async () => {
+    const original = (await call(admin, 'POST', '/v1/api-keys', { name: 'once', scopes: ['chat:read'] })).json();
+    const first = await call(admin, 'POST', `/v1/api-keys/${original.id}/rotate`, { gracePeriodSeconds: 60 });
+    expect(first.statusCode).toBe(201);
+    const before = await keyIds();
+    const again = await call(admin, 'POST', `/v1/api-keys/${original.id}/rotate`, { gracePeriodSeconds: 3600 });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ type: '/problems/api-key-already-rotated' });
+    expect(again.json().detail).toContain(first.json().id);
+    expect(await keyIds()).toEqual(before);
+  });
+
+  it('lets only one of two concurrent rotations of a key through', async () => {
+    const original = (await call(admin, 'POST', '/v1/api-keys', { name: 'raced', scopes: ['chat:read'] })).json();
+    const before = await keyIds();
+    const both = await Promise.all([1, 2].map(() => call(admin, 'POST', `/v1/api-keys/${original.id}/rotate`, {})));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect((await keyIds()).length).toBe(before.length + 1);
+  });
+
+  it('caps a key created with a JWT at JWT_KEY_MAX_LIFETIME_DAYS instead of letting it never expire', async () => {
+    const token = mintLocalToken(settings.jwt, { tenantId: tenant.tenantId, scopes: ['admin'] });
+    const asToken = (payload: object) =>
+      app.inject({ method: 'POST', url: '/v1/api-keys', payload, headers: { authorization: `Bearer ${token}` } });
+    const maxMs = settings.jwt.keyMaxLifetimeDays * 24 * 3600_000;
+    const unasked = await asToken({ name: 'from-token', scopes: ['admin'] });
+    expect(unasked.statusCode).toBe(201);
+    expect(Date.parse(unasked.json().expiresAt) - Date.now()).toBeGreaterThan(maxMs - 60_000);
+    expect(Date.parse(unasked.json().expiresAt) - Date.now()).toBeLessThanOrEqual(maxMs);
+    const before = await keyIds();
+    const tooLong = await asToken({ name: 'forever', scopes: ['admin'], expiresAt: '2099-01-01T00:00:00Z' });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().errors[0].field).toBe('body.expiresAt');
+    expect(await keyIds()).toEqual(before);
+  });
+
+  it('never lets a key create one that outlives it', async () => {
+    const creator = tenant.keys.shortLived!;
+    const created = await call(creator, 'POST', '/v1/api-keys', { name: 'child', scopes: ['admin'] });
+    expect(created.statusCode).toBe(201);
+    const creatorExpiry = (await call(admin, 'GET', '/v1/api-keys?limit=100'))
+      .json()
+      .data.find((k: { id: string }) => k.id === tenant.keyIds.shortLived).expiresAt;
+    expect(created.json().expiresAt).toBe(creatorExpiry);
+    const later = await call(creator, 'POST', '/v1/api-keys', {
+      name: 'older child',
+      scopes: ['admin'],
+      expiresAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+    });
+    expect(later.statusCode).toBe(400);
   });
 });

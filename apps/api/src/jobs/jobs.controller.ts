@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { Auth, type AuthContext, Scopes } from '@copilot/auth';
+import { AnyOfScopes, Auth, type AuthContext, Scopes } from '@copilot/auth';
 import { JobService } from '@copilot/conversations';
 import { validate } from '@copilot/http';
 import { presentJob } from '../presenters';
+import { assertCanRead, JOB_READ_SCOPES } from './job-access';
 import { idParam } from '../request-schemas';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiJson, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
@@ -14,12 +15,16 @@ export class JobsController {
   constructor(private readonly jobs: JobService) {}
 
   @Get(':id')
-  @Scopes('chat:read')
-  @ApiRoute('getJob', 'Get a job: status, progress, result or error')
+  @AnyOfScopes(...JOB_READ_SCOPES)
+  @ApiRoute(
+    'getJob',
+    'Get a job: status, progress, result or error',
+    'A `document.ingest` job takes `documents:read`; every other job takes `chat:read`.',
+  )
   @ApiJson(200, Job, 'The job.')
   @ApiProblemResponses(404)
   async get(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string) {
-    return presentJob(await this.jobs.get(auth.tenantId, id));
+    return presentJob(assertCanRead(auth, await this.jobs.get(auth.tenantId, id)));
   }
 
   /** 202: a running job is being aborted (its stream ends `done` with status cancelled); a queued one already is. */

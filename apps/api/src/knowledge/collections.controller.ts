@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { Auth, type AuthContext, Scopes } from '@copilot/auth';
-import { parseInput, validate } from '@copilot/http';
+import { parseInput, unsafeTextFields, validate, ValidationProblem } from '@copilot/http';
 import { CollectionService, type DocumentInput, DocumentService } from '@copilot/retrieval';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -25,6 +25,8 @@ const createBody = z
   })
   .strict()
   .meta({ example: { name: 'Help center', description: 'Public support articles', embeddingModel: 'local' } });
+const NEEDS_KEY =
+  "An `openai/<model>` embedding model needs an OpenAI key (the tenant's, `PUT /v1/provider-keys/openai`, or the platform's); without one the request is a 400 naming `body.embeddingModel`.";
 const updateBody = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -68,7 +70,7 @@ export class CollectionsController {
   @Post()
   @HttpCode(201)
   @Scopes('documents:write')
-  @ApiRoute('createCollection', 'Create a collection (knowledge base)')
+  @ApiRoute('createCollection', 'Create a collection (knowledge base)', NEEDS_KEY)
   @ApiJson(201, Collection, 'The new collection.')
   async create(
     @Auth() auth: AuthContext,
@@ -98,7 +100,7 @@ export class CollectionsController {
 
   @Patch(':id')
   @Scopes('documents:write')
-  @ApiRoute('updateCollection', 'Change some fields of a collection')
+  @ApiRoute('updateCollection', 'Change some fields of a collection', NEEDS_KEY)
   @ApiJson(200, Collection, 'The updated collection.')
   @ApiProblemResponses(404)
   async update(
@@ -175,6 +177,9 @@ async function documentInput(request: FastifyRequest): Promise<DocumentInput> {
       typeof (file.fields.title as { value?: unknown } | undefined)?.value === 'string'
         ? (file.fields.title as { value: string }).value
         : undefined;
+    // Multipart fields are read here, after the edge's check of parsed bodies (unsafe-text.ts).
+    const unsafe = unsafeTextFields({ file: { filename: file.filename }, title }, 'body');
+    if (unsafe.length > 0) throw new ValidationProblem(unsafe);
     return { kind: 'file', bytes, filename: file.filename, mediaType: file.mimetype, title };
   }
   const body = parseInput(documentBody, request.body, 'body');

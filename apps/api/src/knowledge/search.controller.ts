@@ -33,7 +33,10 @@ export class SearchController {
     'Without `collectionIds`, every collection of the tenant is searched.',
   )
   @ApiJson(200, SearchResults, 'Ranked chunks with their document, heading path, offsets and score.')
-  @ApiProblemResponses([404, 'A collection in `collectionIds` does not exist.'])
+  @ApiProblemResponses(
+    [404, 'A collection in `collectionIds` does not exist.'],
+    [409, "A collection's embedding model has no key any more (the tenant's OpenAI key was removed)."],
+  )
   async run(@Auth() auth: AuthContext, @Body(validate(searchBody)) body: z.output<typeof searchBody>) {
     const hits = await this.search.search(auth.tenantId, body);
     return { mode: body.mode, data: hits.map(presentHit) };

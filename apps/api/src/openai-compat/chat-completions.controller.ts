@@ -1,11 +1,10 @@
-import { Body, Controller, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Post, Req, Res } from '@nestjs/common';
 import { Auth, type AuthContext, Scopes } from '@copilot/auth';
 import { StreamSlots } from '../streams/stream-slots';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { chatCompletionRequest, UNSUPPORTED_FIELDS } from './chat-completion-request';
 import { ChatCompletionResponder } from './chat-completion-responder';
 import { ChatCompletionStarter } from './chat-completion-starter';
-import { OpenAiErrorFilter } from './openai-error.filter';
 import { parseOpenAiBody } from './parse-openai-body';
 
 /**
@@ -13,7 +12,6 @@ import { parseOpenAiBody } from './parse-openai-body';
  * chat path (the generation runs in the workers), streamed or not.
  */
 @Controller('openai/v1/chat')
-@UseFilters(OpenAiErrorFilter)
 export class ChatCompletionsController {
   constructor(
     private readonly starter: ChatCompletionStarter,

@@ -1,11 +1,10 @@
-import { Body, Controller, HttpCode, Inject, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { Auth, type AuthContext, Scopes } from '@copilot/auth';
 import { SETTINGS } from '@copilot/config';
 import { countTokens } from '@copilot/llm';
 import { EmbedderRegistry } from '@copilot/retrieval';
 import { z } from 'zod';
 import type { ApiSettings } from '../api.settings';
-import { OpenAiErrorFilter } from './openai-error.filter';
 import { OpenAiError } from './openai-error';
 import { parseOpenAiBody } from './parse-openai-body';
 
@@ -27,7 +26,6 @@ const embeddingsRequest = z.object({
  * platform embeds text.
  */
 @Controller('openai/v1')
-@UseFilters(OpenAiErrorFilter)
 export class EmbeddingsController {
   constructor(
     private readonly embedders: EmbedderRegistry,

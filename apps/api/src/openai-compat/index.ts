@@ -21,3 +21,8 @@ export const OPENAI_COMPAT_PATHS = [
   'openai/v1/models/:model',
   'openai/v1/embeddings',
 ];
+
+/** Whether a request URL is one of the OpenAI-compatible routes (or would be, if it existed). */
+export function isOpenAiCompatPath(url: string): boolean {
+  return url === '/openai/v1' || /^\/openai\/v1[/?]/.test(url);
+}

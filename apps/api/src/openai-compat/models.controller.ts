@@ -1,11 +1,9 @@
-import { Controller, Get, Param, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { Auth, type AuthContext, Scopes } from '@copilot/auth';
-import { OpenAiErrorFilter } from './openai-error.filter';
 import { type OpenAiModel, OpenAiModelsService } from './openai-models.service';
 
 /** GET /openai/v1/models (and one model): what `model` may name, in OpenAI's list format. */
 @Controller('openai/v1/models')
-@UseFilters(OpenAiErrorFilter)
 export class ModelsController {
   constructor(private readonly models: OpenAiModelsService) {}
 

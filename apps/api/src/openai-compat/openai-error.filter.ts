@@ -8,9 +8,9 @@ import { toOpenAiError } from './openai-error';
 /**
  * Errors of the /openai/v1 routes as OpenAI sends them (`{ error: { message, type,
  * param, code } }`), so the official SDKs raise their typed errors; the rest of the
- * api keeps problem+json. Bound to these controllers only: guards' errors (401,
- * 403, 429) pass through it too. Server errors are logged and reported as the
- * problem filter does, and never show their cause.
+ * api keeps problem+json. Chosen for these paths by ApiErrorFilter, so guards' errors
+ * (401, 403, 429) and the edge's (bad JSON, refused input) take this shape too. Server
+ * errors are logged and reported as the problem filter does, and never show their cause.
  */
 @Catch()
 export class OpenAiErrorFilter implements ExceptionFilter {

@@ -170,8 +170,11 @@ function securityOf(access: RouteAccess): Record<string, string[]>[] {
 
 function requirementOf(access: RouteAccess): string {
   if (access.kind === 'platform-admin') return 'Requires an API key with the `platform:admin` scope.';
+  const named = access.kind === 'tenant' ? access.scopes.map((scope) => `\`${scope}\``).join(', ') : '';
+  if (access.kind === 'tenant' && access.anyOf)
+    return `Requires one of the scopes ${named}, as the resource needs (\`admin\` grants every tenant scope).`;
   if (access.kind === 'tenant' && access.scopes.length > 0)
-    return `Requires the scope ${access.scopes.map((scope) => `\`${scope}\``).join(', ')} (\`admin\` grants every tenant scope).`;
+    return `Requires the scope ${named} (\`admin\` grants every tenant scope).`;
   return 'Any valid credential of the tenant.';
 }
 

@@ -1,12 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
-import { PLATFORM_ADMIN_ROUTE, PUBLIC_ROUTE, REQUIRED_SCOPES } from '@copilot/auth';
+import { ANY_OF_SCOPES, PLATFORM_ADMIN_ROUTE, PUBLIC_ROUTE, REQUIRED_SCOPES } from '@copilot/auth';
 
 type Handler = (...args: never[]) => unknown;
 
 /** Who may call one route, as the global guards read it from the route's metadata. */
-export type RouteAccess = { kind: 'public' } | { kind: 'platform-admin' } | { kind: 'tenant'; scopes: string[] };
+export type RouteAccess =
+  | { kind: 'public' }
+  | { kind: 'platform-admin' }
+  /** `anyOf`: one of `scopes` is enough (@AnyOfScopes); otherwise every one is needed (@Scopes). */
+  | { kind: 'tenant'; scopes: string[]; anyOf?: true };
 
 /**
  * The access rule of every documented operation, by operationId: read from the same
@@ -34,6 +38,8 @@ function accessOf(targets: object[]): RouteAccess {
     targets.map((target) => Reflect.getMetadata(key, target) as T | undefined).find((value) => value !== undefined);
   if (read<boolean>(PUBLIC_ROUTE)) return { kind: 'public' };
   if (read<boolean>(PLATFORM_ADMIN_ROUTE)) return { kind: 'platform-admin' };
+  const anyOf = read<string[]>(ANY_OF_SCOPES);
+  if (anyOf) return { kind: 'tenant', scopes: anyOf, anyOf: true };
   return { kind: 'tenant', scopes: read<string[]>(REQUIRED_SCOPES) ?? [] };
 }
 

@@ -3,6 +3,7 @@ import { Auth, type AuthContext, Scopes } from '@copilot/auth';
 import { validate } from '@copilot/http';
 import { TenantTransactions, UsageRepository } from '@copilot/persistence';
 import { z } from 'zod';
+import { dateTime } from '../request-schemas';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiJson, ApiRoute } from '../openapi/api-docs.decorators';
 import { Usage } from '../openapi/tenant.responses';
@@ -11,8 +12,8 @@ const DAY_MS = 24 * 3600 * 1000;
 
 const usageQuery = z
   .object({
-    from: z.coerce.date({ error: 'expected an ISO date or time' }).optional(),
-    to: z.coerce.date({ error: 'expected an ISO date or time' }).optional(),
+    from: dateTime.optional(),
+    to: dateTime.optional(),
     groupBy: z.enum(['model', 'day']).default('day'),
   })
   .transform((q) => {

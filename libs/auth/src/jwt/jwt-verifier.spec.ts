@@ -51,6 +51,7 @@ describe(JwtVerifier.name, () => {
       audience: AUDIENCE,
       tenantClaim: 'tenant_id',
       clockSkewSeconds: 30,
+      keyMaxLifetimeDays: 90,
       jwksCacheMs: 600_000,
       jwksCooldownMs: 30_000,
       ...overrides,

@@ -5,8 +5,8 @@ import { type AuthenticatedRequest, PUBLIC_ROUTE } from '../auth-context';
 import { RateLimiter, type RateLimitVerdict } from './rate-limiter';
 
 /**
- * Runs after authentication: one budget per principal (API key or token subject;
- * a key may carry its own limit) and one per tenant. Answers with RateLimit-*
+ * Runs after authentication: one budget per principal (API key, or token subject
+ * within its tenant; a key may carry its own limit) and one per tenant. Answers with RateLimit-*
  * headers, and 429 + Retry-After once a budget is spent.
  */
 @Injectable()
@@ -24,8 +24,10 @@ export class RateLimitGuard implements CanActivate {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const { settings } = this.limiter;
 
+    // With the tenant: a token's subject is unique only within its tenant's identity
+    // provider, so two tenants' users with the same `sub` must not share one budget.
     const principal = await this.limiter.consume(
-      `principal:${auth.principalType}:${auth.principalId}`,
+      `principal:${auth.tenantId}:${auth.principalType}:${auth.principalId}`,
       auth.rateLimit ?? settings.requests,
     );
     const tenant = principal.allowed

@@ -10,8 +10,10 @@ export interface RateLimitSettings {
   windowMs: number;
   /** Per tenant, all its principals together. */
   tenantRequests: number;
-  /** Failed authentications per window from one client address. */
+  /** Failed authentications per window from one client address with one credential. */
   authFailures: number;
+  /** Failed authentications per window from one client address, every credential together. */
+  authFailuresPerAddress: number;
 }
 
 export interface RateLimitVerdict {

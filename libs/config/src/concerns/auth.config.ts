@@ -57,6 +57,14 @@ export const jwtConfig = defineConcern(
     JWT_CLOCK_SKEW_SECONDS: {
       schema: z.coerce.number().int().min(0).max(300).default(30).describe('Tolerated clock difference for exp/nbf'),
     },
+    JWT_KEY_MAX_LIFETIME_DAYS: {
+      schema: positiveInt
+        .max(3_650)
+        .default(90)
+        .describe(
+          'Longest lifetime of an API key created with a JWT (POST /v1/api-keys): a token lives minutes, so it must not mint a key that never expires; omitted expiresAt means this long',
+        ),
+    },
     JWT_JWKS_CACHE_MS: { schema: positiveInt.default(600_000).describe('How long JWKS keys are cached') },
     JWT_JWKS_COOLDOWN_MS: {
       schema: positiveInt
@@ -72,6 +80,7 @@ export const jwtConfig = defineConcern(
     audience: v.JWT_AUDIENCE,
     tenantClaim: v.JWT_TENANT_CLAIM,
     clockSkewSeconds: v.JWT_CLOCK_SKEW_SECONDS,
+    keyMaxLifetimeDays: v.JWT_KEY_MAX_LIFETIME_DAYS,
     jwksCacheMs: v.JWT_JWKS_CACHE_MS,
     jwksCooldownMs: v.JWT_JWKS_COOLDOWN_MS,
   }),
@@ -103,6 +112,12 @@ export const edgeConfig = defineConcern(
     BODY_LIMIT_BYTES: {
       schema: positiveInt.default(1_048_576).describe('Largest request body accepted (larger: 413)'),
     },
+    JSON_MAX_DEPTH: {
+      schema: positiveInt
+        .max(1_000)
+        .default(64)
+        .describe('Deepest nesting of arrays and objects accepted in a JSON body (deeper: 400)'),
+    },
     RATE_LIMIT_REQUESTS: {
       schema: positiveInt
         .default(100)
@@ -118,7 +133,14 @@ export const edgeConfig = defineConcern(
       schema: positiveInt
         .default(30)
         .describe(
-          'Failed authentications per window from one client address; beyond it, that address gets 429 until the window ends, valid credentials included (throttles key guessing)',
+          'Failed authentications per window from one client address with one credential (an API key by its prefix, a token by its hash); beyond it that credential gets 429 from that address until the window ends, other credentials behind the same address do not',
+        ),
+    },
+    AUTH_FAILURE_ADDRESS_LIMIT: {
+      schema: positiveInt
+        .optional()
+        .describe(
+          'Failed authentications per window from one client address, all credentials together (default: 10 x AUTH_FAILURE_LIMIT); beyond it the whole address gets 429, valid credentials included. It stops key guessing with a new prefix each try, and is high so that one NAT of honest clients does not reach it',
         ),
     },
     TRUST_PROXY: {
@@ -134,18 +156,24 @@ export const edgeConfig = defineConcern(
       .map((o) => o.trim())
       .filter(Boolean),
     bodyLimitBytes: v.BODY_LIMIT_BYTES,
+    jsonMaxDepth: v.JSON_MAX_DEPTH,
     rateLimit: {
       requests: v.RATE_LIMIT_REQUESTS,
       windowMs: v.RATE_LIMIT_WINDOW_MS,
       tenantRequests: v.RATE_LIMIT_TENANT_REQUESTS,
       authFailures: v.AUTH_FAILURE_LIMIT,
+      authFailuresPerAddress: v.AUTH_FAILURE_ADDRESS_LIMIT ?? 10 * v.AUTH_FAILURE_LIMIT,
     },
     trustProxy: parseTrustProxy(v.TRUST_PROXY),
   }),
-  (v) =>
-    (v.CORS_ORIGINS ?? '').split(',').some((o) => o.trim() === '*')
+  (v) => [
+    ...((v.CORS_ORIGINS ?? '').split(',').some((o) => o.trim() === '*')
       ? ['CORS_ORIGINS: list the allowed origins; "*" is not accepted']
-      : [],
+      : []),
+    ...(v.AUTH_FAILURE_ADDRESS_LIMIT !== undefined && v.AUTH_FAILURE_ADDRESS_LIMIT < (v.AUTH_FAILURE_LIMIT ?? 30)
+      ? ['AUTH_FAILURE_ADDRESS_LIMIT: must be at least AUTH_FAILURE_LIMIT (it counts every credential of the address)']
+      : []),
+  ],
 );
 
 const key32 = z

@@ -20,10 +20,27 @@ export function encodeCursor(row: Cursor): string {
   return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
+/** Far above the ~70 characters of a real cursor; longer input is not decoded at all. */
+const MAX_CURSOR_LENGTH = 200;
+// Postgres prints UUIDs in lower case, and rows are created after 1970 and before 10000:
+// anything else in a cursor reached Postgres as a bad uuid or an out-of-range timestamp (a 500).
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * Accepts exactly what encodeCursor writes: decoding and re-encoding must give the same
+ * string back, so an edited cursor (another time format, a padded base64, an extra field)
+ * is refused rather than passed on to the query. A cursor is a position, not a capability:
+ * a well-formed one made up by hand only pages from there, inside the caller's tenant.
+ */
 export function decodeCursor(cursor: string): Cursor {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new InvalidCursorError();
+  if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH) {
+    throw new InvalidCursorError();
+  }
+  const [iso = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = new Date(iso);
+  const valid = ISO_TIME.test(iso) && !Number.isNaN(createdAt.getTime()) && createdAt.getTime() >= 0 && UUID.test(id);
+  if (!valid || encodeCursor({ createdAt, id }) !== cursor) throw new InvalidCursorError();
   return { createdAt, id };
 }
 

@@ -15,6 +15,7 @@ interface JobRow {
   error: Prisma.JsonValue | null;
   attempts: number;
   idempotency_key: string | null;
+  idempotency_request_hash: string | null;
   request_id: string | null;
   dispatched_at: Date | null;
   created_at: Date;
@@ -38,6 +39,7 @@ const toJob = (r: JobRow): Job => ({
   error: r.error,
   attempts: r.attempts,
   idempotencyKey: r.idempotency_key,
+  idempotencyRequestHash: r.idempotency_request_hash,
   requestId: r.request_id,
   dispatchedAt: r.dispatched_at,
   createdAt: r.created_at,

@@ -58,13 +58,18 @@ export class ApiKeyRepository {
 
   /**
    * Rotation: the successor is created and the old key, linked to it, stays valid
-   * until `graceEndsAt` (or its own earlier expiry).
+   * until `graceEndsAt` (or its own earlier expiry). Null when the old key was rotated
+   * already (by a concurrent request too: the row lock makes the second one wait and
+   * then match nothing); the caller must then abort the transaction, successor and all.
    */
-  async rotate(tx: Tx, old: ApiKeyRecord, successor: NewApiKey, graceEndsAt: Date): Promise<ApiKeyRecord> {
+  async rotate(tx: Tx, old: ApiKeyRecord, successor: NewApiKey, graceEndsAt: Date): Promise<ApiKeyRecord | null> {
     const created = await this.create(tx, successor);
     const expiresAt = old.expiresAt && old.expiresAt < graceEndsAt ? old.expiresAt : graceEndsAt;
-    await tx.apiKey.update({ where: { id: old.id }, data: { expiresAt, replacedById: created.id } });
-    return created;
+    const linked = await tx.apiKey.updateMany({
+      where: { id: old.id, replacedById: null },
+      data: { expiresAt, replacedById: created.id },
+    });
+    return linked.count === 1 ? created : null;
   }
 
   /** Moves last-used times forward (never back), from the usage recorded in Redis. */

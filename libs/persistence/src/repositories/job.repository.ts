@@ -15,6 +15,8 @@ export interface NewJob {
   name: string;
   payload: Prisma.InputJsonObject;
   idempotencyKey?: string | null;
+  /** What the key was first used with (see ChatService); compared when the key comes again. */
+  idempotencyRequestHash?: string | null;
   requestId?: string | null;
 }
 

@@ -79,6 +79,12 @@ export class TenantRepository {
     return { activeApiKeys, copilots, collections, documents, conversations, jobsByStatus };
   }
 
+  /** Whether the tenant exists; asked before any tenant is set (a token's claim), hence a SECURITY DEFINER function. */
+  async exists(client: PrismaClient, id: string): Promise<boolean> {
+    const [row] = await client.$queryRaw<{ exists: boolean }[]>`SELECT app_tenant_exists(${id}::uuid) AS exists`;
+    return row?.exists === true;
+  }
+
   /** Finds a tenant by its slug or its id. */
   findByRef(admin: PrismaClient, ref: string): Promise<Tenant | null> {
     return admin.tenant.findFirst({ where: UUID.test(ref) ? { OR: [{ id: ref }, { slug: ref }] } : { slug: ref } });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EGRESS_FETCH, type FetchFunction } from '@copilot/egress';
 import { ProviderKeys } from '@copilot/llm';
-import { Problem } from '@copilot/http';
+import { Problem, ValidationProblem } from '@copilot/http';
 import type { Embedder } from '../retrieval-types';
 import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from '../knowledge/knowledge-options';
 import { LocalEmbedder } from './local-embedder';
@@ -32,11 +32,32 @@ export class EmbedderRegistry {
     });
   }
 
+  /**
+   * Refuses, when a collection is given `model`, a model this tenant cannot embed with: an
+   * OpenAI model with neither the tenant's key, the platform's, nor EMBEDDING_ENDPOINT. Found
+   * then, not at the first search or ingest of the collection (a 500 there).
+   */
+  async assertUsable(tenantId: string, model: string): Promise<void> {
+    if (model === 'local' || this.settings.embeddingEndpoint) return;
+    if (await this.keys.resolve(tenantId, 'openai')) return;
+    throw new ValidationProblem([
+      {
+        field: 'body.embeddingModel',
+        message: `no OpenAI key is configured for ${model}: store one with PUT /v1/provider-keys/openai, or use local`,
+      },
+    ]);
+  }
+
   async for(tenantId: string, model: string, dimensions: number): Promise<Embedder> {
     if (model === 'local') return this.local;
     const credentials = await this.keys.resolve(tenantId, 'openai');
+    // The key was removed after the collection was set up (assertUsable checked it then).
     if (!credentials && !this.settings.embeddingEndpoint) {
-      throw new Error(`no OpenAI key is configured for embedding model ${model}`);
+      throw new Problem(409, {
+        type: '/problems/embedding-model-unavailable',
+        title: 'The embedding model has no key',
+        detail: `No OpenAI key is configured for ${model}; store one with PUT /v1/provider-keys/openai.`,
+      });
     }
     // The operator's EMBEDDING_ENDPOINT is trusted; a tenant's own base URL goes through the egress policy.
     const tenantAimed = !this.settings.embeddingEndpoint && credentials?.source === 'tenant';

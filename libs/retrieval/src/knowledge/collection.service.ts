@@ -24,13 +24,15 @@ export class CollectionService {
     @Inject(KNOWLEDGE_OPTIONS) private readonly settings: KnowledgeSettings,
   ) {}
 
-  create(
+  async create(
     actor: AuthContext,
     input: { name: string; description: string; embeddingModel?: string },
     requestId?: string,
   ): Promise<Collection> {
     const embeddingModel = input.embeddingModel ?? this.settings.defaultEmbeddingModel;
     const embeddingDimensions = this.embedders.dimensionsOf(embeddingModel);
+    // The platform's default too: a collection nobody can search is refused either way.
+    await this.embedders.assertUsable(actor.tenantId, embeddingModel);
     return this.transactions.run(actor.tenantId, async (tx) => {
       const collection = await this.collections.create(tx, actor.tenantId, {
         name: input.name,
@@ -74,6 +76,7 @@ export class CollectionService {
     const embedding = embeddingModel
       ? { embeddingModel, embeddingDimensions: this.embedders.dimensionsOf(embeddingModel) }
       : {};
+    if (embeddingModel) await this.embedders.assertUsable(actor.tenantId, embeddingModel);
     const { collection, reembed } = await this.transactions.run(actor.tenantId, async (tx) => {
       const before = await this.collections.findById(tx, id);
       if (!before) throw new NotFoundException(`No collection ${id}.`);
