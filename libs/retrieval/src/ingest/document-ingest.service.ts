@@ -8,12 +8,12 @@ import {
   TenantTransactions,
 } from '@copilot/persistence';
 import { JobEventWriter, type JobOf } from '@copilot/queues';
-import { chunkDocument } from '../chunking';
 import { EmbedderRegistry } from '../embedding/embedder-registry';
 import { fetchDocument, UrlFetchError } from '../fetching';
+import { IngestThreadFailure, IngestThreadPool } from '../isolation/ingest-thread-pool';
 import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from '../knowledge/knowledge-options';
-import { parseDocument } from '../parsing';
-import { DocumentParseError } from '../retrieval-types';
+import { DocumentLimitError, DocumentParseError } from '../retrieval-types';
+import type { PreparedDocument } from './prepare-document';
 
 type Payload = JobOf<'document.ingest'>;
 
@@ -23,15 +23,26 @@ const MAX_RUNS = 5;
 /** Chunks embedded per call: progress moves in steps this size, and one failed call costs little. */
 const EMBED_BATCH = 32;
 
+/**
+ * Stages a run is in while its document is parsed. A third run that finds the
+ * document left there by the last one means the worker process itself died twice
+ * parsing it (what the ingest thread's limits cannot catch): the document is failed.
+ */
+const PARSING_STAGES: readonly DocumentStage[] = ['parsing', 'chunking'];
+
 /** A failure that is the document's, not the platform's: reported on the document, not retried. */
 class IngestFailure extends Error {
   constructor(
     readonly reason: string,
     message: string,
+    /** The setting (or fixed rule) the document was over, when that is why. */
+    readonly limit?: string,
   ) {
     super(message);
   }
 }
+
+type Outcome = { chunks: number } | { skipped: string } | { failed: string };
 
 /**
  * The worker side of ingest: fetch (URLs), parse, chunk, embed, and swap the
@@ -49,13 +60,11 @@ export class DocumentIngestService {
     private readonly chunks: ChunkRepository,
     private readonly embedders: EmbedderRegistry,
     private readonly events: JobEventWriter,
+    private readonly threads: IngestThreadPool,
     @Inject(KNOWLEDGE_OPTIONS) private readonly settings: KnowledgeSettings,
   ) {}
 
-  async run(
-    payload: Payload,
-    signal?: AbortSignal,
-  ): Promise<{ chunks: number } | { skipped: string } | { failed: string }> {
+  async run(payload: Payload, signal?: AbortSignal): Promise<Outcome> {
     const { tenantId, jobId, documentId } = payload;
     const started = await this.transactions.run(tenantId, async (tx) => {
       const job = await this.jobs.start(tx, jobId);
@@ -69,18 +78,15 @@ export class DocumentIngestService {
       await this.fail(payload, 'too_many_attempts', `ingest was started ${attempts} times without ending; giving up`);
       return { failed: 'too_many_attempts' };
     }
+    if (attempts > 2 && PARSING_STAGES.includes(document.stage as DocumentStage)) {
+      await this.fail(payload, 'parser_crashed', 'the worker stopped while parsing this document, twice; giving up');
+      return { failed: 'parser_crashed' };
+    }
     try {
       await this.stage(payload, 'parsing', 5);
       const source = await this.source(payload, document.sourceUrl, signal);
-      const parsed = await parseDocument({
-        bytes: source.bytes,
-        mediaType: source.mediaType,
-        filename: source.filename ?? undefined,
-      }).catch((error: unknown) => {
-        throw error instanceof DocumentParseError ? new IngestFailure('unreadable', error.message) : error;
-      });
-      await this.stage(payload, 'chunking', 20);
-      const pieces = chunkDocument(parsed, this.settings.chunking);
+      const parsed = await this.prepare(payload, source);
+      const pieces = parsed.chunks;
       if (pieces.length === 0) throw new IngestFailure('empty', 'the document has no text to index');
 
       await this.stage(payload, 'embedding', 30);
@@ -130,19 +136,53 @@ export class DocumentIngestService {
       return { chunks: pieces.length };
     } catch (error) {
       if (!(error instanceof IngestFailure)) throw error;
-      await this.fail(payload, error.reason, error.message);
+      await this.fail(payload, error.reason, error.message, error.limit);
       return { failed: error.reason };
     }
   }
 
   /** Ends the document and its job `failed` with a reason (also after the last retry of a platform error). */
-  async fail(payload: Payload, reason: string, message: string): Promise<void> {
-    const error = { reason, message };
+  async fail(payload: Payload, reason: string, message: string, limit?: string): Promise<void> {
+    const error = { reason, message, ...(limit ? { limit } : {}) };
     await this.transactions.run(payload.tenantId, async (tx) => {
       await this.documents.setStage(tx, payload.documentId, 'failed', { error });
       await this.jobs.finish(tx, payload.jobId, { status: 'failed', error });
     });
     await this.events.append(payload.jobId, 'error', { status: 'failed', stage: 'failed', ...error });
+  }
+
+  /**
+   * Parsing and chunking in an ingest thread, off this event loop, under the time,
+   * heap and document limits; a document over one fails with the limit's reason.
+   */
+  private async prepare(
+    payload: Payload,
+    source: { bytes: Buffer; mediaType: string; filename?: string | null },
+  ): Promise<PreparedDocument> {
+    let chunking: Promise<void> | undefined;
+    try {
+      return await this.threads.prepare(
+        {
+          bytes: source.bytes,
+          mediaType: source.mediaType,
+          filename: source.filename ?? undefined,
+          limits: this.settings.parseLimits,
+          chunking: { ...this.settings.chunking, maxDocumentTokens: this.settings.maxDocumentTokens },
+        },
+        () => {
+          chunking = this.stage(payload, 'chunking', 20);
+          chunking.catch(() => undefined); // awaited below; this only keeps it from being unhandled meanwhile
+        },
+      );
+    } catch (error) {
+      if (error instanceof DocumentLimitError || error instanceof IngestThreadFailure) {
+        throw new IngestFailure(error.reason, error.message, error.limit);
+      }
+      if (error instanceof DocumentParseError) throw new IngestFailure('unreadable', error.message);
+      throw error;
+    } finally {
+      await chunking;
+    }
   }
 
   private async stage(payload: Payload, stage: DocumentStage, progress: number): Promise<void> {

@@ -10,17 +10,33 @@ const RELS = `<?xml version="1.0" encoding="UTF-8"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-/** A valid DOCX whose document.xml holds `paragraphs` copies of one paragraph. */
-export async function repetitiveDocx(paragraphs: number, text = 'The same sentence again and again.'): Promise<Buffer> {
-  const paragraph = `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+/** A valid DOCX whose document.xml holds `paragraphs` paragraphs (the same text, or `text(i)`). */
+export async function repetitiveDocx(
+  paragraphs: number,
+  text: string | ((index: number) => string) = 'The same sentence again and again.',
+): Promise<Buffer> {
+  const paragraph = (i: number) => `<w:p><w:r><w:t>${typeof text === 'string' ? text : text(i)}</w:t></w:r></w:p>`;
   const body = Buffer.from(
-    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${paragraph.repeat(paragraphs)}</w:body></w:document>`,
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${Array.from({ length: paragraphs }, (_, i) => paragraph(i)).join('')}</w:body></w:document>`,
   );
   const zip = new JSZip();
   zip.file('[Content_Types].xml', CONTENT_TYPES);
   zip.file('_rels/.rels', RELS);
   zip.file('word/document.xml', body);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
+
+const VOCABULARY = Array.from({ length: 256 }, (_, i) => `w${(i * 2654435761) % 100003}`);
+
+/**
+ * A DOCX of `paragraphs` different sentences: it compresses about tenfold, like real
+ * prose, so it passes the ratio check; 300,000 of them (about 35 MB of XML) need
+ * gigabytes of heap in mammoth.
+ */
+export function proseDocx(paragraphs: number): Promise<Buffer> {
+  let seed = 1;
+  const word = () => VOCABULARY[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % VOCABULARY.length];
+  return repetitiveDocx(paragraphs, (i) => `Paragraph ${i}: ${Array.from({ length: 8 }, word).join(' ')}.`);
 }
 
 /** A zip bomb as a DOCX: a small file whose document.xml expands to about `expandedBytes`. */
