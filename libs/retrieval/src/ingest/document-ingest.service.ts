@@ -30,6 +30,8 @@ const EMBED_BATCH = 32;
  */
 const PARSING_STAGES: readonly DocumentStage[] = ['parsing', 'chunking'];
 
+const DOCUMENT_DELETED = { reason: 'document_deleted', message: 'the document was deleted before it was indexed' };
+
 /** A failure that is the document's, not the platform's: reported on the document, not retried. */
 class IngestFailure extends Error {
   constructor(
@@ -42,7 +44,7 @@ class IngestFailure extends Error {
   }
 }
 
-type Outcome = { chunks: number } | { skipped: string } | { failed: string };
+type Outcome = { chunks: number } | { skipped: string } | { failed: string } | { cancelled: string };
 
 /**
  * The worker side of ingest: fetch (URLs), parse, chunk, embed, and swap the
@@ -68,11 +70,13 @@ export class DocumentIngestService {
     const { tenantId, jobId, documentId } = payload;
     const started = await this.transactions.run(tenantId, async (tx) => {
       const job = await this.jobs.start(tx, jobId);
-      const document = job ? await this.documents.findById(tx, documentId) : null;
+      if (!job) return null;
+      const document = await this.documents.findById(tx, documentId);
       const collection = document ? await this.collections.findById(tx, document.collectionId) : null;
-      return job && document && collection ? { document, collection, attempts: job.attempts } : null;
+      return document && collection ? { document, collection, attempts: job.attempts } : ('deleted' as const);
     });
-    if (!started) return { skipped: 'job already ended, or its document is gone' };
+    if (!started) return { skipped: 'job already ended' };
+    if (started === 'deleted') return this.cancelDeleted(payload);
     const { document, collection, attempts } = started;
     if (attempts > MAX_RUNS) {
       await this.fail(payload, 'too_many_attempts', `ingest was started ${attempts} times without ending; giving up`);
@@ -135,6 +139,8 @@ export class DocumentIngestService {
       });
       return { chunks: pieces.length };
     } catch (error) {
+      // Deleted while it was being ingested, whatever failed then (no source, a stage update, the chunk swap).
+      if (await this.isDeleted(payload)) return this.cancelDeleted(payload);
       if (!(error instanceof IngestFailure)) throw error;
       await this.fail(payload, error.reason, error.message, error.limit);
       return { failed: error.reason };
@@ -183,6 +189,26 @@ export class DocumentIngestService {
     } finally {
       await chunking;
     }
+  }
+
+  private async isDeleted(payload: Payload): Promise<boolean> {
+    const document = await this.transactions.run(payload.tenantId, (tx) =>
+      this.documents.findById(tx, payload.documentId),
+    );
+    return document === null;
+  }
+
+  /** A job whose document is gone ends `cancelled` at once, with its stream's final event. */
+  private async cancelDeleted(payload: Payload): Promise<{ cancelled: string }> {
+    await this.transactions.run(payload.tenantId, (tx) =>
+      this.jobs.finish(tx, payload.jobId, { status: 'cancelled', error: DOCUMENT_DELETED }),
+    );
+    await this.events.append(payload.jobId, 'done', {
+      status: 'cancelled',
+      documentId: payload.documentId,
+      ...DOCUMENT_DELETED,
+    });
+    return { cancelled: DOCUMENT_DELETED.reason };
   }
 
   private async stage(payload: Payload, stage: DocumentStage, progress: number): Promise<void> {
