@@ -46,6 +46,8 @@ export class WorkerModule implements OnApplicationBootstrap {
           ...settings.knowledge,
           timeoutMs: settings.llm.timeoutMs,
           maxRetries: settings.llm.maxRetries,
+          // One ingest thread per document the worker ingests at once.
+          parseThreads: settings.worker.ingestConcurrency,
         }),
         WebhooksModule.forRoot(settings.webhooks),
         MaintenanceModule.forRoot({ maintenance: settings.maintenance, outboxIntervalMs: settings.outbox.intervalMs }),

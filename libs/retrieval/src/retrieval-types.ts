@@ -34,3 +34,18 @@ export class DocumentParseError extends Error {
     this.name = 'DocumentParseError';
   }
 }
+
+/** Why a document over a limit is refused: its size (or what it expands to), or its structure. */
+export type DocumentLimitReason = 'too_large' | 'too_complex';
+
+/** The document is over one of the platform's parsing limits; `limit` names the setting. */
+export class DocumentLimitError extends DocumentParseError {
+  constructor(
+    readonly reason: DocumentLimitReason,
+    message: string,
+    readonly limit: string,
+  ) {
+    super(message);
+    this.name = 'DocumentLimitError';
+  }
+}

@@ -11,6 +11,41 @@ export const knowledgeConfig = defineConcern(
         .default(10 * 1024 * 1024)
         .describe('Largest document accepted (upload, text or fetched URL); larger: 413'),
     },
+    // What one document may become while it is parsed (issue 14, hostile tenants): a
+    // small upload must not expand into more memory, time or work than a worker can spare.
+    DOCUMENT_MAX_EXPANDED_BYTES: {
+      schema: positiveInt
+        .default(64 * 1024 * 1024)
+        .describe(
+          "Bytes a DOCX's zip entries, or a PDF's compressed streams, may expand to in all; checked before unzipping",
+        ),
+    },
+    DOCUMENT_MAX_COMPRESSION_RATIO: {
+      schema: positiveInt
+        .default(100)
+        .describe('Most a zip entry or PDF stream over 1 MiB may expand, as a multiple of its compressed size'),
+    },
+    DOCUMENT_MAX_PAGES: { schema: positiveInt.default(2_000).describe('Pages a PDF may have') },
+    DOCUMENT_MAX_NESTING: {
+      schema: positiveInt
+        .default(100)
+        .describe('Levels of nested HTML elements, or Markdown quotes and lists, a document may have'),
+    },
+    DOCUMENT_MAX_TOKENS: {
+      schema: positiveInt
+        .default(3_000_000)
+        .describe("Tokens a document's chunks may hold in all (about 10 MB of prose); chunking stops past it"),
+    },
+    PARSE_TIMEOUT_MS: {
+      schema: positiveInt
+        .default(60_000)
+        .describe('Time the ingest thread may spend parsing and chunking one document before it is stopped'),
+    },
+    PARSE_MEMORY_MB: {
+      schema: positiveInt
+        .default(512)
+        .describe('Heap of each ingest thread (one per INGEST_CONCURRENCY); a document that needs more fails'),
+    },
     URL_FETCH_TIMEOUT_MS: {
       schema: positiveInt.default(15_000).describe('Time allowed to fetch a document from a URL'),
     },
@@ -51,6 +86,15 @@ export const knowledgeConfig = defineConcern(
   (v) => ({
     maxDocumentBytes: v.DOCUMENT_MAX_BYTES,
     urlFetchTimeoutMs: v.URL_FETCH_TIMEOUT_MS,
+    parseLimits: {
+      maxExpandedBytes: v.DOCUMENT_MAX_EXPANDED_BYTES,
+      maxCompressionRatio: v.DOCUMENT_MAX_COMPRESSION_RATIO,
+      maxPages: v.DOCUMENT_MAX_PAGES,
+      maxNesting: v.DOCUMENT_MAX_NESTING,
+    },
+    maxDocumentTokens: v.DOCUMENT_MAX_TOKENS,
+    parseTimeoutMs: v.PARSE_TIMEOUT_MS,
+    parseMemoryMb: v.PARSE_MEMORY_MB,
     chunking: { maxTokens: v.CHUNK_MAX_TOKENS, overlapTokens: v.CHUNK_OVERLAP_TOKENS },
     defaultEmbeddingModel: v.EMBEDDING_MODEL,
     openAiEmbeddingDimensions: v.EMBEDDING_DIMENSIONS,

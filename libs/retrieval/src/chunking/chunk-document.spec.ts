@@ -1,37 +1,14 @@
 import { countTokens } from '@copilot/llm';
 import { parseDocument } from '../parsing/parse-document';
-import type { DocumentChunk, ParsedDocument } from '../retrieval-types';
+import { docOf, expectValidChunks } from '../testing/chunk-invariants';
 import { readFixture } from '../testing/fixtures';
 import { chunkDocument } from './chunk-document';
-
-/** Invariants that hold for every document and every budget. */
-function expectValidChunks(doc: ParsedDocument, chunks: DocumentChunk[], maxTokens: number): void {
-  expect(chunks.length).toBeGreaterThan(0);
-  chunks.forEach((chunk, i) => {
-    expect(chunk.index).toBe(i);
-    expect(doc.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
-    expect(chunk.text).toBe(chunk.text.trim());
-    expect(chunk.tokenCount).toBe(countTokens(chunk.text));
-    expect(chunk.tokenCount).toBeLessThanOrEqual(maxTokens);
-    const section = doc.sections.find((s) => s.start <= chunk.start && chunk.end <= s.end);
-    expect(section?.headingPath).toEqual(chunk.headingPath);
-  });
-  // Every non-blank character of the document is in some chunk.
-  const covered = new Array<boolean>(doc.text.length).fill(false);
-  for (const chunk of chunks) covered.fill(true, chunk.start, chunk.end);
-  const missed = [...doc.text].filter((ch, i) => !covered[i] && /\S/.test(ch));
-  expect(missed).toEqual([]);
-}
 
 const sentence = (i: number) => `Sentence number ${i} talks about topic ${i % 7} in some detail.`;
 const longSection = (paragraphs: number, perParagraph: number) =>
   Array.from({ length: paragraphs }, (_, p) =>
     Array.from({ length: perParagraph }, (_, s) => sentence(p * perParagraph + s)).join(' '),
   ).join('\n\n');
-
-function docOf(text: string, headingPath: string[] = ['Doc']): ParsedDocument {
-  return { title: null, text, sections: [{ headingPath, start: 0, end: text.length }] };
-}
 
 describe('chunkDocument', () => {
   it('keeps small sections whole, one chunk per section, with heading paths', async () => {

@@ -9,12 +9,12 @@ import {
   TenantTransactions,
 } from '@copilot/persistence';
 import { JobEventWriter, type JobOf } from '@copilot/queues';
-import { chunkDocument } from '../chunking';
 import { EmbedderRegistry } from '../embedding/embedder-registry';
 import { fetchDocument, UrlFetchError } from '../fetching';
+import { IngestThreadFailure, IngestThreadPool } from '../isolation/ingest-thread-pool';
 import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from '../knowledge/knowledge-options';
-import { parseDocument } from '../parsing';
-import { DocumentParseError } from '../retrieval-types';
+import { DocumentLimitError, DocumentParseError } from '../retrieval-types';
+import type { PreparedDocument } from './prepare-document';
 
 type Payload = JobOf<'document.ingest'>;
 
@@ -24,15 +24,28 @@ const MAX_RUNS = 5;
 /** Chunks embedded per call: progress moves in steps this size, and one failed call costs little. */
 const EMBED_BATCH = 32;
 
+/**
+ * Stages a run is in while its document is parsed. A third run that finds the
+ * document left there by the last one means the worker process itself died twice
+ * parsing it (what the ingest thread's limits cannot catch): the document is failed.
+ */
+const PARSING_STAGES: readonly DocumentStage[] = ['parsing', 'chunking'];
+
+const DOCUMENT_DELETED = { reason: 'document_deleted', message: 'the document was deleted before it was indexed' };
+
 /** A failure that is the document's, not the platform's: reported on the document, not retried. */
 class IngestFailure extends Error {
   constructor(
     readonly reason: string,
     message: string,
+    /** The setting (or fixed rule) the document was over, when that is why. */
+    readonly limit?: string,
   ) {
     super(message);
   }
 }
+
+type Outcome = { chunks: number } | { skipped: string } | { failed: string } | { cancelled: string };
 
 /**
  * The worker side of ingest: fetch (URLs), parse, chunk, embed, and swap the
@@ -50,39 +63,36 @@ export class DocumentIngestService {
     private readonly chunks: ChunkRepository,
     private readonly embedders: EmbedderRegistry,
     private readonly events: JobEventWriter,
+    private readonly threads: IngestThreadPool,
     @Inject(KNOWLEDGE_OPTIONS) private readonly settings: KnowledgeSettings,
     @Inject(EGRESS_RULES) private readonly egress: EgressRules,
   ) {}
 
-  async run(
-    payload: Payload,
-    signal?: AbortSignal,
-  ): Promise<{ chunks: number } | { skipped: string } | { failed: string }> {
+  async run(payload: Payload, signal?: AbortSignal): Promise<Outcome> {
     const { tenantId, jobId, documentId } = payload;
     const started = await this.transactions.run(tenantId, async (tx) => {
       const job = await this.jobs.start(tx, jobId);
-      const document = job ? await this.documents.findById(tx, documentId) : null;
+      if (!job) return null;
+      const document = await this.documents.findById(tx, documentId);
       const collection = document ? await this.collections.findById(tx, document.collectionId) : null;
-      return job && document && collection ? { document, collection, attempts: job.attempts } : null;
+      return document && collection ? { document, collection, attempts: job.attempts } : ('deleted' as const);
     });
-    if (!started) return { skipped: 'job already ended, or its document is gone' };
+    if (!started) return { skipped: 'job already ended' };
+    if (started === 'deleted') return this.cancelDeleted(payload);
     const { document, collection, attempts } = started;
     if (attempts > MAX_RUNS) {
       await this.fail(payload, 'too_many_attempts', `ingest was started ${attempts} times without ending; giving up`);
       return { failed: 'too_many_attempts' };
     }
+    if (attempts > 2 && PARSING_STAGES.includes(document.stage as DocumentStage)) {
+      await this.fail(payload, 'parser_crashed', 'the worker stopped while parsing this document, twice; giving up');
+      return { failed: 'parser_crashed' };
+    }
     try {
       await this.stage(payload, 'parsing', 5);
       const source = await this.source(payload, document.sourceUrl, signal);
-      const parsed = await parseDocument({
-        bytes: source.bytes,
-        mediaType: source.mediaType,
-        filename: source.filename ?? undefined,
-      }).catch((error: unknown) => {
-        throw error instanceof DocumentParseError ? new IngestFailure('unreadable', error.message) : error;
-      });
-      await this.stage(payload, 'chunking', 20);
-      const pieces = chunkDocument(parsed, this.settings.chunking);
+      const parsed = await this.prepare(payload, source);
+      const pieces = parsed.chunks;
       if (pieces.length === 0) throw new IngestFailure('empty', 'the document has no text to index');
 
       await this.stage(payload, 'embedding', 30);
@@ -131,20 +141,76 @@ export class DocumentIngestService {
       });
       return { chunks: pieces.length };
     } catch (error) {
+      // Deleted while it was being ingested, whatever failed then (no source, a stage update, the chunk swap).
+      if (await this.isDeleted(payload)) return this.cancelDeleted(payload);
       if (!(error instanceof IngestFailure)) throw error;
-      await this.fail(payload, error.reason, error.message);
+      await this.fail(payload, error.reason, error.message, error.limit);
       return { failed: error.reason };
     }
   }
 
   /** Ends the document and its job `failed` with a reason (also after the last retry of a platform error). */
-  async fail(payload: Payload, reason: string, message: string): Promise<void> {
-    const error = { reason, message };
+  async fail(payload: Payload, reason: string, message: string, limit?: string): Promise<void> {
+    const error = { reason, message, ...(limit ? { limit } : {}) };
     await this.transactions.run(payload.tenantId, async (tx) => {
       await this.documents.setStage(tx, payload.documentId, 'failed', { error });
       await this.jobs.finish(tx, payload.jobId, { status: 'failed', error });
     });
     await this.events.append(payload.jobId, 'error', { status: 'failed', stage: 'failed', ...error });
+  }
+
+  /**
+   * Parsing and chunking in an ingest thread, off this event loop, under the time,
+   * heap and document limits; a document over one fails with the limit's reason.
+   */
+  private async prepare(
+    payload: Payload,
+    source: { bytes: Buffer; mediaType: string; filename?: string | null },
+  ): Promise<PreparedDocument> {
+    let chunking: Promise<void> | undefined;
+    try {
+      return await this.threads.prepare(
+        {
+          bytes: source.bytes,
+          mediaType: source.mediaType,
+          filename: source.filename ?? undefined,
+          limits: this.settings.parseLimits,
+          chunking: { ...this.settings.chunking, maxDocumentTokens: this.settings.maxDocumentTokens },
+        },
+        () => {
+          chunking = this.stage(payload, 'chunking', 20);
+          chunking.catch(() => undefined); // awaited below; this only keeps it from being unhandled meanwhile
+        },
+      );
+    } catch (error) {
+      if (error instanceof DocumentLimitError || error instanceof IngestThreadFailure) {
+        throw new IngestFailure(error.reason, error.message, error.limit);
+      }
+      if (error instanceof DocumentParseError) throw new IngestFailure('unreadable', error.message);
+      throw error;
+    } finally {
+      await chunking;
+    }
+  }
+
+  private async isDeleted(payload: Payload): Promise<boolean> {
+    const document = await this.transactions.run(payload.tenantId, (tx) =>
+      this.documents.findById(tx, payload.documentId),
+    );
+    return document === null;
+  }
+
+  /** A job whose document is gone ends `cancelled` at once, with its stream's final event. */
+  private async cancelDeleted(payload: Payload): Promise<{ cancelled: string }> {
+    await this.transactions.run(payload.tenantId, (tx) =>
+      this.jobs.finish(tx, payload.jobId, { status: 'cancelled', error: DOCUMENT_DELETED }),
+    );
+    await this.events.append(payload.jobId, 'done', {
+      status: 'cancelled',
+      documentId: payload.documentId,
+      ...DOCUMENT_DELETED,
+    });
+    return { cancelled: DOCUMENT_DELETED.reason };
   }
 
   private async stage(payload: Payload, stage: DocumentStage, progress: number): Promise<void> {

@@ -85,7 +85,9 @@ export function normaliseInline(text: string): string {
 }
 
 function dedent(lines: string[]): void {
-  const indent = Math.min(...lines.map((line) => /^\s*/u.exec(line)![0].length));
+  // A loop, not Math.min(...lines): spreading a 200,000-line code block overflows the stack.
+  let indent = Number.POSITIVE_INFINITY;
+  for (const line of lines) indent = Math.min(indent, /^\s*/u.exec(line)![0].length);
   for (let i = 0; i < lines.length; i++) {
     lines[i] = lines[i]!.slice(indent)
       .normalize('NFC')

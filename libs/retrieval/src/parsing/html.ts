@@ -1,6 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { type ParsedDocument } from '../retrieval-types';
 import { DocumentBuilder } from './document-builder';
+import { checkHtmlNesting } from './nesting-depth';
+import { NO_PARSE_LIMITS, type ParseLimits } from './parse-limits';
 
 /** Never content, wherever they appear. */
 const ALWAYS_DROPPED = [
@@ -80,7 +82,8 @@ interface DomElement extends DomNode {
  * readability heuristic keeps the result predictable on short pages, which
  * readability scores as "not an article".
  */
-export function parseHtml(html: string): ParsedDocument {
+export function parseHtml(html: string, limits: ParseLimits = NO_PARSE_LIMITS): ParsedDocument {
+  checkHtmlNesting(html, limits);
   const { document } = parseHTML(html);
   const title = (document.querySelector('title')?.textContent as string | undefined) ?? null;
   const body = (document.body ?? document.documentElement) as unknown as DomElement;
@@ -88,7 +91,12 @@ export function parseHtml(html: string): ParsedDocument {
 }
 
 /** HTML produced by a converter (mammoth's DOCX output): all of it is content. */
-export function parseHtmlFragment(html: string, title: string | null): ParsedDocument {
+export function parseHtmlFragment(
+  html: string,
+  title: string | null,
+  limits: ParseLimits = NO_PARSE_LIMITS,
+): ParsedDocument {
+  checkHtmlNesting(html, limits);
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return walkToDocument(document.body as unknown as DomElement, title, false);
 }

@@ -1,6 +1,30 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { type ParsedDocument } from '../retrieval-types';
 import { DocumentBuilder } from './document-builder';
+import { checkMarkdownNesting } from './nesting-depth';
+import { NO_PARSE_LIMITS, type ParseLimits } from './parse-limits';
+
+/**
+ * marked's inline pass is quadratic in a run's unmatched delimiters (200 KB of `*a`
+ * took 25 s), so longer runs are read in pieces of about this size, cut at
+ * whitespace. Emphasis or a link spanning a cut then reads as plain text, which
+ * loses nothing here: only the text is kept.
+ */
+const INLINE_WINDOW = 4096;
+
+class BoundedLexer extends Lexer {
+  override inlineTokens(src: string, tokens: Token[] = []): Token[] {
+    if (src.length <= INLINE_WINDOW) return super.inlineTokens(src, tokens);
+    for (let start = 0; start < src.length;) {
+      let end = Math.min(src.length, start + INLINE_WINDOW);
+      const space = end < src.length ? src.lastIndexOf(' ', end) : -1;
+      if (space > start + INLINE_WINDOW / 2) end = space + 1;
+      super.inlineTokens(src.slice(start, end), tokens);
+      start = end;
+    }
+    return tokens;
+  }
+}
 
 /**
  * Markdown through marked's lexer (a real CommonMark/GFM tokenizer, so nested
@@ -8,11 +32,12 @@ import { DocumentBuilder } from './document-builder';
  * text: headings open sections, links keep their text, code stays verbatim,
  * every list item and table row is a line.
  */
-export function parseMarkdown(source: string): ParsedDocument {
+export function parseMarkdown(source: string, limits: ParseLimits = NO_PARSE_LIMITS): ParsedDocument {
+  checkMarkdownNesting(source, limits);
   // Front matter is metadata, not prose; its `title:` is the document's title when present.
   const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/u.exec(source);
   const title = front ? (/^title:\s*["']?(.+?)["']?\s*$/mu.exec(front[1]!)?.[1] ?? null) : null;
-  const tokens = new Lexer({ gfm: true }).lex(front ? source.slice(front[0].length) : source);
+  const tokens = new BoundedLexer({ gfm: true }).lex(front ? source.slice(front[0].length) : source);
   const builder = new DocumentBuilder();
   blocks(tokens, builder);
   return builder.build(title);

@@ -1,8 +1,9 @@
-import { DocumentParseError, type ParsedDocument } from '../retrieval-types';
+import { DocumentLimitError, DocumentParseError, type ParsedDocument } from '../retrieval-types';
 import { decodeText } from './document-builder';
 import { parseDocx } from './docx';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
+import { NO_PARSE_LIMITS, type ParseLimits } from './parse-limits';
 import { parsePdf } from './pdf';
 import { parsePlainText } from './plain-text';
 
@@ -44,7 +45,10 @@ const BY_EXTENSION: Record<string, Format> = {
  * send `application/octet-stream` or `application/zip` for `.md` and `.docx`).
  * Every failure, including a library's own, surfaces as DocumentParseError.
  */
-export async function parseDocument(input: ParseDocumentInput): Promise<ParsedDocument> {
+export async function parseDocument(
+  input: ParseDocumentInput,
+  limits: ParseLimits = NO_PARSE_LIMITS,
+): Promise<ParsedDocument> {
   const format = detectFormat(input.mediaType, input.filename);
   if (input.bytes.length === 0) throw new DocumentParseError('The file is empty.');
   try {
@@ -52,16 +56,24 @@ export async function parseDocument(input: ParseDocumentInput): Promise<ParsedDo
       case 'text':
         return parsePlainText(decodeText(input.bytes));
       case 'markdown':
-        return parseMarkdown(decodeText(input.bytes));
+        return parseMarkdown(decodeText(input.bytes), limits);
       case 'html':
-        return parseHtml(decodeText(input.bytes));
+        return parseHtml(decodeText(input.bytes), limits);
       case 'pdf':
-        return await parsePdf(input.bytes);
+        return await parsePdf(input.bytes, limits);
       case 'docx':
-        return await parseDocx(input.bytes);
+        return await parseDocx(input.bytes, limits);
     }
   } catch (error) {
     if (error instanceof DocumentParseError) throw error;
+    // A library recursing once per level of the document's structure.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new DocumentLimitError(
+        'too_complex',
+        `The ${format} document is nested too deeply to read.`,
+        'DOCUMENT_MAX_NESTING',
+      );
+    }
     const reason = error instanceof Error ? error.message : String(error);
     throw new DocumentParseError(`Cannot read the ${format} document: ${reason}`, { cause: error });
   }

@@ -1,20 +1,26 @@
 import { dirname, join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
-import { DocumentParseError, type ParsedDocument } from '../retrieval-types';
+import { DocumentLimitError, DocumentParseError, type ParsedDocument } from '../retrieval-types';
 import { DocumentBuilder } from './document-builder';
+import { NO_PARSE_LIMITS, type ParseLimits } from './parse-limits';
+import { checkPdfStreams } from './pdf-streams-check';
 
 /**
  * PDF text per page through pdf-parse (PDF.js bundled for Node, no native code
  * needed for text). PDFs carry no reliable heading structure, so each page is a
  * section (`Page N`): chunks then never straddle pages and can cite one.
  */
-export async function parsePdf(bytes: Buffer): Promise<ParsedDocument> {
+export async function parsePdf(bytes: Buffer, limits: ParseLimits = NO_PARSE_LIMITS): Promise<ParsedDocument> {
+  checkPdfStreams(bytes, limits);
   loadPdfWorker();
   // PDF.js may transfer (detach) the buffer it is given: hand it a copy.
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false });
   try {
-    const result = await parser.getText();
+    // The page count first: extracting text walks every page. (The metadata may be unreadable.)
     const info = await parser.getInfo().catch(() => null);
+    checkPages(info?.total ?? 0, limits);
+    const result = await parser.getText();
+    checkPages(result.total, limits);
     const builder = new DocumentBuilder();
     for (const page of [...result.pages].sort((a, b) => a.num - b.num)) {
       // Pages without text (scans, blank pages) would only be empty sections.
@@ -33,6 +39,16 @@ export async function parsePdf(bytes: Buffer): Promise<ParsedDocument> {
     throw new DocumentParseError(`Cannot read the PDF: ${describe(error)}`, { cause: error });
   } finally {
     await parser.destroy().catch(() => undefined);
+  }
+}
+
+function checkPages(total: number, limits: ParseLimits): void {
+  if (total > limits.maxPages) {
+    throw new DocumentLimitError(
+      'too_large',
+      `The PDF has ${total} pages; at most ${limits.maxPages} are accepted.`,
+      'DOCUMENT_MAX_PAGES',
+    );
   }
 }
 

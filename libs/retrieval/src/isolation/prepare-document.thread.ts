@@ -1,0 +1,21 @@
+import { parentPort } from 'node:worker_threads';
+import { prepareDocument } from '../ingest/prepare-document';
+import { type PrepareReply, type PrepareRequest, serializeError } from './prepare-protocol';
+
+// The ingest thread: prepares one document at a time for IngestThreadPool. A
+// document that exhausts this thread's heap, or its time, ends the thread, never
+// the worker process or its event loop.
+const port = parentPort!;
+const reply = (message: PrepareReply) => port.postMessage(message);
+
+// Loaded: the pool starts a document's clock from here.
+port.postMessage({ ready: true });
+
+port.on('message', (request: PrepareRequest) => {
+  // Cloned across the boundary as a Uint8Array: the parsers expect a Buffer.
+  const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
+  prepareDocument({ ...request, bytes }, () => reply({ id: request.id, stage: 'chunking' })).then(
+    (document) => reply({ id: request.id, stage: 'done', document }),
+    (error: unknown) => reply({ id: request.id, stage: 'failed', error: serializeError(error) }),
+  );
+});
