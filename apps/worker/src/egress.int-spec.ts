@@ -4,7 +4,7 @@ import { ChatService, ConversationService, CopilotService, JobService } from '@c
 import { egressRules, createEgressFetch } from '@copilot/egress';
 import { LlmError, ProviderKeys } from '@copilot/llm';
 import { type Job, TenantTransactions } from '@copilot/persistence';
-import { OpenAiEmbedder } from '@copilot/retrieval';
+import { CollectionService, DocumentService, OpenAiEmbedder } from '@copilot/retrieval';
 import type { INestApplicationContext } from '@nestjs/common';
 import { adminOf, createTenant, startWorkerApp } from './testing/worker-test-app';
 
@@ -92,5 +92,48 @@ describe('egress policy for tenant provider endpoints', () => {
     const error = await embedder.embed(['hello']).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LlmError);
     expect(error).toMatchObject({ kind: 'invalid_request', message: expect.stringContaining('egress policy') });
+  });
+
+  async function settledDocument(id: string) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const document = await app.get(DocumentService).get(tenantId, id);
+      if (document.stage === 'indexed' || document.stage === 'failed') return document;
+      if (Date.now() > deadline) throw new Error(`document ${id} still ${document.stage}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('fails at once, not five times, a document whose embeddings endpoint is inside the network', async () => {
+    const keys = app.get(ProviderKeys);
+    await app
+      .get(TenantTransactions)
+      .run(tenantId, (tx) => keys.put(tx, tenantId, 'openai', { apiKey: 'k', baseUrl: `http://127.0.0.1:${port}/v1` }));
+    const collection = await app
+      .get(CollectionService)
+      .create(adminOf(tenantId), {
+        name: 'hostile-embeddings',
+        description: '',
+        embeddingModel: 'openai/text-embedding-3-small',
+      });
+    const accepted = await app
+      .get(DocumentService)
+      .accept(tenantId, collection.id, { kind: 'text', title: 'note', text: 'a few words to embed' });
+    const failed = await settledDocument(accepted.document.id);
+    expect(failed).toMatchObject({ stage: 'failed', error: { reason: 'embedding_invalid_request' } });
+    expect((await app.get(JobService).get(tenantId, accepted.job!.id)).attempts).toBe(1);
+  });
+
+  it('refuses a document URL inside the network', async () => {
+    const collection = await app
+      .get(CollectionService)
+      .create(adminOf(tenantId), { name: 'hostile-urls', description: '' });
+    const accepted = await app
+      .get(DocumentService)
+      .accept(tenantId, collection.id, { kind: 'url', url: `http://localhost:${port}/secret.txt` });
+    expect(await settledDocument(accepted.document.id)).toMatchObject({
+      stage: 'failed',
+      error: { reason: 'fetch_refused_address' },
+    });
   });
 });

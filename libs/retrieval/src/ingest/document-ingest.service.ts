@@ -8,12 +8,13 @@ import {
   JobRepository,
   TenantTransactions,
 } from '@copilot/persistence';
+import { LlmError } from '@copilot/llm';
 import { JobEventWriter, type JobOf } from '@copilot/queues';
 import { EmbedderRegistry } from '../embedding/embedder-registry';
 import { fetchDocument, UrlFetchError } from '../fetching';
 import { IngestThreadFailure, IngestThreadPool } from '../isolation/ingest-thread-pool';
 import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from '../knowledge/knowledge-options';
-import { DocumentLimitError, DocumentParseError } from '../retrieval-types';
+import { DocumentLimitError, DocumentParseError, type Embedder } from '../retrieval-types';
 import type { PreparedDocument } from './prepare-document';
 
 type Payload = JobOf<'document.ingest'>;
@@ -100,7 +101,8 @@ export class DocumentIngestService {
       const embeddings: number[][] = [];
       for (let i = 0; i < pieces.length; i += EMBED_BATCH) {
         embeddings.push(
-          ...(await embedder.embed(
+          ...(await embedOrFail(
+            embedder,
             pieces.slice(i, i + EMBED_BATCH).map((p) => p.text),
             signal,
           )),
@@ -252,5 +254,20 @@ export class DocumentIngestService {
       if (error instanceof UrlFetchError) throw new IngestFailure(`fetch_${error.reason}`, error.message);
       throw error;
     }
+  }
+}
+
+/**
+ * Embeds one batch. A failure retrying cannot mend (a refused endpoint, a rejected key,
+ * a bad model) is the document's: it fails now, with its reason, instead of five runs.
+ */
+async function embedOrFail(embedder: Embedder, texts: string[], signal?: AbortSignal): Promise<number[][]> {
+  try {
+    return await embedder.embed(texts, signal);
+  } catch (error) {
+    if (error instanceof LlmError && !error.retryable && error.kind !== 'cancelled') {
+      throw new IngestFailure(`embedding_${error.kind}`, error.message);
+    }
+    throw error;
   }
 }
