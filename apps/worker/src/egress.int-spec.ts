@@ -109,13 +109,11 @@ describe('egress policy for tenant provider endpoints', () => {
     await app
       .get(TenantTransactions)
       .run(tenantId, (tx) => keys.put(tx, tenantId, 'openai', { apiKey: 'k', baseUrl: `http://127.0.0.1:${port}/v1` }));
-    const collection = await app
-      .get(CollectionService)
-      .create(adminOf(tenantId), {
-        name: 'hostile-embeddings',
-        description: '',
-        embeddingModel: 'openai/text-embedding-3-small',
-      });
+    const collection = await app.get(CollectionService).create(adminOf(tenantId), {
+      name: 'hostile-embeddings',
+      description: '',
+      embeddingModel: 'openai/text-embedding-3-small',
+    });
     const accepted = await app
       .get(DocumentService)
       .accept(tenantId, collection.id, { kind: 'text', title: 'note', text: 'a few words to embed' });
