@@ -1,6 +1,6 @@
 import { FakeOpenAiServer, reply } from '@copilot/llm/testing';
-import { AppProcess, cli, freePort, waitFor } from '@copilot/testing';
 import { readSse } from './sse';
+import { type Stack, startStack } from './stack';
 
 /** What a Prisma or driver error carries, and a tenant must never read. */
 const INTERNALS = /prisma|invocation|\.ts:\d+|node_modules|\/work\/|constraint|0x00|tx\.\w+\.\w+\(/i;
@@ -11,37 +11,18 @@ const INTERNALS = /prisma|invocation|\.ts:\d+|node_modules|\/work\/|constraint|0
 // fails the same way; the job's error is what the tenant then reads.
 describe('job errors read by a tenant', () => {
   let openai: FakeOpenAiServer;
-  let worker: AppProcess;
-  const apps: AppProcess[] = [];
+  let stack: Stack;
   let api: string;
   let key: string;
 
   beforeAll(async () => {
     openai = await FakeOpenAiServer.start({ apiKey: 'sk-tenant-own-endpoint' });
-    const [apiPort, workerPort, schedulerPort] = await Promise.all([freePort(), freePort(), freePort()]);
-    const env = {
-      ...process.env,
-      APP_ENV: 'test',
-      LOG_LEVEL: 'info',
-      HOST: '127.0.0.1',
-      PORT: String(apiPort),
-      WORKER_PORT: String(workerPort),
-      SCHEDULER_PORT: String(schedulerPort),
-    };
-    api = `http://127.0.0.1:${apiPort}`;
-    await cli(env, 'tenant:create', 'mallory');
-    key = String((await cli(env, 'key:create', '--tenant', 'mallory', '--scopes', 'admin')).key);
-    worker = new AppProcess('worker', 'apps/worker/src/main.ts', env);
-    apps.push(
-      new AppProcess('api', 'apps/api/src/main.ts', env),
-      worker,
-      new AppProcess('scheduler', 'apps/scheduler/src/main.ts', env),
-    );
-    await Promise.all([waitFor(`${api}/ready`), waitFor(`http://127.0.0.1:${workerPort}/ready`)]);
+    stack = await startStack('mallory');
+    ({ api, key } = stack);
   }, 90_000);
 
   afterAll(async () => {
-    await Promise.all(apps.map((app) => app.stop()));
+    await stack?.stop();
     await openai.close();
   });
 
@@ -84,7 +65,7 @@ describe('job errors read by a tenant', () => {
     expect(openai.requests.length).toBeGreaterThanOrEqual(3);
     for (const text of [JSON.stringify(job.body), JSON.stringify(stream.events)]) expect(text).not.toMatch(INTERNALS);
     // The cause is in the worker's log, on the failed attempts' lines with the ids quoted.
-    const failures = worker.logs().filter((line) => line.msg === 'job attempt failed' && line.job_id === jobId);
+    const failures = stack.worker.logs().filter((line) => line.msg === 'job attempt failed' && line.job_id === jobId);
     expect(failures.length).toBeGreaterThanOrEqual(3);
     expect(failures[0]).toMatchObject({ request_id: 'req-mallory-1' });
     expect(JSON.stringify(failures.at(-1)!.err)).toMatch(INTERNALS);
