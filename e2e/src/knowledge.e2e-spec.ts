@@ -1,37 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppProcess, cli, freePort, ROOT, waitFor } from '@copilot/testing';
+import { ROOT } from '@copilot/testing';
 import { readSse } from './sse';
+import { type Stack, startStack } from './stack';
 
 // Knowledge over HTTP as an integrator uses it: upload files, watch ingest, search,
 // and ask a copilot that answers from the documents with citations.
 describe('knowledge over HTTP', () => {
-  const apps: AppProcess[] = [];
+  let stack: Stack;
   let api: string;
   let key: string;
 
   beforeAll(async () => {
-    const [apiPort, workerPort, schedulerPort] = await Promise.all([freePort(), freePort(), freePort()]);
-    const env = {
-      ...process.env,
-      APP_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(apiPort),
-      WORKER_PORT: String(workerPort),
-      SCHEDULER_PORT: String(schedulerPort),
-    };
-    api = `http://127.0.0.1:${apiPort}`;
-    await cli(env, 'tenant:create', 'cyberdyne');
-    key = String((await cli(env, 'key:create', '--tenant', 'cyberdyne', '--scopes', 'admin')).key);
-    apps.push(
-      new AppProcess('api', 'apps/api/src/main.ts', env),
-      new AppProcess('worker', 'apps/worker/src/main.ts', env),
-      new AppProcess('scheduler', 'apps/scheduler/src/main.ts', env),
-    );
-    await Promise.all([waitFor(`${api}/ready`), waitFor(`http://127.0.0.1:${workerPort}/ready`)]);
+    stack = await startStack('cyberdyne', { LOG_LEVEL: 'warn' });
+    ({ api, key } = stack);
   }, 90_000);
-  afterAll(() => Promise.all(apps.map((app) => app.stop())));
+  afterAll(() => stack?.stop());
 
   const json = async (method: string, path: string, body?: object) => {
     const response = await fetch(`${api}${path}`, {

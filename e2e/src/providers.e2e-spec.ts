@@ -1,44 +1,27 @@
 import { FAKE_OPENAI_REPLY, FakeOpenAiServer, reply } from '@copilot/llm/testing';
-import { AppProcess, cli, freePort, waitFor } from '@copilot/testing';
 import { readSse } from './sse';
+import { type Stack, startStack } from './stack';
 
 // A real provider configured the way operators do it (OPENAI_API_KEY and
 // OPENAI_BASE_URL: here a wire-level fake of OpenAI's API), used through a copilot.
 describe('generation with a configured provider', () => {
   let openai: FakeOpenAiServer;
-  const apps: AppProcess[] = [];
+  let stack: Stack;
   let api: string;
   let worker: string;
   let key: string;
 
   beforeAll(async () => {
     openai = await FakeOpenAiServer.start({ apiKey: 'fake-e2e-platform-openai-key' });
-    const [apiPort, workerPort, schedulerPort] = await Promise.all([freePort(), freePort(), freePort()]);
-    const env = {
-      ...process.env,
-      APP_ENV: 'test',
-      LOG_LEVEL: 'info',
-      HOST: '127.0.0.1',
-      PORT: String(apiPort),
-      WORKER_PORT: String(workerPort),
-      SCHEDULER_PORT: String(schedulerPort),
+    stack = await startStack('umbrella', {
       OPENAI_API_KEY: 'fake-e2e-platform-openai-key',
       OPENAI_BASE_URL: openai.url,
-    };
-    api = `http://127.0.0.1:${apiPort}`;
-    worker = `http://127.0.0.1:${workerPort}`;
-    await cli(env, 'tenant:create', 'umbrella');
-    key = String((await cli(env, 'key:create', '--tenant', 'umbrella', '--scopes', 'admin')).key);
-    apps.push(
-      new AppProcess('api', 'apps/api/src/main.ts', env),
-      new AppProcess('worker', 'apps/worker/src/main.ts', env),
-      new AppProcess('scheduler', 'apps/scheduler/src/main.ts', env),
-    );
-    await Promise.all([waitFor(`${api}/ready`), waitFor(`${worker}/ready`)]);
+    });
+    ({ api, workerUrl: worker, key } = stack);
   }, 90_000);
 
   afterAll(async () => {
-    await Promise.all(apps.map((app) => app.stop()));
+    await stack?.stop();
     await openai.close();
   });
 

@@ -12,7 +12,7 @@ export class ChatGenerateProcessor {
       return await this.replies.run(payload, signal);
     } catch (error) {
       // Only the last attempt ends the job; earlier ones are retried by BullMQ.
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.replies.fail(payload, error);
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.replies.fail(payload);
       throw error;
     }
   }

@@ -12,7 +12,14 @@ import {
   type TokenUsage,
 } from '@copilot/llm';
 import { JobRepository, MessageRepository, TenantTransactions, type Tx, UsageRepository } from '@copilot/persistence';
-import { JobCancellation, JobEventWriter, type JobOf, TokenBatcher } from '@copilot/queues';
+import {
+  INTERNAL_ERROR_REASON,
+  internalJobErrorMessage,
+  JobCancellation,
+  JobEventWriter,
+  type JobOf,
+  TokenBatcher,
+} from '@copilot/queues';
 import { TokenBudget } from '@copilot/usage';
 import { type GenerationPlan, GenerationPlanner } from './generation-planner';
 import { type Citation, GroundingService } from './grounding.service';
@@ -121,14 +128,16 @@ export class ReplyGenerationService {
     }
   }
 
-  /** Records the last attempt's failure (an unexpected error, after BullMQ's retries), so the job and its stream end. */
-  async fail(payload: Payload, error: unknown): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
+  /**
+   * Records the last attempt's failure (an unexpected error, after BullMQ's retries), so the
+   * job and its stream end; the tenant reads a generic message, the error itself is logged.
+   */
+  async fail(payload: Payload): Promise<void> {
     await this.end(
       payload,
-      { status: 'failed', reason: 'internal_error' },
+      { status: 'failed', reason: INTERNAL_ERROR_REASON },
       { content: '', startedAt: Date.now() },
-      message,
+      internalJobErrorMessage(payload),
     );
   }
 

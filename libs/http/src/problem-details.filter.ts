@@ -13,7 +13,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const problem = toProblem(exception);
+    const problem = toProblem(exception, String(request.id));
     if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error({ err: exception }, 'request failed');
       // Set by the auth guard once the caller is known; read structurally (auth depends on this lib).

@@ -67,6 +67,25 @@ describe('database outages', () => {
       code: 'P2002',
       clientVersion: 'x',
     });
-    expect(toProblem(unique).status).toBe(500);
+    // Its message names the repository file and quotes the failed call: none of it is shown.
+    const leaky = new Prisma.PrismaClientKnownRequestError(
+      'Invalid `tx.message.create()` invocation in /srv/libs/persistence/src/message.repository.ts:37:40',
+      { code: 'P2002', clientVersion: 'x', meta: { target: ['messages_job_id_key'] } },
+    );
+    for (const error of [unique, leaky]) {
+      expect(toProblem(error)).toEqual({
+        type: '/problems/internal-server-error',
+        title: 'Internal server error',
+        status: 500,
+        detail: 'Something went wrong on our side.',
+      });
+      expect(toProblem(error, 'req-7')).toEqual({
+        type: '/problems/internal-server-error',
+        title: 'Internal server error',
+        status: 500,
+        detail: 'Something went wrong on our side; quote request req-7 to support.',
+        requestId: 'req-7',
+      });
+    }
   });
 });

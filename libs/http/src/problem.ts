@@ -72,8 +72,11 @@ function slug(status: number): string {
   return (TITLES[status] ?? `HTTP ${status}`).toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
 
-/** Turns anything thrown into problem details. Unknown errors say nothing about their cause. */
-export function toProblem(error: unknown): ProblemDetails {
+/**
+ * Turns anything thrown into problem details. Unknown errors say nothing about their cause,
+ * only the request id to quote (`requestId`, given by the filter that knows the request).
+ */
+export function toProblem(error: unknown, requestId?: string): ProblemDetails {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
@@ -112,11 +115,21 @@ export function toProblem(error: unknown): ProblemDetails {
       detail: (error as Error).message,
     };
   }
+  return internalServerError(requestId);
+}
+
+/**
+ * What an unexpected error tells the caller: that it happened and the id it was logged
+ * under, never its message. A Prisma error's message names the source file, quotes the
+ * failed call with its values and names constraints; a driver error quotes rows.
+ */
+function internalServerError(requestId: string | undefined): ProblemDetails {
   return {
     type: '/problems/internal-server-error',
     title: TITLES[500]!,
     status: 500,
-    detail: 'Something went wrong on our side.',
+    detail: `Something went wrong on our side${requestId ? `; quote request ${requestId} to support` : ''}.`,
+    ...(requestId ? { requestId } : {}),
   };
 }
 

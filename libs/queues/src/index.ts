@@ -14,3 +14,4 @@ export * from './redis/redis-options';
 export * from './worker/job-heartbeat';
 export * from './worker/queue-metrics';
 export * from './worker/queue-worker-host';
+export * from './worker/internal-job-error';

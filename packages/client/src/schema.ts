@@ -1639,6 +1639,8 @@ export interface components {
        * @description context-too-long: tokens the model allows.
        */
       available?: number;
+      /** @description internal-server-error: the id to quote to support (also the X-Request-Id header); the cause is logged under it. */
+      requestId?: string;
     };
     /**
      * @example {

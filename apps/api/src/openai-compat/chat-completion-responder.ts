@@ -107,7 +107,8 @@ export class ChatCompletionResponder implements OnModuleDestroy {
       if (!raw.destroyed) raw.end(errorFrame(serviceRestarting()));
     } catch (error) {
       this.logger.error({ err: error, job_id: started.job.id }, 'chat completion stream failed');
-      if (!raw.destroyed) raw.end(errorFrame(new OpenAiError(500, serverError('The stream failed on our side.'))));
+      const failed = serverError(`The stream failed on our side; quote job ${started.job.id} to support.`);
+      if (!raw.destroyed) raw.end(errorFrame(new OpenAiError(500, failed)));
     } finally {
       clearInterval(heartbeat);
     }

@@ -20,7 +20,7 @@ export class OpenAiErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const error = toOpenAiError(exception);
+    const error = toOpenAiError(exception, String(request.id));
     const status = error.getStatus();
     if (status >= 500 && status !== 503) {
       this.logger.error({ err: exception }, 'request failed');

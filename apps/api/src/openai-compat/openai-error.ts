@@ -33,11 +33,12 @@ export class OpenAiError extends HttpException {
 /**
  * Anything thrown on the /openai/v1 routes, in OpenAI's shape. The platform's own
  * errors (guards, validation, budgets, Problems) are read through their problem
- * details, so status codes and Retry-After stay those of the rest of the api.
+ * details, so status codes and Retry-After stay those of the rest of the api, and an
+ * unexpected error says only the request id to quote, as there.
  */
-export function toOpenAiError(exception: unknown): OpenAiError {
+export function toOpenAiError(exception: unknown, requestId?: string): OpenAiError {
   if (exception instanceof OpenAiError) return exception;
-  const problem = toProblem(exception);
+  const problem = toProblem(exception, requestId);
   const message = problem.detail ?? problem.title;
   // A too-long prompt is a 400 with this code at OpenAI; the platform says 422.
   if (problem.type === '/problems/context-too-long') {

@@ -29,6 +29,11 @@ export const Problem = component(
       resetAt: time().optional().describe('token-budget-exceeded: when the budget resets.'),
       tokens: count(Number.MAX_SAFE_INTEGER).optional().describe('context-too-long: tokens the request needs.'),
       available: count(Number.MAX_SAFE_INTEGER).optional().describe('context-too-long: tokens the model allows.'),
+      requestId: text(200)
+        .optional()
+        .describe(
+          'internal-server-error: the id to quote to support (also the X-Request-Id header); the cause is logged under it.',
+        ),
     })
     .strict()
     .meta({

@@ -18,11 +18,22 @@ export interface NewDocument {
   jobId: string;
 }
 
+/** The collection already has a document with these contents: a concurrent upload of them committed first. */
+export class DuplicateDocumentError extends Error {
+  override readonly name = 'DuplicateDocumentError';
+}
+
 @Injectable()
 export class DocumentRepository {
-  /** With its bytes (null for a URL, fetched by the worker). */
+  /** With its bytes (null for a URL, fetched by the worker). Throws DuplicateDocumentError. */
   async create(tx: Tx, document: NewDocument, bytes: Buffer | null): Promise<Document> {
-    const created = await tx.document.create({ data: document });
+    const created = await tx.document.create({ data: document }).catch((error: unknown) => {
+      // (collection_id, content_hash) is the only unique key besides the random id.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        throw new DuplicateDocumentError('the collection already has a document with this content', { cause: error });
+      }
+      throw error;
+    });
     if (bytes) {
       await tx.documentSource.create({
         data: { documentId: created.id, tenantId: document.tenantId, bytes: new Uint8Array(bytes) },

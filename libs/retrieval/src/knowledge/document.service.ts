@@ -5,6 +5,7 @@ import {
   CollectionRepository,
   type Document,
   DocumentRepository,
+  DuplicateDocumentError,
   type Job,
   JobRepository,
   type Page,
@@ -57,7 +58,26 @@ export class DocumentService {
     const contentHash = createHash('sha256')
       .update(bytes ?? `url:${(input as { url: string }).url}`)
       .digest('hex');
-    const result = await this.transactions.run(tenantId, async (tx) => {
+    const store = () => this.store(tenantId, collectionId, input, contentHash, bytes, requestId);
+    // Two uploads of the same contents raced: the loser answers the winner's document, as a later upload would.
+    const result = await store().catch((error: unknown) => {
+      if (error instanceof DuplicateDocumentError) return store();
+      throw error;
+    });
+    if (!result.duplicate && result.job)
+      await this.dispatcher.afterCommit('document.ingest', result.job.payload as JobOf<'document.ingest'>);
+    return result;
+  }
+
+  private store(
+    tenantId: string,
+    collectionId: string,
+    input: DocumentInput,
+    contentHash: string,
+    bytes: Buffer | null,
+    requestId: string | undefined,
+  ): Promise<AcceptedDocument> {
+    return this.transactions.run(tenantId, async (tx) => {
       if (!(await this.collections.findById(tx, collectionId)))
         throw new NotFoundException(`No collection ${collectionId}.`);
       const existing = await this.documents.findByHash(tx, collectionId, contentHash);
@@ -95,9 +115,6 @@ export class DocumentService {
       const job = await this.createJob(tx, tenantId, jobId, document.id, requestId);
       return { document, job, duplicate: false };
     });
-    if (!result.duplicate && result.job)
-      await this.dispatcher.afterCommit('document.ingest', result.job.payload as JobOf<'document.ingest'>);
-    return result;
   }
 
   async get(tenantId: string, id: string): Promise<Document> {
