@@ -226,6 +226,12 @@ describe('OpenAI-compatible API', () => {
     expect(twoChoices).toBeInstanceOf(BadRequestError);
     expect(twoChoices).toMatchObject({ param: 'n' });
 
+    const huge = await ask({ max_tokens: 2 ** 40 }).catch((e: unknown) => e);
+    expect(huge).toMatchObject({ status: 400, param: 'max_tokens' });
+    const longModel = await ask({ model: 'm'.repeat(200_000) }).catch((e: unknown) => e);
+    expect(longModel).toMatchObject({ status: 400, param: 'model' });
+    expect(String((longModel as Error).message).length).toBeLessThan(1_000);
+
     const tools = await ask({ tools: [{ type: 'function', function: { name: 'lookup' } }] }).catch((e: unknown) => e);
     expect(tools).toMatchObject({ status: 400, param: 'tools', code: 'unsupported_parameter' });
 

@@ -14,14 +14,20 @@ const message = z.discriminatedUnion('role', [
   z.object({ role: z.literal('assistant'), content, name: z.string().optional() }),
 ]);
 
+// The same bounds as a copilot's: a model reference of at most 200 characters (echoed
+// in errors), a reply allowance of at most 200,000 tokens (2^40 made the context check
+// report a negative room for the prompt).
+const MAX_REPLY_TOKENS = 200_000;
+const replyTokens = z.number().int().positive().max(MAX_REPLY_TOKENS).nullish();
+
 /** The Chat Completions request fields the platform honours; see UNSUPPORTED_FIELDS for the refused ones. */
 export const chatCompletionRequest = z.object({
-  model: z.string().min(1),
+  model: z.string().min(1).max(200),
   messages: z.array(message).min(1),
   stream: z.boolean().nullish(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
-  max_tokens: z.number().int().positive().nullish(),
-  max_completion_tokens: z.number().int().positive().nullish(),
+  max_tokens: replyTokens,
+  max_completion_tokens: replyTokens,
   temperature: z.number().min(0).max(2).nullish(),
   top_p: z.number().min(0).max(1).nullish(),
   stop: z.union([z.string().min(1), z.array(z.string().min(1)).max(4)]).nullish(),
