@@ -39,8 +39,8 @@ describe('hostile documents on a real worker', () => {
     };
     api = `http://127.0.0.1:${apiPort}`;
     workerUrl = `http://127.0.0.1:${workerPort}`;
-    await cli(env, 'tenant:create', 'mallory');
-    key = String((await cli(env, 'key:create', '--tenant', 'mallory', '--scopes', 'admin')).key);
+    await cli(env, 'tenant:create', 'hostile-uploads');
+    key = String((await cli(env, 'key:create', '--tenant', 'hostile-uploads', '--scopes', 'admin')).key);
     worker = new AppProcess('worker', 'apps/worker/src/main.ts', env);
     apps.push(new AppProcess('api', 'apps/api/src/main.ts', env), worker);
     await Promise.all([waitFor(`${api}/ready`), waitFor(`${workerUrl}/ready`)]);
