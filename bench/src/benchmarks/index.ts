@@ -3,6 +3,7 @@ import { concurrency } from './concurrency';
 import { drain } from './drain';
 import { enqueue } from './enqueue';
 import { ingest } from './ingest';
+import { ingestIsolation } from './ingest-isolation';
 import { scale } from './scale';
 import { search } from './search';
 import { ttft } from './ttft';
@@ -47,6 +48,13 @@ export const BENCHMARKS: Benchmark[] = [
     measures: 'chunks per second from posted documents to indexed rows (local embedder)',
     baseline: 'the same rows inserted into the same table by a plain script',
     run: ingest,
+  },
+  {
+    name: 'ingest-isolation',
+    measures:
+      'chat time to first token on a worker whose ingest threads parse pathological documents (issue 14), and its event-loop delay',
+    baseline: 'the same worker, idle, in the same run',
+    run: ingestIsolation,
   },
   {
     name: 'search',

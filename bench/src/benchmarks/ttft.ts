@@ -2,7 +2,7 @@ import { reply } from '@copilot/llm/testing';
 import { Pool } from 'undici';
 import type { BenchmarkContext, BenchmarkOutcome } from '../lib/benchmark';
 import { timeToMarker } from '../lib/first-chunk';
-import { HttpClient } from '../lib/http-client';
+import { ChatTtft } from '../lib/chat-ttft';
 import { FAKE_OPENAI_KEY, startFakeOpenAi, viaFakeOpenAi } from '../lib/fake-provider';
 import { PlatformEnv } from '../lib/platform-env';
 import { summarize } from '../lib/stats';
@@ -24,23 +24,10 @@ export async function ttft({ size }: BenchmarkContext): Promise<BenchmarkOutcome
   try {
     const apiUrl = await platform.start('api');
     await platform.start('worker');
-    const api = new HttpClient(apiUrl, platform.apiKey, 4);
-    const sse = new Pool(apiUrl, { connections: 2 });
+    const chat = new ChatTtft(apiUrl, platform.apiKey);
     const direct = new Pool(new URL(provider.url).origin, { connections: 2 });
     try {
-      const viaPlatform = async () => {
-        const { id } = await api.json<{ id: string }>('POST', '/v1/conversations', { title: 'ttft' });
-        return timeToMarker(
-          sse,
-          {
-            method: 'POST',
-            path: `/v1/conversations/${id}/messages`,
-            headers: { 'x-api-key': platform.apiKey, 'content-type': 'application/json', accept: 'text/event-stream' },
-            body: JSON.stringify({ content: 'How quickly does the first token arrive?' }),
-          },
-          'event: token',
-        );
-      };
+      const viaPlatform = () => chat.sample();
       const straight = () =>
         timeToMarker(
           direct,
@@ -84,7 +71,7 @@ export async function ttft({ size }: BenchmarkContext): Promise<BenchmarkOutcome
         errors: 0,
       };
     } finally {
-      await Promise.all([api.close(), sse.close(), direct.close()]);
+      await Promise.all([chat.close(), direct.close()]);
     }
   } finally {
     await platform.close();
