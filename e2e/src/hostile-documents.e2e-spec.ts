@@ -36,6 +36,9 @@ describe('hostile documents on a real worker', () => {
       // Small enough that the test's documents reach them in seconds.
       PARSE_TIMEOUT_MS: '8000',
       PARSE_MEMORY_MB: '128',
+      // The slow text holds about 4M tokens: with the default token bound, whichever of
+      // the two limits came first would end it. Here only its parse time may.
+      DOCUMENT_MAX_TOKENS: '100000000',
     };
     api = `http://127.0.0.1:${apiPort}`;
     workerUrl = `http://127.0.0.1:${workerPort}`;
