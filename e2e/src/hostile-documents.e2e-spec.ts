@@ -1,7 +1,8 @@
 import { FakeOpenAiServer, reply } from '@copilot/llm/testing';
 import { nestedHtml, proseDocx, runWithoutWhitespace, zipBombDocx } from '@copilot/retrieval/testing';
-import { AppProcess, cli, freePort, waitFor } from '@copilot/testing';
+import type { AppProcess } from '@copilot/testing';
 import { readSse } from './sse';
+import { type Stack, startStack } from './stack';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const REPLY = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
@@ -13,7 +14,7 @@ const REPLY = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
 // streaming meanwhile, and the worker stays up and goes on indexing.
 describe('hostile documents on a real worker', () => {
   let openai: FakeOpenAiServer;
-  const apps: AppProcess[] = [];
+  let stack: Stack;
   let api: string;
   let workerUrl: string;
   let worker: AppProcess;
@@ -21,14 +22,8 @@ describe('hostile documents on a real worker', () => {
 
   beforeAll(async () => {
     openai = await FakeOpenAiServer.start({ apiKey: 'sk-hostile-key' });
-    const [apiPort, workerPort] = await Promise.all([freePort(), freePort()]);
-    const env = {
-      ...process.env,
-      APP_ENV: 'test',
+    stack = await startStack('hostile-uploads', {
       LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(apiPort),
-      WORKER_PORT: String(workerPort),
       OPENAI_API_KEY: 'sk-hostile-key',
       OPENAI_BASE_URL: openai.url,
       DEFAULT_MODEL: 'openai/gpt-4o-mini',
@@ -39,17 +34,13 @@ describe('hostile documents on a real worker', () => {
       // The slow text holds about 4M tokens: with the default token bound, whichever of
       // the two limits came first would end it. Here only its parse time may.
       DOCUMENT_MAX_TOKENS: '100000000',
-    };
-    api = `http://127.0.0.1:${apiPort}`;
-    workerUrl = `http://127.0.0.1:${workerPort}`;
-    await cli(env, 'tenant:create', 'hostile-uploads');
-    key = String((await cli(env, 'key:create', '--tenant', 'hostile-uploads', '--scopes', 'admin')).key);
-    worker = new AppProcess('worker', 'apps/worker/src/main.ts', env);
-    apps.push(new AppProcess('api', 'apps/api/src/main.ts', env), worker);
-    await Promise.all([waitFor(`${api}/ready`), waitFor(`${workerUrl}/ready`)]);
+      // The slow text is 11 MB, so that even a fast machine parses it for longer than PARSE_TIMEOUT_MS.
+      DOCUMENT_MAX_BYTES: String(64 * 1024 * 1024),
+    });
+    ({ api, workerUrl, worker, key } = stack);
   }, 90_000);
   afterAll(async () => {
-    await Promise.all(apps.map((app) => app.stop()));
+    await stack?.stop();
     await openai.close();
   });
 
@@ -90,8 +81,8 @@ describe('hostile documents on a real worker', () => {
       bomb: await upload(collection.id, await zipBombDocx(200 * 1024 * 1024), 'bomb.docx', DOCX),
       // Under the expansion limit, but mammoth needs gigabytes of heap for it.
       heap: await upload(collection.id, await proseDocx(300_000), 'heap.docx', DOCX),
-      // Two million one-character sentences: linear now, but about 20 s of CPU, past PARSE_TIMEOUT_MS.
-      slow: await upload(collection.id, `${'A. '.repeat(50)}\n\n`.repeat(40_000), 'slow.txt', 'text/plain'),
+      // 3.5 million one-character sentences: linear now, but well past PARSE_TIMEOUT_MS of CPU.
+      slow: await upload(collection.id, `${'A. '.repeat(50)}\n\n`.repeat(70_000), 'slow.txt', 'text/plain'),
       deep: await upload(collection.id, nestedHtml(10_000), 'deep.html', 'text/html'),
     };
     // Let the ingest threads get busy with the heavy ones, then ask something.
