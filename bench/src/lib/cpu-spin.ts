@@ -1,28 +1,37 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
-// Each spinning thread lowers its own CPU priority to the lowest, then only spins: no
-// allocation, so no garbage collection either.
-const THREAD = [
-  "require('node:os').setPriority(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()), 19);",
-  'for (;;) {}',
-].join('\n');
+/** What each thread does: spin only, or spin building and dropping objects (work for the garbage collector). */
+export type SpinWork = 'spin' | 'allocate';
+
+const WORK: Record<SpinWork, string> = {
+  spin: 'for (;;) {}',
+  // Arrays of small objects, some kept for a while: young and old generation collections.
+  allocate: [
+    'let kept = [];',
+    'for (;;) {',
+    "  const batch = []; for (let i = 0; i < 100000; i++) batch.push({ i, s: 'x' + i });",
+    '  kept.push(batch); if (kept.length > 20) kept = [];',
+    '}',
+  ].join('\n'),
+};
 
 /**
- * Threads that only spin at the lowest CPU priority, in a process of their own: the
- * least intrusive way any ingest work can keep a machine's cores busy. Chat latency
- * beside them is the floor for chat latency beside ingest that uses the CPU at all.
+ * Threads that keep a machine's cores busy at the lowest CPU priority, in a process of
+ * their own started under `nice -n 19` (so its V8 and libuv helper threads are at 19
+ * too). Chat latency beside `spin` is the floor for chat latency beside ingest that
+ * uses the CPU at all; beside `allocate`, the floor for ingest that also allocates, as
+ * every parser does, and so competes for caches, memory bandwidth and collection.
  */
 export class CpuSpin {
   private constructor(private readonly child: ChildProcess) {}
 
-  static async start(threads: number): Promise<CpuSpin> {
+  static async start(threads: number, work: SpinWork = 'spin'): Promise<CpuSpin> {
     const main = [
       "const { Worker } = require('node:worker_threads');",
-      `for (let i = 0; i < ${threads}; i++) new Worker(${JSON.stringify(THREAD)}, { eval: true });`,
-      "require('node:os').setPriority(19);",
+      `for (let i = 0; i < ${threads}; i++) new Worker(${JSON.stringify(WORK[work])}, { eval: true });`,
       "console.log('spinning');",
     ].join('\n');
-    const child = spawn(process.execPath, ['-e', main], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('nice', ['-n', '19', process.execPath, '-e', main], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', (code) => reject(new Error(`the CPU spinner exited (${code})`)));

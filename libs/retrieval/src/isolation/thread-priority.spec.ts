@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { lowerHelperThreadsPriority } from './thread-priority';
 
 // A thread lowers its own priority and nobody else's: the main thread, which serves
 // chat, keeps its own.
@@ -23,5 +25,28 @@ describe('lowerThreadPriority', () => {
     await thread.terminate();
     expect(answer).toEqual({ lowered: true, nice: 19 });
     expect(getPriority()).toBe(before);
+  });
+});
+
+// The GC helpers and libuv's pool collect and read for the ingest threads; they are
+// lowered too, and the main thread is not.
+describe('lowerHelperThreadsPriority', () => {
+  it('lowers every thread of the process but the main one', async () => {
+    const before = getPriority();
+    const thread = new Worker('setInterval(() => {}, 1000)', { eval: true });
+    await new Promise((resolve) => thread.once('online', resolve));
+    try {
+      const others = () =>
+        readdirSync('/proc/self/task')
+          .map(Number)
+          .filter((tid) => tid !== process.pid);
+      expect(others().some((tid) => getPriority(tid) < 19)).toBe(true);
+      expect(lowerHelperThreadsPriority(19)).toBeGreaterThan(0);
+      const niceValues = others().map((tid) => getPriority(tid));
+      expect(niceValues).toEqual(niceValues.map(() => 19));
+      expect(getPriority()).toBe(before);
+    } finally {
+      await thread.terminate();
+    }
   });
 });
