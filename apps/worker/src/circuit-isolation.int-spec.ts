@@ -1,10 +1,10 @@
-import { ChatService, ConversationService, CopilotService, JobService } from '@copilot/conversations';
+import { ChatService, ConversationService, CopilotService } from '@copilot/conversations';
 import { Problem } from '@copilot/http';
 import { ProviderKeys } from '@copilot/llm';
 import { FAKE_OPENAI_REPLY, FakeOpenAiServer, serverError } from '@copilot/llm/testing';
-import { type Job, TenantTransactions } from '@copilot/persistence';
+import { TenantTransactions } from '@copilot/persistence';
 import type { INestApplicationContext } from '@nestjs/common';
-import { adminOf, createTenant, startWorkerApp } from './testing/worker-test-app';
+import { adminOf, createTenant, jobEnded, startWorkerApp } from './testing/worker-test-app';
 
 // One tenant aims its own key at an upstream that fails, on purpose or not. Its
 // circuit opens, and it is then answered 503 with Retry-After before anything is
@@ -63,21 +63,11 @@ describe('circuit breakers per credential', () => {
     };
   }
 
-  async function ended(tenantId: string, jobId: string): Promise<Job> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const job = await app.get(JobService).get(tenantId, jobId);
-      if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
-      if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
   it("opens only the failing tenant's circuit, which then answers 503 with Retry-After", async () => {
     const { conversationId, post } = await ask(hostile);
     for (let i = 0; i < 2; i++) {
       const { job } = await post();
-      expect(await ended(hostile, job.id)).toMatchObject({
+      expect(await jobEnded(app, hostile, job.id)).toMatchObject({
         status: 'failed',
         error: { reason: 'provider_unavailable' },
       });
@@ -100,7 +90,7 @@ describe('circuit breakers per credential', () => {
     // Another tenant on the platform's key is not affected.
     const other = await ask(bystander);
     const { job } = await other.post();
-    expect(await ended(bystander, job.id)).toMatchObject({ status: 'succeeded' });
+    expect(await jobEnded(app, bystander, job.id)).toMatchObject({ status: 'succeeded' });
     const replies = await app.get(ChatService).listMessages(bystander, other.conversationId, { limit: 10 });
     expect(replies.data.map((m) => m.content)).toContain(FAKE_OPENAI_REPLY);
   });

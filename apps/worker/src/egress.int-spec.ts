@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { ChatService, ConversationService, CopilotService, JobService } from '@copilot/conversations';
 import { egressRules, createEgressFetch } from '@copilot/egress';
 import { LlmError, ProviderKeys } from '@copilot/llm';
-import { type Job, TenantTransactions } from '@copilot/persistence';
+import { TenantTransactions } from '@copilot/persistence';
 import { CollectionService, DocumentService, OpenAiEmbedder } from '@copilot/retrieval';
 import type { INestApplicationContext } from '@nestjs/common';
-import { adminOf, createTenant, startWorkerApp } from './testing/worker-test-app';
+import { adminOf, createTenant, jobEnded, startWorkerApp } from './testing/worker-test-app';
 
 // A hostile tenant stores provider keys whose base URLs point inside the platform's
 // network (loopback here; the metadata service or a database in production). The
@@ -53,17 +53,7 @@ describe('egress policy for tenant provider endpoints', () => {
     });
     const conversation = await app.get(ConversationService).create(tenantId, { copilotId: copilot.id });
     const { job } = await app.get(ChatService).postUserMessage(tenantId, conversation.id, 'hello');
-    return ended(job.id);
-  }
-
-  async function ended(jobId: string): Promise<Job> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const job = await app.get(JobService).get(tenantId, jobId);
-      if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
-      if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    return jobEnded(app, tenantId, job.id);
   }
 
   it.each([

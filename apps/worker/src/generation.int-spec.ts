@@ -8,11 +8,11 @@ import {
   reply,
   serverError,
 } from '@copilot/llm/testing';
-import { type Job, TenantTransactions, UsageRepository } from '@copilot/persistence';
+import { TenantTransactions, UsageRepository } from '@copilot/persistence';
 import { QueueWorkerHost } from '@copilot/queues';
 import { TokenBudget } from '@copilot/usage';
 import type { INestApplicationContext } from '@nestjs/common';
-import { adminOf, createTenant, startWorkerApp } from './testing/worker-test-app';
+import { adminOf, createTenant, jobEnded, startWorkerApp } from './testing/worker-test-app';
 
 // The worker's chat path end to end inside one process: the api's ChatService
 // accepts a message, BullMQ delivers it, the worker generates through the real SDKs
@@ -63,15 +63,7 @@ describe('reply generation with real providers', () => {
     return { job, conversationId: conversation.id };
   }
 
-  async function ended(jobId: string, timeoutMs = 10_000): Promise<Job> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const job = await app.get(JobService).get(tenantId, jobId);
-      if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
-      if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  const ended = (jobId: string, timeoutMs?: number) => jobEnded(app, tenantId, jobId, timeoutMs);
 
   const assistantText = async (conversationId: string) =>
     (await app.get(ChatService).listMessages(tenantId, conversationId, { limit: 10 })).data

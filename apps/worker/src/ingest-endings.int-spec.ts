@@ -1,10 +1,9 @@
-import { type Job, TenantTransactions, JobRepository } from '@copilot/persistence';
 import { jobEventsKey, QueueWorkerHost, REDIS_OPTIONS, type RedisSettings, toJobEvent } from '@copilot/queues';
 import { CollectionService, DocumentService } from '@copilot/retrieval';
 import { repetitiveDocx } from '@copilot/retrieval/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { adminOf, createTenant, startWorkerApp } from './testing/worker-test-app';
+import { adminOf, createTenant, jobEnded, startWorkerApp } from './testing/worker-test-app';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -29,17 +28,7 @@ describe('ingest of a deleted document', () => {
   });
 
   const documents = () => app.get(DocumentService);
-  const jobRow = (id: string) =>
-    app.get(TenantTransactions).run(tenantId, (tx) => app.get(JobRepository).findById(tx, id)) as Promise<Job>;
-  async function ended(id: string, timeoutMs = 10_000): Promise<Job> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const job = await jobRow(id);
-      if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
-      if (Date.now() > deadline) throw new Error(`job ${id} still ${job.status}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  const ended = (jobId: string, timeoutMs?: number) => jobEnded(app, tenantId, jobId, timeoutMs);
   const events = async (jobId: string) => {
     const key = jobEventsKey(app.get<RedisSettings>(REDIS_OPTIONS).prefix, jobId);
     return (await redis.xrange(key, '-', '+')).map(([id, fields]) => toJobEvent(id, fields));

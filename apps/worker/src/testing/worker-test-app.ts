@@ -1,6 +1,7 @@
 import type { AuthContext } from '@copilot/auth';
 import { adminDatabaseConfig, loadSettings } from '@copilot/config';
-import { createPrismaClient, TenantRepository } from '@copilot/persistence';
+import { JobService } from '@copilot/conversations';
+import { createPrismaClient, type Job, TenantRepository } from '@copilot/persistence';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { register } from 'prom-client';
@@ -38,3 +39,19 @@ export const adminOf = (tenantId: string): AuthContext => ({
   scopes: ['admin'],
   rateLimit: null,
 });
+
+/** The job once it has ended (succeeded, failed or cancelled), polled as a client would; throws past `timeoutMs`. */
+export async function jobEnded(
+  app: INestApplicationContext,
+  tenantId: string,
+  jobId: string,
+  timeoutMs = 10_000,
+): Promise<Job> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await app.get(JobService).get(tenantId, jobId);
+    if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
