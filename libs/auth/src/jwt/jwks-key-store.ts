@@ -1,7 +1,7 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { JwksClient } from 'jwks-rsa';
-import { KEYS_UNAVAILABLE, KID_PATTERN, TokenRejected } from './jwt-claims';
+import { KID_PATTERN, SigningKeysUnavailable } from './jwt-claims';
 
 export interface JwksKey {
   kid: string;
@@ -16,6 +16,11 @@ export interface JwksKeyStoreOptions {
   cacheMs: number;
   /** Minimum time between two fetches, whatever asks for them (unknown kids cannot flood the IdP). */
   cooldownMs: number;
+  /**
+   * While the JWKS cannot be fetched, the last good set keeps verifying tokens for at most
+   * this long after it was fetched (never less than `cacheMs`); then tokens get a 503.
+   */
+  staleMaxMs: number;
   timeoutMs?: number;
 }
 
@@ -31,6 +36,7 @@ export class JwksKeyStore {
   private keys = new Map<string, JwksKey>();
   private fetchedAt = Number.NEGATIVE_INFINITY;
   private attemptedAt = Number.NEGATIVE_INFINITY;
+  private lastAttemptFailed = false;
   private inflight: Promise<void> | undefined;
   private readonly logger = new Logger(JwksKeyStore.name);
 
@@ -44,14 +50,25 @@ export class JwksKeyStore {
     });
   }
 
-  /** The key for `kid`, refreshing the set when it is stale or lacks the kid (cool-down allowing). */
+  /**
+   * The key for `kid`, refreshing the set when it is stale or lacks the kid (cool-down allowing).
+   * Throws SigningKeysUnavailable when the identity provider cannot be asked and the last good
+   * set is missing, too old, or lacks the kid: the token may well be good, so not a 401.
+   */
   async get(kid: string): Promise<JwksKey | undefined> {
     if (this.isFresh() && this.keys.has(kid)) return this.keys.get(kid);
     if (this.inflight) await this.inflight;
     else if (Date.now() - this.attemptedAt >= this.options.cooldownMs) await this.refresh();
-    // A failed refresh keeps the last good set for one more cache period (IdP outage), no longer.
-    if (Date.now() - this.fetchedAt >= 2 * this.options.cacheMs) throw new TokenRejected(KEYS_UNAVAILABLE);
+    if (!this.lastAttemptFailed) return this.keys.get(kid);
+    const staleFor = Date.now() - this.fetchedAt;
+    if (staleFor >= Math.max(this.options.cacheMs, this.options.staleMaxMs) || !this.keys.has(kid)) {
+      throw new SigningKeysUnavailable(this.secondsUntilNextAttempt());
+    }
     return this.keys.get(kid);
+  }
+
+  private secondsUntilNextAttempt(): number {
+    return Math.max(1, Math.ceil((this.attemptedAt + this.options.cooldownMs - Date.now()) / 1000));
   }
 
   private isFresh(): boolean {
@@ -78,7 +95,9 @@ export class JwksKeyStore {
       }
       this.keys = next;
       this.fetchedAt = Date.now();
+      this.lastAttemptFailed = false;
     } catch (error) {
+      this.lastAttemptFailed = true;
       // Unreachable or empty JWKS: keep the previous set; get() decides whether it is still usable.
       this.logger.warn(`Fetching the JWKS failed: ${error instanceof Error ? error.message : 'unknown error'}`);
     }

@@ -20,6 +20,17 @@ export class TokenRejected extends Error {
   override readonly name = 'TokenRejected';
 }
 
+/**
+ * The token cannot be checked (the identity provider's keys are out of reach), which says
+ * nothing about the token itself: the caller should retry, not drop its credential.
+ */
+export class SigningKeysUnavailable extends Error {
+  override readonly name = 'SigningKeysUnavailable';
+  constructor(readonly retryAfterSeconds: number) {
+    super(KEYS_UNAVAILABLE);
+  }
+}
+
 export const KID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,6 +1,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { jwtConfig } from '@copilot/config';
+import { Problem } from '@copilot/http';
 import { NotBeforeError, TokenExpiredError } from 'jsonwebtoken';
 import { type SecretOrKeyProvider, Strategy, type VerifiedCallback } from 'passport-jwt';
 import { Ed25519VerificationKey, installEd25519Support } from './ed25519-support';
@@ -14,6 +15,7 @@ import {
   TOKEN_INVALID,
   TOKEN_NOT_YET_VALID,
   TOKEN_UNKNOWN_KEY,
+  SigningKeysUnavailable,
   TokenRejected,
 } from './jwt-claims';
 
@@ -63,6 +65,7 @@ export class JwtVerifier {
           jwksUrl: settings.jwksUrl,
           cacheMs: settings.jwksCacheMs,
           cooldownMs: settings.jwksCooldownMs,
+          staleMaxMs: settings.jwksStaleMaxSeconds * 1000,
         })
       : undefined;
 
@@ -96,7 +99,10 @@ export class JwtVerifier {
     );
   }
 
-  /** The caller behind `token`, or UnauthorizedException with a message safe to return. */
+  /**
+   * The caller behind `token`, or UnauthorizedException with a message safe to return; a
+   * 503 Problem (with Retry-After) when the identity provider's keys are out of reach.
+   */
   verify(token: string): Promise<JwtPrincipal> {
     if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
       return Promise.reject(new UnauthorizedException(TOKEN_INVALID));
@@ -176,7 +182,18 @@ function headerOf(rawToken: unknown): Record<string, unknown> {
   throw new TokenRejected(TOKEN_INVALID);
 }
 
-function unauthorized(reason: unknown): UnauthorizedException {
+function unauthorized(reason: unknown): UnauthorizedException | Problem {
+  if (reason instanceof SigningKeysUnavailable) {
+    return new Problem(
+      503,
+      {
+        type: '/problems/identity-provider-unavailable',
+        title: 'Identity provider unavailable',
+        detail: reason.message,
+      },
+      { 'Retry-After': String(reason.retryAfterSeconds) },
+    );
+  }
   if (reason instanceof TokenRejected) return new UnauthorizedException(reason.message);
   // jsonwebtoken's own messages may quote configuration; only its error types are used.
   if (reason instanceof TokenExpiredError) return new UnauthorizedException(TOKEN_EXPIRED);

@@ -71,6 +71,13 @@ export const jwtConfig = defineConcern(
         .default(30_000)
         .describe('Least time between two JWKS re-fetches for a token naming an unknown kid'),
     },
+    JWT_JWKS_STALE_MAX_SECONDS: {
+      schema: positiveInt
+        .default(3_600)
+        .describe(
+          'While the JWKS host is down, how long after its last successful fetch the key set still verifies tokens; then 503 with Retry-After',
+        ),
+    },
   },
   (v) => ({
     secret: v.JWT_SECRET,
@@ -83,6 +90,7 @@ export const jwtConfig = defineConcern(
     keyMaxLifetimeDays: v.JWT_KEY_MAX_LIFETIME_DAYS,
     jwksCacheMs: v.JWT_JWKS_CACHE_MS,
     jwksCooldownMs: v.JWT_JWKS_COOLDOWN_MS,
+    jwksStaleMaxSeconds: v.JWT_JWKS_STALE_MAX_SECONDS,
   }),
   (v) => {
     const problems: string[] = [];
