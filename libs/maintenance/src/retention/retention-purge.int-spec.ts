@@ -87,4 +87,44 @@ describe(RetentionPurge.name, () => {
       redis.disconnect();
     }
   });
+
+  it("deletes webhook delivery logs that ended before the tenant's retention, never pending ones", async () => {
+    const tenant = await f.createTenant('retention-webhooks', 7);
+    const other = await f.createTenant('retention-webhooks-other', 90);
+    const webhookOf = (tenantId: string) =>
+      f.admin.webhook.create({
+        data: { tenantId, url: 'https://hooks.example.test/in', events: ['document.indexed'] },
+      });
+    const delivery = async (webhook: { id: string; tenantId: string }, status: string, finishedAt: Date | null) =>
+      (
+        await f.admin.webhookDelivery.create({
+          data: {
+            tenantId: webhook.tenantId,
+            webhookId: webhook.id,
+            eventId: randomUUID(),
+            eventType: 'document.indexed',
+            payload: {},
+            status,
+            finishedAt,
+            createdAt: finishedAt ?? daysAgo(30),
+          },
+        })
+      ).id;
+    const hook = await webhookOf(tenant.id);
+    const oldDelivered = await Promise.all([1, 2, 3].map(() => delivery(hook, 'succeeded', daysAgo(10))));
+    const oldFailed = await delivery(hook, 'failed', daysAgo(8));
+    const recent = await delivery(hook, 'succeeded', daysAgo(1));
+    const stillRetrying = await delivery(hook, 'pending', null);
+    const othersOld = await delivery(await webhookOf(other.id), 'succeeded', daysAgo(10));
+
+    const report = await f.retention.purgeOnce();
+
+    const left = async (id: string) => (await f.admin.webhookDelivery.count({ where: { id } })) === 1;
+    for (const id of [...oldDelivered, oldFailed]) expect(await left(id)).toBe(false);
+    expect(await left(recent)).toBe(true);
+    expect(await left(stillRetrying)).toBe(true);
+    expect(await left(othersOld)).toBe(true); // that tenant keeps 90 days
+    expect(await f.admin.webhook.count({ where: { id: hook.id } })).toBe(1);
+    expect(report.webhookDeliveries).toBeGreaterThanOrEqual(4);
+  });
 });

@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MaintenanceRepository, PrismaService, TenantTransactions } from '@copilot/persistence';
+import {
+  MaintenanceRepository,
+  PrismaService,
+  TenantTransactions,
+  WebhookDeliveryRepository,
+} from '@copilot/persistence';
 import { JobEventWriter } from '@copilot/queues';
 import { MAINTENANCE_OPTIONS, type MaintenanceOptions } from '../maintenance-options';
 
@@ -9,13 +14,15 @@ export interface RetentionReport {
   tenants: number;
   conversations: number;
   jobs: number;
+  webhookDeliveries: number;
 }
 
 /**
  * Deletes what a tenant no longer keeps: conversations (with their messages) last
- * active before its retention, jobs that finished before it, and those jobs' event
- * streams. Tenant by tenant, each batch in the tenant's own transaction (RLS), in
- * bounded batches; queued and running jobs, and conversations they write to, stay.
+ * active before its retention, jobs that finished before it with their event streams,
+ * and webhook delivery logs that ended before it. Tenant by tenant, each batch in the
+ * tenant's own transaction (RLS), in bounded batches; queued and running jobs, the
+ * conversations they write to, and deliveries still being retried, stay.
  */
 @Injectable()
 export class RetentionPurge {
@@ -26,12 +33,13 @@ export class RetentionPurge {
     private readonly transactions: TenantTransactions,
     private readonly maintenance: MaintenanceRepository,
     private readonly events: JobEventWriter,
+    private readonly deliveries: WebhookDeliveryRepository,
     @Inject(MAINTENANCE_OPTIONS) private readonly options: MaintenanceOptions,
   ) {}
 
   async purgeOnce(now = new Date()): Promise<RetentionReport> {
     const { days, batchSize } = this.options.maintenance.retention;
-    const report: RetentionReport = { tenants: 0, conversations: 0, jobs: 0 };
+    const report: RetentionReport = { tenants: 0, conversations: 0, jobs: 0, webhookDeliveries: 0 };
     for (const tenant of await this.maintenance.tenants(this.prisma.client)) {
       const cutoff = new Date(now.getTime() - (tenant.retentionDays ?? days) * DAY_MS);
       report.tenants++;
@@ -43,15 +51,25 @@ export class RetentionPurge {
         if (deleted < batchSize) break;
       }
       for (;;) {
-        const ids = await this.transactions.run(tenant.id, (tx) =>
-          this.maintenance.purgeFinishedJobs(tx, cutoff, batchSize),
-        );
-        await this.events.discard(ids);
+        // The streams go inside the rows' transaction: if Redis fails, the rows stay and
+        // the next run retries, instead of leaving streams no row points to any more.
+        const ids = await this.transactions.run(tenant.id, async (tx) => {
+          const purged = await this.maintenance.purgeFinishedJobs(tx, cutoff, batchSize);
+          await this.events.discard(purged);
+          return purged;
+        });
         report.jobs += ids.length;
         if (ids.length < batchSize) break;
       }
+      for (;;) {
+        const deleted = await this.transactions.run(tenant.id, (tx) =>
+          this.deliveries.purgeFinished(tx, cutoff, batchSize),
+        );
+        report.webhookDeliveries += deleted;
+        if (deleted < batchSize) break;
+      }
     }
-    if (report.conversations + report.jobs > 0) this.logger.log(report, 'retention purge');
+    if (report.conversations + report.jobs + report.webhookDeliveries > 0) this.logger.log(report, 'retention purge');
     return report;
   }
 }

@@ -16,6 +16,7 @@ import {
   TenantRepository,
   TenantTransactions,
   UsageRepository,
+  WebhookDeliveryRepository,
 } from '@copilot/persistence';
 import { JobEventWriter, JobProducer } from '@copilot/queues';
 import type { MaintenanceOptions } from '../maintenance-options';
@@ -57,7 +58,7 @@ export function maintenanceFixture(
     events,
     jobs,
     reaper: new JobReaper(prisma, transactions, maintenance, jobs, new DocumentRepository(), producer, events, options),
-    retention: new RetentionPurge(prisma, transactions, maintenance, events, options),
+    retention: new RetentionPurge(prisma, transactions, maintenance, events, new WebhookDeliveryRepository(), options),
     rollup: new UsageRollup(prisma, transactions, maintenance, new UsageRepository()),
     schedules: new MaintenanceSchedules(producer, options),
     createTenant: (label: string, retentionDays: number | null = null) =>

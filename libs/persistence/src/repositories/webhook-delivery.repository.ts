@@ -68,4 +68,16 @@ export class WebhookDeliveryRepository {
       },
     });
   }
+
+  /**
+   * Retention: deletes up to `limit` of the tenant's delivery logs that ended (succeeded or
+   * failed) before `cutoff`; pending ones, still being retried, stay. Returns how many.
+   */
+  async purgeFinished(tx: Tx, cutoff: Date, limit: number): Promise<number> {
+    return tx.$executeRaw`
+      DELETE FROM webhook_deliveries WHERE id IN (
+        SELECT id FROM webhook_deliveries
+        WHERE status IN ('succeeded', 'failed') AND finished_at < ${cutoff}
+        ORDER BY finished_at LIMIT ${limit})`;
+  }
 }
