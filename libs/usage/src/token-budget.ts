@@ -1,6 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { JobRepository, TenantTransactions, UsageRepository } from '@copilot/persistence';
 import { createFailFastRedis, ensureConnected, REDIS_OPTIONS, type RedisSettings } from '@copilot/queues';
 import type { Redis } from 'ioredis';
+import { BudgetLedger, type BudgetWindow } from './budget-ledger';
 
 export interface Budgets {
   daily: number | null;
@@ -18,12 +20,15 @@ export type ReserveResult =
   { ok: true; reservation: Reservation | null } | { ok: false; window: 'day' | 'month'; limit: number; resetAt: Date };
 
 // Checks both windows and adds to both in one atomic step, so parallel reservations
-// on any number of replicas never push the reserved total past a limit.
+// on any number of replicas never push the reserved total past a limit. A missing
+// counter (a new window, or Redis lost it) is never taken for zero: the caller rebuilds it.
 const RESERVE = `
 local estimate = tonumber(ARGV[1])
 local dayLimit, monthLimit = tonumber(ARGV[2]), tonumber(ARGV[3])
-local day = tonumber(redis.call('GET', KEYS[1]) or '0')
-local month = tonumber(redis.call('GET', KEYS[2]) or '0')
+local day = redis.call('GET', KEYS[1])
+local month = redis.call('GET', KEYS[2])
+if not day or not month then return 'missing' end
+day, month = tonumber(day), tonumber(month)
 if dayLimit >= 0 and day + estimate > dayLimit then return 'day' end
 if monthLimit >= 0 and month + estimate > monthLimit then return 'month' end
 redis.call('INCRBY', KEYS[1], estimate)
@@ -33,36 +38,62 @@ redis.call('EXPIRE', KEYS[2], ARGV[5])
 return 'ok'
 `;
 
+// Settles only counters that exist: a missing one is rebuilt from Postgres, which already
+// holds this generation's real usage, so adding the difference there would count it twice.
+const SETTLE = `
+for i = 1, #KEYS do
+  if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('INCRBY', KEYS[i], ARGV[1]) end
+end
+return 'ok'
+`;
+
 const DAY_TTL_S = 2 * 24 * 3600;
 const MONTH_TTL_S = 32 * 24 * 3600;
 
 /**
  * Per-tenant token budgets (per UTC day and month): a generation reserves its
  * estimate before it is queued and settles to the real count when it ends, so
- * the budget can be overshot by at most one request's underestimate.
+ * the budget can be overshot by at most one request's underestimate. The counters
+ * live in Redis; one that is missing is rebuilt from Postgres (BudgetLedger) before
+ * it is used, so losing Redis does not restart spending from zero.
  */
 @Injectable()
 export class TokenBudget implements OnApplicationShutdown {
   private client?: Redis;
+  private readonly ledger: BudgetLedger;
 
-  constructor(@Inject(REDIS_OPTIONS) private readonly redis: RedisSettings) {}
+  constructor(
+    @Inject(REDIS_OPTIONS) private readonly redis: RedisSettings,
+    transactions: TenantTransactions,
+    usage: UsageRepository,
+    jobs: JobRepository,
+  ) {
+    this.ledger = new BudgetLedger(transactions, usage, jobs);
+  }
 
   async reserve(tenantId: string, budgets: Budgets, estimate: number, now = new Date()): Promise<ReserveResult> {
     if (budgets.daily === null && budgets.monthly === null) return { ok: true, reservation: null };
     const reservation: Reservation = { tokens: Math.max(0, Math.ceil(estimate)), ...windowsOf(now) };
-    const verdict = await (
-      await this.connection()
-    ).eval(
-      RESERVE,
-      2,
-      this.key(tenantId, reservation.day),
-      this.key(tenantId, reservation.month),
-      reservation.tokens,
-      budgets.daily ?? -1,
-      budgets.monthly ?? -1,
-      DAY_TTL_S,
-      MONTH_TTL_S,
-    );
+    const keys = [this.key(tenantId, reservation.day), this.key(tenantId, reservation.month)] as const;
+    let verdict: unknown = 'missing';
+    // A missing counter is rebuilt and the check run again; only another loss in between
+    // (a second flush) sends it round once more.
+    for (let attempt = 0; verdict === 'missing' && attempt < 3; attempt++) {
+      if (attempt > 0) await this.rebuild(tenantId, reservation);
+      verdict = await (
+        await this.connection()
+      ).eval(
+        RESERVE,
+        2,
+        ...keys,
+        reservation.tokens,
+        budgets.daily ?? -1,
+        budgets.monthly ?? -1,
+        DAY_TTL_S,
+        MONTH_TTL_S,
+      );
+    }
+    if (verdict === 'missing') throw new Error('the token budget counters vanished while being rebuilt');
     if (verdict === 'ok') return { ok: true, reservation };
     const window = verdict === 'day' ? 'day' : 'month';
     return {
@@ -78,13 +109,8 @@ export class TokenBudget implements OnApplicationShutdown {
     if (!reservation) return;
     const delta = Math.max(0, Math.ceil(actualTokens)) - reservation.tokens;
     if (delta === 0) return;
-    await (
-      await this.connection()
-    )
-      .multi()
-      .incrby(this.key(tenantId, reservation.day), delta)
-      .incrby(this.key(tenantId, reservation.month), delta)
-      .exec();
+    const keys = [this.key(tenantId, reservation.day), this.key(tenantId, reservation.month)];
+    await (await this.connection()).eval(SETTLE, keys.length, ...keys, delta);
   }
 
   /** Tokens counted (reserved or used) in the current windows. */
@@ -92,6 +118,25 @@ export class TokenBudget implements OnApplicationShutdown {
     const { day, month } = windowsOf(now);
     const [d, m] = await (await this.connection()).mget(this.key(tenantId, day), this.key(tenantId, month));
     return { day: Number(d ?? 0), month: Number(m ?? 0) };
+  }
+
+  /**
+   * Recreates the window counters that are missing from what Postgres records. SET NX makes
+   * it atomic across callers and replicas: one value is written, the others are dropped, and
+   * every reservation then adds to that one, so concurrent rebuilds never double count.
+   */
+  private async rebuild(tenantId: string, reservation: Reservation): Promise<void> {
+    const windows: [BudgetWindow, number][] = [
+      [{ kind: 'day', id: reservation.day }, DAY_TTL_S],
+      [{ kind: 'month', id: reservation.month }, MONTH_TTL_S],
+    ];
+    const redis = await this.connection();
+    for (const [window, ttl] of windows) {
+      const key = this.key(tenantId, window.id);
+      if (await redis.exists(key)) continue;
+      const spent = await this.ledger.spentIn(tenantId, window);
+      await redis.set(key, spent, 'EX', ttl, 'NX');
+    }
   }
 
   onApplicationShutdown(): void {

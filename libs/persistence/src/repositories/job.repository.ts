@@ -202,6 +202,17 @@ export class JobRepository {
     return job ? { job, endedNow: ended.count === 1 } : null;
   }
 
+  /**
+   * Tokens the tenant's accepted, unfinished generations set aside in one budget window
+   * (`payload.reservation.day` or `.month`, e.g. `2026-12-03` or `2026-12`).
+   */
+  async openReservedTokens(tx: Tx, window: 'day' | 'month', id: string): Promise<number> {
+    const [row] = await tx.$queryRaw<{ tokens: bigint | null }[]>`
+      SELECT sum((payload->'reservation'->>'tokens')::bigint) AS tokens FROM jobs
+      WHERE status IN ('queued', 'running') AND payload->'reservation'->>${window}::text = ${id}`;
+    return Number(row?.tokens ?? 0);
+  }
+
   /** Jobs of every tenant accepted more than `olderThanMs` ago that never reached the queue. */
   async findUndispatched(client: PrismaClient, olderThanMs: number, limit: number): Promise<UndispatchedJob[]> {
     const rows = await client.$queryRaw<
