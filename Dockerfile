@@ -24,9 +24,9 @@ ENV SCARF_ANALYTICS=false \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     PRISMA_HIDE_UPDATE_MESSAGE=1
 COPY package.json package-lock.json .npmrc ./
-# `npm install` keeps the locked versions; unlike `npm ci` it also works on platforms
-# whose native binaries the lockfile has no entry for (see scripts/prepare-env.sh).
-RUN npm install --no-audit --no-fund
+# Exactly the locked tree; the lockfile carries every platform's native binaries
+# (scripts/check-lockfile.cjs keeps it so), so this works on amd64 and arm64 alike.
+RUN npm ci --no-audit --no-fund
 COPY . .
 # schema at prisma/schema.prisma (prisma.config.ts); output under libs/persistence
 RUN npx prisma generate

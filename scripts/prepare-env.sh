@@ -6,11 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  # `npm install`, not `npm ci`: it keeps the locked versions too, and does not
-  # insist on lock entries for other platforms' native binaries, which the
-  # registry mirrors of these machines do not carry (so no lockfile here has them).
-  echo "prepare: installing dependencies (npm install)"
-  npm install --no-audit --no-fund --loglevel=error
+  # Exactly the locked tree, as CI and the Dockerfile install it (the lockfile
+  # has every platform's optional binaries: scripts/check-lockfile.cjs).
+  echo "prepare: installing dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 bash scripts/services.sh
 bash scripts/prisma-generate.sh
