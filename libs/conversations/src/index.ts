@@ -1,5 +1,6 @@
 export * from './chat.service';
 export * from './conversation.service';
+export * from './conversation-deletion';
 export * from './conversations.module';
 export * from './job.service';
 export * from './reply-generation.service';

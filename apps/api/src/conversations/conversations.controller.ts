@@ -1,18 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthContext, Scopes } from '@copilot/auth';
-import { ConversationService } from '@copilot/conversations';
+import { ConversationDeletion, ConversationService } from '@copilot/conversations';
 import { validate } from '@copilot/http';
 import type { z } from 'zod';
-import { ApiJson, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
+import { ApiJson, ApiNoContent, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
 import { Conversation, ConversationPage } from '../openapi/chat.responses';
 import { presentConversation, presentPage } from '../presenters';
+import { RequestId } from '../request-context';
 import { createConversationBody, idParam, pageQuery } from '../request-schemas';
 
 @ApiTags('Conversations')
 @Controller('conversations')
 export class ConversationsController {
-  constructor(private readonly conversations: ConversationService) {}
+  constructor(
+    private readonly conversations: ConversationService,
+    private readonly deletion: ConversationDeletion,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -53,5 +57,22 @@ export class ConversationsController {
   @ApiProblemResponses(404)
   async get(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string) {
     return presentConversation(await this.conversations.get(auth.tenantId, id));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Scopes('chat:write')
+  @ApiRoute(
+    'deleteConversation',
+    'Delete a conversation',
+    'With its messages, its reply jobs and their event streams; audited. Refused with 409 while a reply is queued or running: cancel that job first (POST /v1/jobs/{id}/cancel), then delete again.',
+  )
+  @ApiNoContent('Deleted.')
+  @ApiProblemResponses(404, [
+    409,
+    'A reply is still being generated in this conversation; the problem names its jobId.',
+  ])
+  async delete(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string, @RequestId() requestId: string) {
+    await this.deletion.delete(auth, id, requestId);
   }
 }

@@ -40,6 +40,15 @@ export class ConversationRepository {
     return toPage(rows, page.limit);
   }
 
+  /**
+   * Locks the conversation for the rest of the transaction (a message posted meanwhile
+   * waits, then finds it gone). False when there is none for this tenant.
+   */
+  async lock(tx: Tx, id: string): Promise<boolean> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM conversations WHERE id = ${id}::uuid FOR UPDATE`;
+    return rows.length === 1;
+  }
+
   /** Its messages go with it. False when there was none (for this tenant). */
   async delete(tx: Tx, id: string): Promise<boolean> {
     return (await tx.conversation.deleteMany({ where: { id } })).count === 1;

@@ -202,6 +202,23 @@ export class JobRepository {
     return job ? { job, endedNow: ended.count === 1 } : null;
   }
 
+  /** The jobs that generate replies in a conversation (chat jobs name it in their payload). */
+  async forConversation(tx: Tx, conversationId: string): Promise<{ id: string; status: JobStatus }[]> {
+    return tx.$queryRaw<{ id: string; status: JobStatus }[]>`
+      SELECT id, status FROM jobs WHERE payload->>'conversationId' = ${conversationId} ORDER BY created_at`;
+  }
+
+  async deleteMany(tx: Tx, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    return (await tx.job.deleteMany({ where: { id: { in: [...ids] } } })).count;
+  }
+
+  /** Admin path: the ids of every job of a tenant. */
+  async idsOfTenant(admin: PrismaClient | Tx, tenantId: string): Promise<string[]> {
+    const rows = await admin.job.findMany({ where: { tenantId }, select: { id: true } });
+    return rows.map((r) => r.id);
+  }
+
   /**
    * Tokens the tenant's accepted, unfinished generations set aside in one budget window
    * (`payload.reservation.day` or `.month`, e.g. `2026-12-03` or `2026-12`).

@@ -1,0 +1,69 @@
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { AuditLog, type AuthContext } from '@copilot/auth';
+import { Problem } from '@copilot/http';
+import { ConversationRepository, JobRepository, TenantTransactions } from '@copilot/persistence';
+import { JobEventWriter } from '@copilot/queues';
+
+const STREAM_DISCARD_TIMEOUT_MS = 2_000;
+
+/**
+ * DELETE /v1/conversations/:id: the conversation, its messages, its reply jobs and
+ * their event streams, audited. A conversation whose reply is still queued or running
+ * is refused (409) rather than cancelled behind the caller's back: the caller cancels
+ * the job (POST /v1/jobs/:id/cancel) and deletes again once it ended.
+ */
+@Injectable()
+export class ConversationDeletion {
+  private readonly logger = new Logger(ConversationDeletion.name);
+
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly conversations: ConversationRepository,
+    private readonly jobs: JobRepository,
+    private readonly events: JobEventWriter,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async delete(actor: AuthContext, id: string, requestId?: string): Promise<void> {
+    const jobIds = await this.transactions.run(actor.tenantId, async (tx) => {
+      // Locked first: a message posted at the same moment either committed its job
+      // before (and is seen below) or waits and then finds no conversation.
+      if (!(await this.conversations.lock(tx, id))) throw new NotFoundException(`No conversation ${id}.`);
+      const jobs = await this.jobs.forConversation(tx, id);
+      const busy = jobs.find((job) => job.status === 'queued' || job.status === 'running');
+      if (busy) {
+        throw new Problem(409, {
+          type: '/problems/conversation-busy',
+          title: 'A reply is still being generated',
+          detail: `Job ${busy.id} is ${busy.status}; cancel it (POST /v1/jobs/${busy.id}/cancel) or wait for it to end, then delete again.`,
+          jobId: busy.id,
+        });
+      }
+      const ids = jobs.map((job) => job.id);
+      await this.jobs.deleteMany(tx, ids);
+      await this.conversations.delete(tx, id);
+      await this.audit.record(
+        tx,
+        actor,
+        'conversation.deleted',
+        { type: 'conversation', id },
+        { requestId, metadata: { jobs: ids.length } },
+      );
+      return ids;
+    });
+    // After commit: the rows are gone whatever Redis does, and an unreachable Redis must not
+    // hold the answer; ended jobs' streams expire by themselves (EVENT_STREAM_RETENTION_SECONDS).
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('redis did not answer in time')), STREAM_DISCARD_TIMEOUT_MS);
+    });
+    await Promise.race([this.events.discard(jobIds), timeout])
+      .catch((error: unknown) => {
+        this.logger.warn(
+          { err: error, conversation_id: id },
+          'could not delete the event streams of a deleted conversation',
+        );
+      })
+      .finally(() => clearTimeout(timer));
+  }
+}
