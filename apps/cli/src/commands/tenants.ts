@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Tenant } from '@copilot/persistence';
 import type { CliContext } from '../cli-context';
+import { CommandError } from '../cli-errors';
 import { defineCommand } from '../command-kit';
 import { fields, table } from '../output';
 import { nextPageHint, pageOf, readPage, withPaging } from './paging';
@@ -120,6 +121,49 @@ export function registerTenantCommands(program: Command, cli: CliContext): void 
               .map(([status, n]) => `${status} ${n}`)
               .join(', ') || 'none',
         }),
+      );
+    },
+  );
+
+  defineCommand(
+    program,
+    cli,
+    {
+      name: 'tenant:delete <tenant>',
+      description:
+        'Erase a tenant (by slug or id) and everything it holds: its rows, audit trail included, and its Redis state (job event streams, budget counters, rate limits). Refuses, changing nothing, without --confirm.',
+      summary: 'Erase a tenant and all its data (needs --confirm).',
+      examples: ['tenant:delete acme', 'tenant:delete acme --confirm --json'],
+    },
+    (c) => c.option('--confirm', 'really erase the tenant; without it nothing changes'),
+    async ({ args, options, out }) => {
+      const tenant = await cli.tenant(args[0]!);
+      const repository = await tenants();
+      if (!options.confirm) {
+        const s = await repository.statsOf(await cli.owner(), tenant.id);
+        const jobs = Object.values(s.jobsByStatus).reduce((sum, n) => sum + n, 0);
+        throw new CommandError(
+          `refusing to erase tenant ${tenant.slug} (${tenant.id}) without --confirm: it holds ` +
+            `${s.conversations} conversations, ${s.documents} documents, ${s.collections} collections, ` +
+            `${s.copilots} copilots, ${s.activeApiKeys} active API keys and ${jobs} jobs; nothing was changed`,
+        );
+      }
+      const { TenantErasure } = await import('../tenant-erasure');
+      const erasure = new TenantErasure(await cli.owner(), await cli.redis(), repository);
+      const report = await erasure.erase(tenant);
+      out.result(report, (r) =>
+        [
+          `erased tenant ${r.slug} (${r.id})`,
+          fields({
+            conversations: r.erased.conversations,
+            documents: r.erased.documents,
+            collections: r.erased.collections,
+            copilots: r.erased.copilots,
+            activeApiKeys: r.erased.activeApiKeys,
+            jobs: Object.values(r.erased.jobsByStatus).reduce((sum, n) => sum + n, 0),
+            redisKeys: r.redisKeys,
+          }),
+        ].join('\n'),
       );
     },
   );

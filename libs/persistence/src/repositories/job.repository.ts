@@ -213,12 +213,6 @@ export class JobRepository {
     return (await tx.job.deleteMany({ where: { id: { in: [...ids] } } })).count;
   }
 
-  /** Admin path: the ids of every job of a tenant. */
-  async idsOfTenant(admin: PrismaClient | Tx, tenantId: string): Promise<string[]> {
-    const rows = await admin.job.findMany({ where: { tenantId }, select: { id: true } });
-    return rows.map((r) => r.id);
-  }
-
   /**
    * Tokens the tenant's accepted, unfinished generations set aside in one budget window
    * (`payload.reservation.day` or `.month`, e.g. `2026-12-03` or `2026-12`).

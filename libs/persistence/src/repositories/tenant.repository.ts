@@ -85,6 +85,21 @@ export class TenantRepository {
     return row?.exists === true;
   }
 
+  /**
+   * Erases a tenant: every row it owns goes with it (foreign keys cascade), its audit trail
+   * included. Returns the ids its jobs had (for their Redis streams), or null when there was
+   * no such tenant. The tenant row is locked first, so no job can be added while the ids are read.
+   */
+  erase(admin: PrismaClient, id: string): Promise<string[] | null> {
+    return admin.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM tenants WHERE id = ${id}::uuid FOR UPDATE`;
+      if (locked.length === 0) return null;
+      const jobs = await tx.job.findMany({ where: { tenantId: id }, select: { id: true } });
+      await tx.tenant.delete({ where: { id } });
+      return jobs.map((j) => j.id);
+    });
+  }
+
   /** Finds a tenant by its slug or its id. */
   findByRef(admin: PrismaClient, ref: string): Promise<Tenant | null> {
     return admin.tenant.findFirst({ where: UUID.test(ref) ? { OR: [{ id: ref }, { slug: ref }] } : { slug: ref } });
