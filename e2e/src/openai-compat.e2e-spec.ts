@@ -128,6 +128,38 @@ describe('OpenAI-compatible API', () => {
     ]);
   });
 
+  it("forwards seed, penalties, user and max_completion_tokens, and the provider's finish_reason comes back", async () => {
+    const sampling = { seed: 11, frequency_penalty: 0.4, presence_penalty: -0.2, user: 'end-user-42' };
+    provider.script(reply('Cut off mid', { finishReason: 'length', outputTokens: 3 }));
+    const completion = await client.chat.completions.create({
+      model: 'openai/o3-mini',
+      messages: [{ role: 'user', content: 'Tell me everything' }],
+      max_completion_tokens: 500,
+      ...sampling,
+    });
+    // The server stopped at a limit of its own (3 tokens, far below 500): its word is what the client gets.
+    expect(completion.choices[0]).toMatchObject({ finish_reason: 'length', message: { content: 'Cut off mid' } });
+    const sent = lastProviderBody();
+    expect(sent).toMatchObject({ model: 'o3-mini', max_completion_tokens: 500, ...sampling });
+    expect(sent).not.toHaveProperty('max_tokens');
+    const jobId = completion.id.replace(/^chatcmpl-/, '');
+    const job = (await (await rest('GET', `/v1/jobs/${jobId}`)).json()) as { result: Record<string, unknown> };
+    expect(job.result).toMatchObject({ finishReason: 'length', outputTokens: 3 });
+
+    provider.script(reply('Cut off again', { finishReason: 'length' }));
+    const stream = await client.chat.completions.create({
+      model: 'openai/gpt-4o-mini',
+      messages: [{ role: 'user', content: 'And again' }],
+      stream: true,
+    });
+    const finishes: (string | null)[] = [];
+    for await (const chunk of stream) finishes.push(...chunk.choices.map((c) => c.finish_reason));
+    expect(finishes.filter(Boolean)).toEqual(['length']);
+    // No limit from the client: none invented on the way to the provider.
+    expect(lastProviderBody()).not.toHaveProperty('max_tokens');
+    expect(lastProviderBody()).not.toHaveProperty('max_completion_tokens');
+  });
+
   it('gives the model, and stores, only the latest MAX_CONVERSATION_MESSAGES messages', async () => {
     provider.script(reply('Eight.'));
     const turns = ['one', 'two', 'three', 'four', 'five', 'six', 'seven'];

@@ -15,6 +15,12 @@ export const generationOverrides = z.object({
   maxTokens: z.number().int().positive().optional(),
   topP: z.number().min(0).max(1).optional(),
   stop: z.array(z.string().min(1)).max(4).optional(),
+  /** Forwarded to the providers that have them (OpenAI, Gemini); the others ignore them. */
+  seed: z.number().int().optional(),
+  frequencyPenalty: z.number().min(-2).max(2).optional(),
+  presencePenalty: z.number().min(-2).max(2).optional(),
+  /** The caller's end-user id, for the vendor's abuse monitoring. */
+  user: z.string().max(256).optional(),
 });
 export type GenerationOverrides = z.infer<typeof generationOverrides>;
 
@@ -28,11 +34,17 @@ export interface GenerationDefaults {
   collectionIds: string[];
 }
 
+/** Settings only a conversation's overrides carry (copilots have none of these). */
+type OverrideOnly = Pick<
+  GenerationOverrides,
+  'topP' | 'stop' | 'seed' | 'frequencyPenalty' | 'presencePenalty' | 'user'
+>;
+
 /** The copilot's settings with the conversation's overrides applied; `stored` is the conversation's JSON. */
 export function applyOverrides(
   copilot: GenerationDefaults | null,
   stored: unknown,
-): (GenerationDefaults & Pick<GenerationOverrides, 'topP' | 'stop'>) | null {
+): (GenerationDefaults & OverrideOnly) | null {
   const parsed = stored == null ? undefined : generationOverrides.safeParse(stored).data;
   if (!parsed) return copilot;
   return {
@@ -44,5 +56,9 @@ export function applyOverrides(
     collectionIds: copilot?.collectionIds ?? [],
     topP: parsed.topP,
     stop: parsed.stop,
+    seed: parsed.seed,
+    frequencyPenalty: parsed.frequencyPenalty,
+    presencePenalty: parsed.presencePenalty,
+    user: parsed.user,
   };
 }

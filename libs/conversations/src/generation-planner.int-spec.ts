@@ -8,7 +8,7 @@ import {
   MessageRepository,
   TenantRepository,
 } from '@copilot/persistence';
-import { GenerationPlanner } from './generation-planner';
+import { GenerationPlanner, REPLY_ESTIMATE_TOKENS } from './generation-planner';
 
 describe(GenerationPlanner.name, () => {
   const settings = loadSettings('api', [databaseConfig, adminDatabaseConfig] as const);
@@ -56,10 +56,26 @@ describe(GenerationPlanner.name, () => {
     expect(plan.estimatedTokens).toBe(plan.context.inputTokens + 300);
   });
 
+  it("carries a conversation's seed, penalties and end user into the plan", async () => {
+    const sampling = { seed: 7, frequencyPenalty: 0.5, presencePenalty: -1, user: 'end-user-1' };
+    const plan = await run(async (tx) => {
+      const conversation = await conversations.create(tx, {
+        tenantId,
+        generation: { model: 'openai/o3-mini', ...sampling },
+      });
+      return planner.plan(tx, conversation.id, 'hi');
+    });
+    expect(plan).toMatchObject(sampling);
+    expect(plan.chain).toEqual([{ provider: 'openai', model: 'o3-mini' }]);
+  });
+
   it('falls back to the default model without a copilot, and rejects a message too long for it', async () => {
     const conversation = await run((tx) => conversations.create(tx, { tenantId }));
     const plan = await run((tx) => planner.plan(tx, conversation.id, 'hi'));
     expect(plan.chain).toEqual([{ provider: 'local', model: 'local' }]);
+    // No limit set anywhere: none is sent, and the budget reserves an estimate of the reply.
+    expect(plan).not.toHaveProperty('maxTokens');
+    expect(plan.estimatedTokens).toBe(plan.context.inputTokens + REPLY_ESTIMATE_TOKENS);
     await expect(run((tx) => planner.plan(tx, conversation.id, 'word '.repeat(20_000)))).rejects.toThrow(
       ContextTooLongError,
     );

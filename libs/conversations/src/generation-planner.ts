@@ -17,8 +17,12 @@ export interface ChatSettings {
   defaultModel: string;
 }
 
-/** Room left for the reply when a copilot sets no max tokens. */
-export const DEFAULT_MAX_TOKENS = 1024;
+/**
+ * Without a limit none is sent (the model's own maximum applies), but the history still
+ * leaves this much of the window free for the reply, and the budget reserves this much
+ * for it: a typical reply, not a cap. The reservation settles to the real count at the end.
+ */
+export const REPLY_ESTIMATE_TOKENS = 1024;
 
 export interface GenerationPlan {
   /** The model to use first, then the fallbacks in order. */
@@ -28,9 +32,18 @@ export interface GenerationPlan {
   /** Nucleus sampling and stop sequences: only when the conversation overrides them. */
   topP?: number;
   stop?: string[];
-  maxTokens: number;
+  /** Sampling controls and the end user's id: only when the conversation overrides them. */
+  seed?: number;
+  frequencyPenalty?: number;
+  presencePenalty?: number;
+  user?: string;
+  /** The reply's limit when the copilot or the request set one; absent: none is sent. */
+  maxTokens?: number;
   context: BuiltContext;
-  /** What the generation may cost at most: prompt plus the full reply allowance. */
+  /**
+   * What the budget reserves: the prompt plus the reply's limit, or without one
+   * REPLY_ESTIMATE_TOKENS (an estimate; the reservation settles to the real count).
+   */
   estimatedTokens: number;
   /** Tokens the smallest model in the chain accepts, prompt and reply together. */
   window: number;
@@ -62,7 +75,7 @@ export class GenerationPlanner {
       conversation.generation,
     );
     const chain = [copilot?.model ?? this.settings.defaultModel, ...(copilot?.fallbackModels ?? [])].map(parseModelRef);
-    const maxTokens = copilot?.maxTokens ?? DEFAULT_MAX_TOKENS;
+    const maxTokens = copilot?.maxTokens ?? undefined;
     const stored = await this.messages.latest(tx, conversationId, this.settings.maxHistoryMessages);
     const history: ChatTurn[] = stored
       .filter((m) => m.role === 'user' || m.role === 'assistant')
@@ -74,17 +87,22 @@ export class GenerationPlanner {
       instructions: system,
       history: history.slice(-this.settings.maxHistoryMessages),
       window,
-      replyReserve: maxTokens,
+      replyReserve: maxTokens ?? REPLY_ESTIMATE_TOKENS,
     });
+    const replyEstimate = maxTokens ?? REPLY_ESTIMATE_TOKENS;
     return {
       chain,
       system,
       temperature: copilot?.temperature ?? undefined,
       ...(copilot?.topP !== undefined ? { topP: copilot.topP } : {}),
       ...(copilot?.stop ? { stop: copilot.stop } : {}),
-      maxTokens,
+      ...(copilot?.seed !== undefined ? { seed: copilot.seed } : {}),
+      ...(copilot?.frequencyPenalty !== undefined ? { frequencyPenalty: copilot.frequencyPenalty } : {}),
+      ...(copilot?.presencePenalty !== undefined ? { presencePenalty: copilot.presencePenalty } : {}),
+      ...(copilot?.user ? { user: copilot.user } : {}),
+      ...(maxTokens !== undefined ? { maxTokens } : {}),
       context,
-      estimatedTokens: context.inputTokens + maxTokens,
+      estimatedTokens: context.inputTokens + replyEstimate,
       window,
       collectionIds: copilot?.collectionIds ?? [],
     };

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { countTokens } from '@copilot/llm';
 import type { JobOf } from '@copilot/queues';
 import { KNOWLEDGE_OPTIONS, type KnowledgeSettings, SearchService } from '@copilot/retrieval';
-import type { GenerationPlan } from './generation-planner';
+import { type GenerationPlan, REPLY_ESTIMATE_TOKENS } from './generation-planner';
 
 /** Where a reply's passage came from: enough to show and link the source. */
 export interface Citation {
@@ -56,7 +56,8 @@ export class GroundingService {
       this.logger.warn({ err: error, job_id: payload.jobId }, 'retrieval failed; answering without passages');
       return none;
     }
-    let budget = plan.window - plan.maxTokens - plan.context.inputTokens - countTokens(INSTRUCTIONS);
+    const replyRoom = plan.maxTokens ?? REPLY_ESTIMATE_TOKENS;
+    let budget = plan.window - replyRoom - plan.context.inputTokens - countTokens(INSTRUCTIONS);
     const kept = [];
     for (const hit of hits) {
       const cost = countTokens(hit.text) + 16;

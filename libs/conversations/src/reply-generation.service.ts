@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   type ChainEntry,
+  type FinishReason,
   type GenerateChunk,
   type LlmProvider,
   ContextTooLongError,
@@ -36,6 +37,8 @@ interface Progress {
   content: string;
   citations?: Citation[];
   usage?: TokenUsage;
+  /** The provider's own word on why the reply ended (`length`: a limit cut it). */
+  finishReason?: FinishReason;
   provider?: string;
   model?: string;
   startedAt: number;
@@ -172,6 +175,10 @@ export class ReplyGenerationService {
           maxTokens: plan.maxTokens,
           topP: plan.topP,
           stop: plan.stop,
+          seed: plan.seed,
+          frequencyPenalty: plan.frequencyPenalty,
+          presencePenalty: plan.presencePenalty,
+          user: plan.user,
           signal,
         },
         {
@@ -193,12 +200,15 @@ export class ReplyGenerationService {
           batcher.push(chunk.text);
         } else if (chunk.type === 'usage') {
           progress.usage = { inputTokens: chunk.inputTokens, outputTokens: chunk.outputTokens };
+        } else if (chunk.type === 'finish') {
+          progress.finishReason = chunk.reason;
         } else {
           // Everything streamed so far is void: clients are told before the new attempt's tokens.
           await batcher.close();
           batcher = this.batcher(jobId);
           progress.content = '';
           progress.usage = undefined;
+          progress.finishReason = undefined;
           await this.events.append(jobId, 'status', {
             status: 'restarted',
             provider: chunk.provider,
@@ -312,6 +322,8 @@ export class ReplyGenerationService {
                   model: model ?? null,
                   inputTokens,
                   outputTokens,
+                  // A provider that said nothing (the local one before, scripted fakes) ended normally.
+                  finishReason: progress.finishReason ?? 'stop',
                 },
               },
       );
@@ -330,7 +342,11 @@ export class ReplyGenerationService {
       });
       return ending;
     }
-    await this.events.append(jobId, 'done', { status: ending.status, messageId });
+    await this.events.append(jobId, 'done', {
+      status: ending.status,
+      messageId,
+      ...(ending.status === 'succeeded' ? { finishReason: progress.finishReason ?? 'stop' } : {}),
+    });
     return { ...ending, messageId };
   }
 

@@ -12,11 +12,18 @@ export interface GenerateRequest {
   system?: string;
   messages: ChatTurn[];
   temperature?: number;
+  /** The reply's limit; absent: none is sent (Anthropic, which requires one, gets the model's maximum). */
   maxTokens?: number;
   /** Nucleus sampling; the vendor's default when absent. */
   topP?: number;
   /** Sequences that end the reply (up to 4, the smallest limit among the vendors). */
   stop?: string[];
+  /** Sampling controls forwarded to the vendors that have them (OpenAI, Gemini); others ignore them. */
+  seed?: number;
+  frequencyPenalty?: number;
+  presencePenalty?: number;
+  /** The end user's id, for the vendor's abuse monitoring (OpenAI `user`, Anthropic `metadata.user_id`). */
+  user?: string;
   /** Aborting it stops generation at once (cancel, shutdown, attempt timeout). */
   signal?: AbortSignal;
   /**
@@ -31,12 +38,17 @@ export interface TokenUsage {
   outputTokens: number;
 }
 
-export type GenerateChunk = { type: 'token'; text: string } | ({ type: 'usage' } & TokenUsage);
+/** Why the reply ended, as the provider said: `length` when a token limit (ours or its own) cut it. */
+export type FinishReason = 'stop' | 'length';
+
+export type GenerateChunk =
+  { type: 'token'; text: string } | ({ type: 'usage' } & TokenUsage) | { type: 'finish'; reason: FinishReason };
 
 export interface Completion {
   text: string;
   /** As the provider reported it; absent when it reported none. */
   usage?: TokenUsage;
+  finishReason?: FinishReason;
 }
 
 /**
@@ -53,7 +65,7 @@ export interface LlmProvider {
    * never opens the circuit of another's. Default: the provider name.
    */
   readonly circuit?: string;
-  /** Streams text deltas, then one `usage` chunk when the provider reports usage. */
+  /** Streams text deltas, then one `finish` chunk, then one `usage` chunk when the provider reports usage. */
   generate(request: GenerateRequest): AsyncIterable<GenerateChunk>;
   complete(request: GenerateRequest): Promise<Completion>;
 }

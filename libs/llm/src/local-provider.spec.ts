@@ -13,13 +13,23 @@ describe(LocalProvider.name, () => {
       ],
     })) {
       if (chunk.type === 'token') tokens.push(chunk.text);
-      else usage = chunk;
+      else if (chunk.type === 'usage') usage = chunk;
     }
     const reply = tokens.join('');
     expect(tokens.length).toBeGreaterThan(10);
     expect(reply).toContain('No language model is configured');
     expect(reply).toContain('"hello there"');
     expect(usage).toEqual({ type: 'usage', inputTokens: 4, outputTokens: tokens.length });
+  });
+
+  it('stops at max_tokens and says the limit cut the reply', async () => {
+    const local = new LocalProvider();
+    const cut = await local.complete({ model: 'local', messages: [{ role: 'user', content: 'hi' }], maxTokens: 3 });
+    expect(cut.text.trim().split(/\s+/)).toHaveLength(3);
+    expect(cut).toMatchObject({ finishReason: 'length', usage: { outputTokens: 3 } });
+    const whole = await local.complete({ model: 'local', messages: [{ role: 'user', content: 'hi' }] });
+    expect(whole.finishReason).toBe('stop');
+    expect(whole.usage!.outputTokens).toBeGreaterThan(3);
   });
 
   it('answers from the passages it is given, citing them by number', async () => {

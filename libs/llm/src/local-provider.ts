@@ -23,14 +23,18 @@ export class LocalProvider implements LlmProvider {
       : 'No language model is configured, so the built-in local provider is answering. ' +
         `You wrote: "${summarise(question)}". ` +
         'Configure a provider (for example OPENAI_API_KEY and DEFAULT_MODEL) to get real answers.';
+    // One word is one token here; a limit stops the reply there, as a model's would.
+    const words = reply.match(/\S+\s*/g) ?? [];
+    const limit = request.maxTokens ?? Infinity;
     let outputTokens = 0;
-    for (const token of reply.match(/\S+\s*/g) ?? []) {
+    for (const token of words.slice(0, limit)) {
       if (request.signal?.aborted) throw new LlmError('cancelled', this.name, 'generation was cancelled');
       outputTokens++;
       yield { type: 'token', text: token };
       // Paced like a small model, so streaming is visible end to end.
       await new Promise((resolve) => setTimeout(resolve, TOKEN_INTERVAL_MS));
     }
+    yield { type: 'finish', reason: words.length > limit ? 'length' : 'stop' };
     const inputTokens = request.messages.reduce((sum, m) => sum + (m.content.match(/\S+/g)?.length ?? 0), 0);
     yield { type: 'usage', inputTokens, outputTokens };
   }
@@ -39,11 +43,13 @@ export class LocalProvider implements LlmProvider {
 export async function collect(provider: LlmProvider, request: GenerateRequest): Promise<Completion> {
   let text = '';
   let usage: Completion['usage'];
+  let finishReason: Completion['finishReason'];
   for await (const chunk of provider.generate(request)) {
     if (chunk.type === 'token') text += chunk.text;
+    else if (chunk.type === 'finish') finishReason = chunk.reason;
     else usage = { inputTokens: chunk.inputTokens, outputTokens: chunk.outputTokens };
   }
-  return { text, usage };
+  return { text, usage, ...(finishReason ? { finishReason } : {}) };
 }
 
 function summarise(text: string, max = 200): string {

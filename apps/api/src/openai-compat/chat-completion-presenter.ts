@@ -24,6 +24,8 @@ export function completionHeader(started: StartedCompletion) {
 interface JobResult {
   inputTokens?: number;
   outputTokens?: number;
+  /** The provider's own finish reason, as the worker recorded it. */
+  finishReason?: string;
 }
 interface JobFailure {
   reason?: string;
@@ -37,9 +39,15 @@ export function usageOf(job: Job): CompletionUsage {
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
-/** A reply that used its whole allowance was cut by it. */
-export function finishReasonOf(job: Job, maxTokens: number): FinishReason {
-  return usageOf(job).completion_tokens >= maxTokens ? 'length' : 'stop';
+/**
+ * What the provider said ended the reply (`length` also when an OpenAI-compatible
+ * server hit a limit of its own). Jobs recorded before the worker kept it: a reply
+ * that used its whole allowance was cut by it.
+ */
+export function finishReasonOf(job: Job, maxTokens: number | null): FinishReason {
+  const recorded = ((job.result ?? {}) as JobResult).finishReason;
+  if (recorded === 'length' || recorded === 'stop') return recorded;
+  return maxTokens !== null && usageOf(job).completion_tokens >= maxTokens ? 'length' : 'stop';
 }
 
 export function chatCompletion(started: StartedCompletion, job: Job, content: string) {

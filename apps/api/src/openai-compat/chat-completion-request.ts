@@ -32,6 +32,10 @@ export const chatCompletionRequest = z.object({
   top_p: z.number().min(0).max(1).nullish(),
   stop: z.union([z.string().min(1), z.array(z.string().min(1)).max(4)]).nullish(),
   user: z.string().max(256).nullish(),
+  // Forwarded to the providers that have them (OpenAI, Gemini); Anthropic has none and ignores them.
+  seed: z.number().int().nullish(),
+  frequency_penalty: z.number().min(-2).max(2).nullish(),
+  presence_penalty: z.number().min(-2).max(2).nullish(),
   n: z.literal(1, { message: 'only n=1 is supported' }).nullish(),
 });
 export type ChatCompletionRequest = z.output<typeof chatCompletionRequest>;
@@ -56,9 +60,6 @@ export const UNSUPPORTED_FIELDS = [
   'top_logprobs',
   'logit_bias',
   'web_search_options',
-  'seed',
-  'frequency_penalty',
-  'presence_penalty',
   'reasoning_effort',
   'verbosity',
 ] as const;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SETTINGS } from '@copilot/config';
 import type { AuthContext } from '@copilot/auth';
-import { ChatService, ConversationService, DEFAULT_MAX_TOKENS, type GenerationOverrides } from '@copilot/conversations';
+import { ChatService, ConversationService, type GenerationOverrides } from '@copilot/conversations';
 import type { Job } from '@copilot/persistence';
 import type { ApiSettings } from '../api.settings';
 import { type ChatCompletionRequest, joinContent } from './chat-completion-request';
@@ -12,8 +12,8 @@ export interface StartedCompletion {
   job: Job;
   /** The `model` answered in the response: the name the caller used. */
   model: string;
-  /** The reply allowance, to tell a reply cut by it (`length`) from one that ended (`stop`). */
-  maxTokens: number;
+  /** The reply's limit, if any: for jobs that did not record the provider's finish reason. */
+  maxTokens: number | null;
   stream: boolean;
   /** `stream_options.include_usage`: a last chunk with the usage, and `usage: null` on the others. */
   includeUsage: boolean;
@@ -76,6 +76,10 @@ export class ChatCompletionStarter {
       ...(maxTokens !== undefined ? { maxTokens } : {}),
       ...(request.top_p != null ? { topP: request.top_p } : {}),
       ...(request.stop != null ? { stop: typeof request.stop === 'string' ? [request.stop] : request.stop } : {}),
+      ...(request.seed != null ? { seed: request.seed } : {}),
+      ...(request.frequency_penalty != null ? { frequencyPenalty: request.frequency_penalty } : {}),
+      ...(request.presence_penalty != null ? { presencePenalty: request.presence_penalty } : {}),
+      ...(request.user ? { user: request.user } : {}),
     };
     const conversation = await this.conversations.createWithHistory(
       auth.tenantId,
@@ -95,7 +99,7 @@ export class ChatCompletionStarter {
       return {
         job,
         model: request.model,
-        maxTokens: maxTokens ?? copilotMax ?? DEFAULT_MAX_TOKENS,
+        maxTokens: maxTokens ?? copilotMax ?? null,
         stream: request.stream === true,
         includeUsage: request.stream === true && request.stream_options?.include_usage === true,
       };

@@ -1,2 +1,3 @@
 export * from './context-builder';
 export * from './model-catalog';
+export * from './output-limits';

@@ -35,7 +35,7 @@ interface MessagesBody {
 }
 
 type StreamEnd =
-  | { kind: 'stop'; reason: 'end_turn' | 'refusal' }
+  | { kind: 'stop'; reason: 'end_turn' | 'max_tokens' | 'refusal' }
   | { kind: 'cut'; how: 'destroy' | 'end' }
   | { kind: 'malformed' }
   | { kind: 'error'; status: number };
@@ -108,7 +108,14 @@ export class FakeAnthropicServer extends FakeLlmServer {
       case 'malformed':
         return this.answer(body, res, b, b.afterChunks, { kind: 'malformed' }, requestId);
       case 'reply':
-        return this.answer(body, res, b, Infinity, { kind: 'stop', reason: 'end_turn' }, requestId);
+        return this.answer(
+          body,
+          res,
+          b,
+          Infinity,
+          { kind: 'stop', reason: b.finishReason === 'length' ? 'max_tokens' : 'end_turn' },
+          requestId,
+        );
     }
   }
 
@@ -146,7 +153,7 @@ export class FakeAnthropicServer extends FakeLlmServer {
           content: chunks.length ? [{ type: 'text', text: chunks.join('') }] : [],
           stop_reason: stopReason,
           stop_sequence: null,
-          usage: usage(inputTokens, outputTokens),
+          usage: usage(inputTokens, outputTokens, shape),
         },
         headers,
       );
@@ -161,7 +168,7 @@ export class FakeAnthropicServer extends FakeLlmServer {
       content: [],
       stop_reason: null,
       stop_sequence: null,
-      usage: usage(inputTokens, 1),
+      usage: usage(inputTokens, 1, shape),
     };
     await writeEvent(res, { type: 'message_start', message }, 'message_start');
     await writeEvent(
@@ -217,11 +224,11 @@ function serverError(status: number): [type: string, message: string] {
   return ['api_error', 'Internal server error'];
 }
 
-function usage(inputTokens: number, outputTokens: number): Record<string, unknown> {
+function usage(inputTokens: number, outputTokens: number, shape: ReplyShape): Record<string, unknown> {
   return {
     input_tokens: inputTokens,
-    cache_creation_input_tokens: 0,
-    cache_read_input_tokens: 0,
+    cache_creation_input_tokens: shape.cacheWriteTokens ?? 0,
+    cache_read_input_tokens: shape.cacheReadTokens ?? 0,
     output_tokens: outputTokens,
     service_tier: 'standard',
   };

@@ -151,7 +151,7 @@ class Exchange {
         }
         return this.text(behaviour, 'SAFETY', behaviour.afterChunks ?? 0);
       case 'reply':
-        return this.text(behaviour, 'STOP');
+        return this.text(behaviour, behaviour.finishReason === 'length' ? 'MAX_TOKENS' : 'STOP');
       case 'cut':
         return this.text(behaviour, 'STOP', behaviour.afterChunks, behaviour.how ?? 'destroy');
       case 'malformed':
@@ -165,7 +165,7 @@ class Exchange {
    */
   private async text(
     shape: ReplyShape,
-    finishReason: 'STOP' | 'SAFETY',
+    finishReason: 'STOP' | 'MAX_TOKENS' | 'SAFETY',
     sendOnly?: number,
     how: 'end' | 'destroy' | 'malformed' = 'end',
   ): Promise<void> {

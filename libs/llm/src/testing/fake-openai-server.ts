@@ -37,7 +37,7 @@ interface ChatBody {
 }
 
 type StreamEnd =
-  | { kind: 'finish'; reason: 'stop' | 'content_filter' }
+  | { kind: 'finish'; reason: 'stop' | 'length' | 'content_filter' }
   | { kind: 'cut'; how: 'destroy' | 'end' }
   | { kind: 'malformed' }
   | { kind: 'error'; status: number };
@@ -90,7 +90,7 @@ export class FakeOpenAiServer extends FakeLlmServer {
       case 'malformed':
         return this.answer(body, res, b, b.afterChunks, { kind: 'malformed' });
       case 'reply':
-        return this.answer(body, res, b, Infinity, { kind: 'finish', reason: 'stop' });
+        return this.answer(body, res, b, Infinity, { kind: 'finish', reason: b.finishReason ?? 'stop' });
     }
   }
 

@@ -30,6 +30,14 @@ export interface ReplyShape {
   /** Reported usage; defaults: words in the prompt, and one token per chunk. */
   inputTokens?: number;
   outputTokens?: number;
+  /**
+   * How a `reply` ends: `length` is the vendor's "a token limit cut it" (OpenAI
+   * finish_reason `length`, Anthropic stop_reason `max_tokens`, Gemini MAX_TOKENS).
+   */
+  finishReason?: 'stop' | 'length';
+  /** Anthropic's prompt-cache counts, reported beside (not inside) input_tokens. */
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
 }
 
 /** One scripted answer. Streaming requests get the SSE form, others the JSON form. */

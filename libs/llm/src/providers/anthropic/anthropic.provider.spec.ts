@@ -12,7 +12,7 @@ import {
   reply,
   serverError,
 } from '../../testing';
-import { ANTHROPIC_DEFAULT_MAX_TOKENS, AnthropicProvider } from './anthropic.provider';
+import { AnthropicProvider } from './anthropic.provider';
 
 const API_KEY = 'fake-anthropic-test-0123456789abcdef';
 const request: GenerateRequest = {
@@ -69,6 +69,7 @@ describe('AnthropicProvider against the fake Anthropic server', () => {
     expect(chunks).toEqual([
       { type: 'token', text: 'One two ' },
       { type: 'token', text: 'three four' },
+      { type: 'finish', reason: 'stop' },
       { type: 'usage', inputTokens: 12, outputTokens: 4 },
     ]);
     const [sent] = fake.requests;
@@ -86,17 +87,40 @@ describe('AnthropicProvider against the fake Anthropic server', () => {
     });
   });
 
+  it('counts prompt-cache reads and writes as input tokens', async () => {
+    const cached = { inputTokens: 10, outputTokens: 3, cacheReadTokens: 2000, cacheWriteTokens: 500 };
+    fake.script(reply('a b c', cached), reply('a b c', cached));
+    const { chunks } = await drain(provider().generate(request));
+    expect(chunks).toContainEqual({ type: 'usage', inputTokens: 2510, outputTokens: 3 });
+    expect((await provider().complete(request)).usage).toEqual({ inputTokens: 2510, outputTokens: 3 });
+  });
+
+  it('reports stop_reason max_tokens as length, and sends the end user as metadata.user_id', async () => {
+    fake.script(reply('cut', { finishReason: 'length' }), reply('cut', { finishReason: 'length' }));
+    const { chunks } = await drain(provider().generate({ ...request, user: 'end-user-7', seed: 3 }));
+    expect(chunks).toContainEqual({ type: 'finish', reason: 'length' });
+    expect((await provider().complete(request)).finishReason).toBe('length');
+    const body = fake.requests[0]?.body as Record<string, unknown>;
+    expect(body['metadata']).toEqual({ user_id: 'end-user-7' });
+    expect(body).not.toHaveProperty('seed'); // Anthropic has none
+  });
+
   it('sends top_p and the stop sequences when the request has them', async () => {
     await provider().complete({ ...request, topP: 0.8, stop: ['END', '###'] });
     expect(fake.requests[0]?.body).toMatchObject({ top_p: 0.8, stop_sequences: ['END', '###'] });
   });
 
-  it('completes without streaming, with usage and the default max_tokens', async () => {
+  it("completes without streaming, with usage and, with no limit asked for, the model's maximum output", async () => {
     const completion = await provider().complete(request);
 
-    expect(completion).toEqual({ text: FAKE_ANTHROPIC_REPLY, usage: { inputTokens: 5, outputTokens: 6 } });
+    expect(completion).toEqual({
+      text: FAKE_ANTHROPIC_REPLY,
+      finishReason: 'stop',
+      usage: { inputTokens: 5, outputTokens: 6 },
+    });
     const body = fake.requests[0]?.body as Record<string, unknown>;
-    expect(body).toMatchObject({ stream: false, max_tokens: ANTHROPIC_DEFAULT_MAX_TOKENS });
+    // Claude Haiku 4.5's documented maximum output, not a hidden 1024.
+    expect(body).toMatchObject({ stream: false, max_tokens: 64_000 });
     expect(body).not.toHaveProperty('system');
     expect(body).not.toHaveProperty('temperature');
   });

@@ -5,7 +5,15 @@ import Anthropic, {
   APIUserAbortError,
 } from '@anthropic-ai/sdk';
 import { LlmError, type LlmErrorKind } from '../../llm-error';
-import type { Completion, GenerateChunk, GenerateRequest, LlmProvider, ProviderCredentials } from '../../llm-provider';
+import { anthropicMaxOutputTokens } from '../../context/output-limits';
+import type {
+  Completion,
+  FinishReason,
+  GenerateChunk,
+  GenerateRequest,
+  LlmProvider,
+  ProviderCredentials,
+} from '../../llm-provider';
 import {
   AttemptGuard,
   type Classified,
@@ -20,8 +28,6 @@ import {
 
 const PROVIDER = 'anthropic';
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
-/** The Messages API requires `max_tokens`; this is the cap when the request sets none. */
-export const ANTHROPIC_DEFAULT_MAX_TOKENS = 1024;
 
 /** Error types Anthropic sends in the body (and in an in-stream `error` event, which has no status). */
 const KIND_BY_TYPE: Record<string, LlmErrorKind> = {
@@ -67,6 +73,7 @@ export class AnthropicProvider implements LlmProvider {
       const response = await guard.within(() => this.client.messages.create(body, { signal: guard.signal }));
       stream = response[Symbol.asyncIterator]();
       let finished = false;
+      let finishReason: FinishReason = 'stop';
       let inputTokens: number | undefined;
       let outputTokens = 0;
       for (;;) {
@@ -75,7 +82,7 @@ export class AnthropicProvider implements LlmProvider {
         if (next.done) break;
         const event = next.value;
         if (event.type === 'message_start') {
-          inputTokens = event.message.usage.input_tokens;
+          inputTokens = promptTokens(event.message.usage);
           outputTokens = event.message.usage.output_tokens;
         } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta' && event.delta.text) {
           yield { type: 'token', text: event.delta.text };
@@ -83,6 +90,7 @@ export class AnthropicProvider implements LlmProvider {
           // Cumulative: the last one holds the reply's total.
           outputTokens = event.usage.output_tokens;
           if (event.delta.stop_reason === 'refusal') throw refused();
+          if (event.delta.stop_reason) finishReason = finishReasonOf(event.delta.stop_reason);
         } else if (event.type === 'message_stop') {
           finished = true;
         }
@@ -93,6 +101,7 @@ export class AnthropicProvider implements LlmProvider {
       if (!finished) {
         throw new LlmError('stream_interrupted', PROVIDER, `${PROVIDER}: the stream ended before message_stop`);
       }
+      yield { type: 'finish', reason: finishReason };
       if (inputTokens !== undefined) yield { type: 'usage', inputTokens, outputTokens };
     } catch (err) {
       throw this.toLlmError(err, guard);
@@ -110,7 +119,11 @@ export class AnthropicProvider implements LlmProvider {
       const message = await guard.within(() => this.client.messages.create(body, { signal: guard.signal }));
       if (message.stop_reason === 'refusal') throw refused();
       const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
-      return { text, usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens } };
+      return {
+        text,
+        usage: { inputTokens: promptTokens(message.usage), outputTokens: message.usage.output_tokens },
+        ...(message.stop_reason ? { finishReason: finishReasonOf(message.stop_reason) } : {}),
+      };
     } catch (err) {
       throw this.toLlmError(err, guard);
     } finally {
@@ -161,13 +174,33 @@ function classify(err: unknown, timeoutMs: number): Classified {
 function params(request: GenerateRequest): Anthropic.MessageCreateParamsNonStreaming {
   return {
     model: request.model,
-    max_tokens: request.maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
+    // Required by the Messages API: without a limit of the caller's, the model's own maximum.
+    max_tokens: request.maxTokens ?? anthropicMaxOutputTokens(request.model),
     messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
     ...(request.system ? { system: request.system } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     ...(request.topP !== undefined ? { top_p: request.topP } : {}),
     ...(request.stop?.length ? { stop_sequences: request.stop } : {}),
+    // Anthropic has no seed or penalties; the end user's id goes where its API takes one.
+    ...(request.user ? { metadata: { user_id: request.user } } : {}),
   };
+}
+
+/**
+ * The whole prompt: `input_tokens` leaves out what was read from or written to the
+ * prompt cache, and both are billed (reads at a tenth, writes at 1.25x), so all count.
+ */
+function promptTokens(usage: {
+  input_tokens: number;
+  cache_read_input_tokens?: number | null;
+  cache_creation_input_tokens?: number | null;
+}): number {
+  return usage.input_tokens + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0);
+}
+
+/** `max_tokens` (our limit cut the reply) and `model_context_window_exceeded` are `length`; the rest ended it. */
+function finishReasonOf(reason: string): FinishReason {
+  return reason === 'max_tokens' || reason === 'model_context_window_exceeded' ? 'length' : 'stop';
 }
 
 function refused(): LlmError {

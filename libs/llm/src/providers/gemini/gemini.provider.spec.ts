@@ -43,7 +43,7 @@ async function drain(
   try {
     for await (const chunk of stream) {
       if (chunk.type === 'token') tokens.push(chunk.text);
-      else usage = { inputTokens: chunk.inputTokens, outputTokens: chunk.outputTokens };
+      else if (chunk.type === 'usage') usage = { inputTokens: chunk.inputTokens, outputTokens: chunk.outputTokens };
     }
   } catch (error) {
     if (!(error instanceof LlmError)) throw error;
@@ -103,6 +103,7 @@ describe('GeminiProvider against the fake Gemini API', () => {
     await expect(provider.complete(ask({ system: 'Be brief.', temperature: 0 }))).resolves.toEqual({
       text: 'Hello there.',
       usage: { inputTokens: 3, outputTokens: 2 },
+      finishReason: 'stop',
     });
     const [sent] = gemini.requests;
     expect(sent.path).toBe(`/v1beta/models/${MODEL}:generateContent`);
@@ -116,6 +117,18 @@ describe('GeminiProvider against the fake Gemini API', () => {
     gemini.script(reply('Hi.'));
     await provider.complete(ask({ topP: 0.8, stop: ['END'] }));
     expect(gemini.requests[0]!.body).toMatchObject({ generationConfig: { topP: 0.8, stopSequences: ['END'] } });
+  });
+
+  it('sends seed and the penalties, and reports finishReason MAX_TOKENS as length', async () => {
+    gemini.script(reply('Cut here', { finishReason: 'length' }), reply('Cut here', { finishReason: 'length' }));
+    const sampling = { seed: 9, frequencyPenalty: 0.5, presencePenalty: 0.25 };
+    const streamed: GenerateChunk[] = [];
+    for await (const chunk of provider.generate(ask(sampling))) streamed.push(chunk);
+    expect(streamed).toContainEqual({ type: 'finish', reason: 'length' });
+    expect((await provider.complete(ask(sampling))).finishReason).toBe('length');
+    expect(gemini.requests[0]!.body).toMatchObject({
+      generationConfig: { seed: 9, frequencyPenalty: 0.5, presencePenalty: 0.25 },
+    });
   });
 
   it('maps 429 to rate_limited with the Retry-After header, in one attempt', async () => {

@@ -8,6 +8,7 @@ import {
 import { LlmError } from '../../llm-error';
 import type {
   Completion,
+  FinishReason,
   GenerateChunk,
   GenerateRequest,
   LlmProvider,
@@ -53,7 +54,7 @@ export class GeminiProvider implements LlmProvider {
         throw attempt.error(error, 'request');
       }
       let usage: TokenUsage | undefined;
-      let finished = false;
+      let finished: FinishReason | undefined;
       for (;;) {
         let next: IteratorResult<GenerateContentResponse>;
         try {
@@ -69,10 +70,11 @@ export class GeminiProvider implements LlmProvider {
         if (refusal) throw refusal;
         for (const text of textParts(chunk)) yield { type: 'token', text };
         usage = usageOf(chunk) ?? usage;
-        finished ||= Boolean(chunk.candidates?.[0]?.finishReason);
+        finished ??= finishReasonOf(chunk);
       }
       // Gemini always ends a stream with a finishReason; a clean EOF without one is a cut (proxy, LB).
       if (!finished) throw new LlmError('stream_interrupted', this.name, 'Gemini stream ended before its last chunk');
+      yield { type: 'finish', reason: finished };
       if (usage) yield { type: 'usage', ...usage };
     } finally {
       // Also runs when the consumer stops early: drop the connection instead of reading on.
@@ -92,7 +94,12 @@ export class GeminiProvider implements LlmProvider {
       const refusal = refusalOf(response);
       if (refusal) throw refusal;
       const usage = usageOf(response);
-      return { text: textParts(response).join(''), ...(usage ? { usage } : {}) };
+      const finishReason = finishReasonOf(response);
+      return {
+        text: textParts(response).join(''),
+        ...(usage ? { usage } : {}),
+        ...(finishReason ? { finishReason } : {}),
+      };
     } finally {
       attempt.end();
     }
@@ -112,6 +119,9 @@ export class GeminiProvider implements LlmProvider {
         ...(request.maxTokens !== undefined ? { maxOutputTokens: request.maxTokens } : {}),
         ...(request.topP !== undefined ? { topP: request.topP } : {}),
         ...(request.stop?.length ? { stopSequences: request.stop } : {}),
+        ...(request.seed !== undefined ? { seed: request.seed } : {}),
+        ...(request.frequencyPenalty !== undefined ? { frequencyPenalty: request.frequencyPenalty } : {}),
+        ...(request.presencePenalty !== undefined ? { presencePenalty: request.presencePenalty } : {}),
         abortSignal: attempt.signal,
         // Otherwise the SDK silently re-sends a dropped stream (a second, billed attempt).
         automaticContinuation: false,
@@ -189,4 +199,11 @@ function usageOf(response: GenerateContentResponse): TokenUsage | undefined {
     // Thinking models bill their thoughts as output tokens, reported apart from the reply's.
     outputTokens: (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0),
   };
+}
+
+/** The first candidate's finishReason in our terms (MAX_TOKENS: cut by the limit); undefined until it ends. */
+function finishReasonOf(response: GenerateContentResponse): FinishReason | undefined {
+  const reason = response.candidates?.[0]?.finishReason;
+  if (!reason) return undefined;
+  return reason === 'MAX_TOKENS' ? 'length' : 'stop';
 }

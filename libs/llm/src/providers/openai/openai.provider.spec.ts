@@ -69,6 +69,7 @@ describe('OpenAiProvider against the fake OpenAI server', () => {
     expect(chunks).toEqual([
       { type: 'token', text: 'One two ' },
       { type: 'token', text: 'three four' },
+      { type: 'finish', reason: 'stop' },
       { type: 'usage', inputTokens: 12, outputTokens: 4 },
     ]);
     const [sent] = fake.requests;
@@ -90,17 +91,55 @@ describe('OpenAiProvider against the fake OpenAI server', () => {
   it('completes without streaming, with usage, leaving unset options out', async () => {
     const completion = await provider().complete(request);
 
-    expect(completion).toEqual({ text: FAKE_OPENAI_REPLY, usage: { inputTokens: 5, outputTokens: 6 } });
+    expect(completion).toEqual({
+      text: FAKE_OPENAI_REPLY,
+      finishReason: 'stop',
+      usage: { inputTokens: 5, outputTokens: 6 },
+    });
     const body = fake.requests[0]?.body as Record<string, unknown>;
     expect(body['stream']).toBe(false);
     expect(body).not.toHaveProperty('temperature');
+    // No limit asked for, none invented.
     expect(body).not.toHaveProperty('max_tokens');
+    expect(body).not.toHaveProperty('max_completion_tokens');
     expect(body['messages']).toEqual([{ role: 'user', content: 'Say hello to the tests' }]);
   });
 
   it('sends top_p and the stop sequences when the request has them', async () => {
     await provider().complete({ ...request, topP: 0.8, stop: ['END'] });
     expect(fake.requests[0]?.body).toMatchObject({ top_p: 0.8, stop: ['END'] });
+  });
+
+  it.each(['o3-mini', 'o1', 'o4-mini', 'gpt-5', 'gpt-5-mini'])(
+    'sends max_completion_tokens, not max_tokens, to the reasoning model %s',
+    async (model) => {
+      await provider().complete({ ...request, model, maxTokens: 300 });
+      const body = fake.requests[0]?.body as Record<string, unknown>;
+      expect(body['max_completion_tokens']).toBe(300);
+      expect(body).not.toHaveProperty('max_tokens');
+    },
+  );
+
+  it('forwards seed, the penalties and the end user', async () => {
+    const sampling = { seed: 42, frequencyPenalty: 0.5, presencePenalty: -0.25, user: 'end-user-7' };
+    await provider().complete({ ...request, ...sampling });
+    for await (const _ of provider().generate({ ...request, ...sampling })) void _;
+    for (const sent of fake.requests) {
+      expect(sent.body).toMatchObject({
+        seed: 42,
+        frequency_penalty: 0.5,
+        presence_penalty: -0.25,
+        user: 'end-user-7',
+      });
+    }
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it("reports the server's own finish_reason length, streamed or not", async () => {
+    fake.script(reply('cut short', { finishReason: 'length' }), reply('cut short', { finishReason: 'length' }));
+    const { chunks } = await drain(provider().generate(request));
+    expect(chunks).toContainEqual({ type: 'finish', reason: 'length' });
+    expect((await provider().complete(request)).finishReason).toBe('length');
   });
 
   it('maps 429 to rate_limited with Retry-After, making exactly one attempt', async () => {

@@ -1,7 +1,9 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { LlmError, type LlmErrorKind } from '../../llm-error';
+import { takesMaxCompletionTokens } from '../../context/output-limits';
 import type {
   Completion,
+  FinishReason,
   GenerateChunk,
   GenerateRequest,
   LlmProvider,
@@ -66,7 +68,7 @@ export class OpenAiProvider implements LlmProvider {
       const body = { ...params(request), stream: true as const, stream_options: { include_usage: true } };
       const response = await guard.within(() => this.client.chat.completions.create(body, { signal: guard.signal }));
       stream = response[Symbol.asyncIterator]();
-      let finished = false;
+      let finished: FinishReason | undefined;
       let usage: TokenUsage | undefined;
       for (;;) {
         // The timeout applies to each wait for the next chunk, not to the consumer's pace.
@@ -76,7 +78,7 @@ export class OpenAiProvider implements LlmProvider {
         if (chunk.usage) usage = toUsage(chunk.usage);
         const choice = chunk.choices[0];
         if (choice?.finish_reason === 'content_filter') throw refused();
-        if (choice?.finish_reason) finished = true;
+        if (choice?.finish_reason) finished = finishReasonOf(choice.finish_reason);
         const text = choice?.delta?.content;
         if (text) yield { type: 'token', text };
       }
@@ -87,6 +89,7 @@ export class OpenAiProvider implements LlmProvider {
       if (!finished) {
         throw new LlmError('stream_interrupted', PROVIDER, `${PROVIDER}: the stream ended before a finish_reason`);
       }
+      yield { type: 'finish', reason: finished };
       if (usage) yield { type: 'usage', ...usage };
     } catch (err) {
       throw this.toLlmError(err, guard);
@@ -106,6 +109,7 @@ export class OpenAiProvider implements LlmProvider {
       if (choice?.finish_reason === 'content_filter') throw refused();
       return {
         text: choice?.message.content ?? '',
+        ...(choice?.finish_reason ? { finishReason: finishReasonOf(choice.finish_reason) } : {}),
         ...(completion.usage ? { usage: toUsage(completion.usage) } : {}),
       };
     } catch (err) {
@@ -169,11 +173,25 @@ function params(request: GenerateRequest): OpenAI.Chat.ChatCompletionCreateParam
     model: request.model,
     messages,
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-    // `max_tokens`, not `max_completion_tokens`: the one every OpenAI-compatible server knows.
-    ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
+    // No limit unless one was asked for: the model's own maximum applies.
+    ...(request.maxTokens !== undefined ? limitParam(request.model, request.maxTokens) : {}),
     ...(request.topP !== undefined ? { top_p: request.topP } : {}),
     ...(request.stop?.length ? { stop: request.stop } : {}),
+    ...(request.seed !== undefined ? { seed: request.seed } : {}),
+    ...(request.frequencyPenalty !== undefined ? { frequency_penalty: request.frequencyPenalty } : {}),
+    ...(request.presencePenalty !== undefined ? { presence_penalty: request.presencePenalty } : {}),
+    ...(request.user ? { user: request.user } : {}),
   };
+}
+
+/** `max_completion_tokens` for the reasoning models that refuse `max_tokens`; `max_tokens` for the rest. */
+function limitParam(model: string, maxTokens: number): { max_tokens: number } | { max_completion_tokens: number } {
+  return takesMaxCompletionTokens(model) ? { max_completion_tokens: maxTokens } : { max_tokens: maxTokens };
+}
+
+/** OpenAI's `length` (the limit, ours or the server's own, cut the reply); anything else ended it. */
+function finishReasonOf(reason: string): FinishReason {
+  return reason === 'length' ? 'length' : 'stop';
 }
 
 function toUsage(usage: OpenAI.CompletionUsage): TokenUsage {
