@@ -61,6 +61,8 @@ const MONTH_TTL_S = 32 * 24 * 3600;
 export class TokenBudget implements OnApplicationShutdown {
   private client?: Redis;
   private readonly ledger: BudgetLedger;
+  /** Rebuilds under way in this process, by tenant and windows: a burst shares one. */
+  private readonly rebuilding = new Map<string, Promise<void>>();
 
   constructor(
     @Inject(REDIS_OPTIONS) private readonly redis: RedisSettings,
@@ -79,7 +81,7 @@ export class TokenBudget implements OnApplicationShutdown {
     // A missing counter is rebuilt and the check run again; only another loss in between
     // (a second flush) sends it round once more.
     for (let attempt = 0; verdict === 'missing' && attempt < 3; attempt++) {
-      if (attempt > 0) await this.rebuild(tenantId, reservation);
+      if (attempt > 0) await this.rebuildOnce(tenantId, reservation);
       verdict = await (
         await this.connection()
       ).eval(
@@ -118,6 +120,21 @@ export class TokenBudget implements OnApplicationShutdown {
     const { day, month } = windowsOf(now);
     const [d, m] = await (await this.connection()).mget(this.key(tenantId, day), this.key(tenantId, month));
     return { day: Number(d ?? 0), month: Number(m ?? 0) };
+  }
+
+  /**
+   * Callers reserve inside their own transaction and the rebuild reads in another: one
+   * rebuild per tenant and windows at a time keeps a burst from taking a pooled
+   * connection each.
+   */
+  private rebuildOnce(tenantId: string, reservation: Reservation): Promise<void> {
+    const key = `${tenantId}:${reservation.day}:${reservation.month}`;
+    let running = this.rebuilding.get(key);
+    if (!running) {
+      running = this.rebuild(tenantId, reservation).finally(() => this.rebuilding.delete(key));
+      this.rebuilding.set(key, running);
+    }
+    return running;
   }
 
   /**
