@@ -7,6 +7,7 @@ export * from './knowledge/knowledge-options';
 export * from './retrieval.module';
 export * from './search/reciprocal-rank-fusion';
 export * from './search/search.service';
+export * from './search/text-search-languages';
 export * from './fetching';
 export * from './embedding/local-embedder';
 export * from './embedding/openai-embedder';

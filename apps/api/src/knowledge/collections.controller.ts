@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { Auth, type AuthContext, Scopes } from '@copilot/auth';
 import { parseInput, unsafeTextFields, validate, ValidationProblem } from '@copilot/http';
-import { CollectionService, type DocumentInput, DocumentService } from '@copilot/retrieval';
+import { CollectionService, type DocumentInput, DocumentService, TEXT_SEARCH_LANGUAGES } from '@copilot/retrieval';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { presentJob, presentPage } from '../presenters';
@@ -22,9 +22,17 @@ const createBody = z
       .max(200)
       .regex(/^(local|openai\/\S+)$/, 'expected local or openai/<model>')
       .optional(),
+    language: z.enum(TEXT_SEARCH_LANGUAGES).default('english'),
   })
   .strict()
-  .meta({ example: { name: 'Help center', description: 'Public support articles', embeddingModel: 'local' } });
+  .meta({
+    example: {
+      name: 'Help center',
+      description: 'Public support articles',
+      embeddingModel: 'local',
+      language: 'english',
+    },
+  });
 const NEEDS_KEY =
   "An `openai/<model>` embedding model needs an OpenAI key (the tenant's, `PUT /v1/provider-keys/openai`, or the platform's); without one the request is a 400 naming `body.embeddingModel`.";
 const updateBody = z
@@ -35,6 +43,7 @@ const updateBody = z
       .string()
       .max(200)
       .regex(/^(local|openai\/\S+)$/, 'expected local or openai/<model>'),
+    language: z.enum(TEXT_SEARCH_LANGUAGES),
   })
   .partial()
   .strict()

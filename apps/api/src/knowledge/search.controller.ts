@@ -14,6 +14,12 @@ const searchBody = z
     collectionIds: z.array(z.uuid()).min(1).max(50).optional(),
     mode: z.enum(['hybrid', 'vector', 'keyword']).default('hybrid'),
     topK: z.number().int().min(1).max(100).default(10),
+    keywordMatch: z
+      .enum(['any', 'all'])
+      .default('any')
+      .describe(
+        'The keyword half: `any` ranks chunks with any of the query\'s meaningful terms (stop words dropped, BM25); `all` requires every word (web-search syntax: "phrases", -exclusions).',
+      ),
   })
   .strict()
   .meta({ example: { query: 'how long do refunds take', mode: 'hybrid', topK: 5 } });

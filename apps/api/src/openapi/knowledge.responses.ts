@@ -8,6 +8,7 @@ const collectionExample = {
   description: 'Public support articles',
   embeddingModel: 'local',
   embeddingDimensions: 384,
+  language: 'english',
   createdAt: EXAMPLE_TIME,
   updatedAt: EXAMPLE_TIME,
 };
@@ -20,6 +21,9 @@ export const Collection = component(
       description: text(2_000),
       embeddingModel: text(200).describe('`local` or `openai/<model>`.'),
       embeddingDimensions: count(10_000),
+      language: text(40).describe(
+        'Text search configuration of keyword search: `english` (default: stop words dropped, inflections stemmed), `simple` (words as written) or another Postgres language.',
+      ),
       createdAt: time(),
       updatedAt: time(),
     })

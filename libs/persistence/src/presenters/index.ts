@@ -23,6 +23,7 @@ export const presentCollection = (c: Collection) => ({
   description: c.description,
   embeddingModel: c.embeddingModel,
   embeddingDimensions: c.embeddingDimensions,
+  language: c.language,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });

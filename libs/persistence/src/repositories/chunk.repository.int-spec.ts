@@ -118,12 +118,12 @@ describe(ChunkRepository.name, () => {
         // The repository's own statement: its hits are joined to chunks by primary key,
         // not by reading every chunk of the tenant.
         const plan = await tx.$queryRaw<{ 'QUERY PLAN': string }[]>(
-          Prisma.sql`EXPLAIN ${chunks.keywordQuery([collectionId], '"chunk 12-7"', 5)}`,
+          Prisma.sql`EXPLAIN ${chunks.keywordQuery([collectionId], '"chunk 12-7"', 5, 'all')}`,
         );
         const lines = plan.map((row) => row['QUERY PLAN']).join('\n');
         expect(lines).toMatch(/Index Scan using chunks_pkey on chunks/);
         expect(lines).not.toMatch(/Seq Scan on chunks|Bitmap Heap Scan on chunks/);
-        const found = await chunks.keyword(tx, [collectionId], '"chunk 12-7"', 5);
+        const found = await chunks.keyword(tx, [collectionId], '"chunk 12-7"', 5, 'all');
         await tx.$executeRawUnsafe('SELECT pg_stat_force_next_flush()'); // counters visible at commit
         return found;
       });
@@ -143,7 +143,7 @@ describe(ChunkRepository.name, () => {
 
   it('keeps heading paths, and finds chunks by keyword', async () => {
     const hits = await inTenantTransaction(app, tenantId, (tx) =>
-      chunks.keyword(tx, [collectionId], '"chunk 7-42"', 5),
+      chunks.keyword(tx, [collectionId], '"chunk 7-42"', 5, 'all'),
     );
     expect(hits[0]).toMatchObject({ text: 'chunk 7-42', headingPath: ['Part', 'Section 42'], title: 'doc 7' });
   });

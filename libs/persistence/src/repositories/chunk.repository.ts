@@ -12,6 +12,9 @@ export interface NewChunk {
   embedding: number[];
 }
 
+/** Keyword matching: any meaningful term of the query (ranked), or all of them (strict). */
+export type KeywordMatch = 'any' | 'all';
+
 export interface ChunkHit {
   chunkId: string;
   documentId: string;
@@ -21,7 +24,7 @@ export interface ChunkHit {
   startOffset: number;
   endOffset: number;
   headingPath: string[];
-  /** Cosine similarity (vector) or ts_rank_cd (keyword): higher is better. */
+  /** Cosine similarity (vector), BM25 or ts_rank_cd (keyword), fused rank (hybrid): higher is better. */
   score: number;
 }
 
@@ -51,10 +54,11 @@ export class ChunkRepository {
     if (chunks.length === 0) return;
     await tx.$executeRaw`
       INSERT INTO chunks (tenant_id, document_id, collection_id, position, text, start_offset, end_offset,
-                          heading_path, token_count, dimensions, embedding)
+                          heading_path, token_count, dimensions, embedding, language)
       SELECT ${target.tenantId}::uuid, ${target.documentId}::uuid, ${target.collectionId}::uuid,
              c.position, c.text, c.start_offset, c.end_offset,
-             ARRAY(SELECT jsonb_array_elements_text(c.heading_path)), c.token_count, ${target.dimensions}, c.embedding::vector
+             ARRAY(SELECT jsonb_array_elements_text(c.heading_path)), c.token_count, ${target.dimensions}, c.embedding::vector,
+             (SELECT l.language::regconfig FROM collections l WHERE l.id = ${target.collectionId}::uuid)
       FROM unnest(${chunks.map((c) => c.position)}::int[], ${chunks.map((c) => c.text)}::text[],
                   ${chunks.map((c) => c.startOffset)}::int[], ${chunks.map((c) => c.endOffset)}::int[],
                   ${chunks.map((c) => JSON.stringify(c.headingPath))}::jsonb[], ${chunks.map((c) => c.tokenCount)}::int[],
@@ -110,22 +114,37 @@ export class ChunkRepository {
   }
 
   /**
-   * Full-text matches (web-search syntax: words, "phrases", -exclusions), best first.
-   * The match runs in app_keyword_chunks, through the GIN index, for the transaction's
-   * tenant (row level security would keep the index out: see its migration).
+   * Full-text matches under each collection's text search configuration, best first.
+   * `any` (what questions need): chunks with any of the query's meaningful terms, stop
+   * words dropped, ranked by BM25. `all` (strict): web-search syntax, every word
+   * required ("phrases", -exclusions), ranked by ts_rank_cd. The match runs in
+   * app_keyword_chunks, through the GIN index, for the transaction's tenant (row level
+   * security would keep the index out: see the keyword search migrations).
    */
-  async keyword(tx: Tx, collectionIds: string[], text: string, limit: number): Promise<ChunkHit[]> {
-    return this.hits(tx, this.keywordQuery(collectionIds, text, limit));
+  async keyword(
+    tx: Tx,
+    collectionIds: string[],
+    text: string,
+    limit: number,
+    match: KeywordMatch = 'any',
+  ): Promise<ChunkHit[]> {
+    return this.hits(tx, this.keywordQuery(collectionIds, text, limit, match));
   }
 
   /** The statement behind `keyword` (exposed so a test can check its plan). */
-  keywordQuery(collectionIds: string[], text: string, limit: number): Prisma.Sql {
+  keywordQuery(collectionIds: string[], text: string, limit: number, match: KeywordMatch = 'any'): Prisma.Sql {
     return Prisma.sql`SELECT c.id, c.document_id, c.collection_id, d.title, c.text, c.start_offset, c.end_offset, c.heading_path,
                         k.score
-                 FROM app_keyword_chunks(${collectionIds}::uuid[], ${text}, ${limit}) k
+                 FROM app_keyword_chunks(${collectionIds}::uuid[], ${text}, ${limit}, ${match === 'all'}) k
                  JOIN chunks c ON c.id = k.id
                  JOIN documents d ON d.id = c.document_id
                  ORDER BY k.score DESC, c.id`;
+  }
+
+  /** A collection's new text search configuration: its chunks' tsvectors are rebuilt with it. */
+  async setLanguage(tx: Tx, collectionId: string, language: string): Promise<void> {
+    await tx.$executeRaw`UPDATE chunks SET language = ${language}::regconfig
+                         WHERE collection_id = ${collectionId}::uuid AND language <> ${language}::regconfig`;
   }
 
   private async hits(tx: Tx, query: Prisma.Sql): Promise<ChunkHit[]> {

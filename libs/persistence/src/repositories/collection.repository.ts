@@ -8,6 +8,8 @@ export interface CollectionFields {
   description: string;
   embeddingModel: string;
   embeddingDimensions: number;
+  /** A Postgres text search configuration (TEXT_SEARCH_LANGUAGES). */
+  language?: string;
 }
 
 @Injectable()
@@ -45,7 +47,7 @@ export class CollectionRepository {
   async update(
     tx: Tx,
     id: string,
-    fields: Partial<Pick<CollectionFields, 'name' | 'description'>>,
+    fields: Partial<Pick<CollectionFields, 'name' | 'description' | 'language'>>,
   ): Promise<Collection | null> {
     const updated = await tx.collection.updateMany({ where: { id }, data: fields });
     return updated.count === 0 ? null : this.findById(tx, id);

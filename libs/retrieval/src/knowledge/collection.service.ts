@@ -1,6 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditLog, type AuthContext } from '@copilot/auth';
 import {
+  ChunkRepository,
   type Collection,
   CollectionRepository,
   DocumentRepository,
@@ -8,6 +9,7 @@ import {
   TenantTransactions,
 } from '@copilot/persistence';
 import { EmbedderRegistry } from '../embedding/embedder-registry';
+import { DEFAULT_TEXT_SEARCH_LANGUAGE } from '../search/text-search-languages';
 import { DocumentService } from './document.service';
 import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from './knowledge-options';
 
@@ -20,13 +22,14 @@ export class CollectionService {
     private readonly embedders: EmbedderRegistry,
     private readonly audit: AuditLog,
     private readonly documents: DocumentRepository,
+    private readonly chunks: ChunkRepository,
     private readonly ingest: DocumentService,
     @Inject(KNOWLEDGE_OPTIONS) private readonly settings: KnowledgeSettings,
   ) {}
 
   async create(
     actor: AuthContext,
-    input: { name: string; description: string; embeddingModel?: string },
+    input: { name: string; description: string; embeddingModel?: string; language?: string },
     requestId?: string,
   ): Promise<Collection> {
     const embeddingModel = input.embeddingModel ?? this.settings.defaultEmbeddingModel;
@@ -39,6 +42,7 @@ export class CollectionService {
         description: input.description,
         embeddingModel,
         embeddingDimensions,
+        language: input.language ?? DEFAULT_TEXT_SEARCH_LANGUAGE,
       });
       await this.audit.record(
         tx,
@@ -64,12 +68,13 @@ export class CollectionService {
   /**
    * A new embedding model re-embeds the collection in the background: every idle
    * document is ingested again, and its chunks are swapped when its new vectors
-   * are ready (until then it is found by keyword only).
+   * are ready (until then it is found by keyword only). A new language rebuilds
+   * the chunks' keyword index entries in the same transaction.
    */
   async update(
     actor: AuthContext,
     id: string,
-    fields: { name?: string; description?: string; embeddingModel?: string },
+    fields: { name?: string; description?: string; embeddingModel?: string; language?: string },
     requestId?: string,
   ): Promise<Collection> {
     const { embeddingModel, ...rest } = fields;
@@ -81,6 +86,16 @@ export class CollectionService {
       const before = await this.collections.findById(tx, id);
       if (!before) throw new NotFoundException(`No collection ${id}.`);
       const collection = (await this.collections.update(tx, id, { ...rest, ...embedding }))!;
+      if (fields.language !== undefined && fields.language !== before.language) {
+        await this.chunks.setLanguage(tx, id, fields.language);
+        await this.audit.record(
+          tx,
+          actor,
+          'collection.language_changed',
+          { type: 'collection', id },
+          { requestId, metadata: { from: before.language, to: fields.language } },
+        );
+      }
       const changed = embeddingModel !== undefined && embeddingModel !== before.embeddingModel;
       if (changed) {
         await this.audit.record(

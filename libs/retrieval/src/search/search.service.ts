@@ -4,6 +4,7 @@ import {
   type ChunkHit,
   type Collection,
   CollectionRepository,
+  type KeywordMatch,
   TenantTransactions,
 } from '@copilot/persistence';
 import { EmbedderRegistry } from '../embedding/embedder-registry';
@@ -17,6 +18,8 @@ export interface SearchRequest {
   collectionIds?: string[];
   mode: SearchMode;
   topK: number;
+  /** The keyword half: any meaningful term, BM25-ranked (default), or every word (strict web-search syntax). */
+  keywordMatch?: KeywordMatch;
 }
 
 /** Candidates each retriever brings to the fusion: more than topK, so fusion has something to choose from. */
@@ -54,6 +57,7 @@ export class SearchService {
               collections.map((c) => c.id),
               request.query,
               depth,
+              request.keywordMatch ?? 'any',
             ),
           );
     if (request.mode === 'vector') return vector.slice(0, request.topK);
