@@ -26,6 +26,10 @@ const CASES: Record<
     attempt: (o) => ({ method: 'GET', url: `/v1/conversations/${o.conversationId}` }),
     unchanged: (o) => ({ method: 'GET', url: `/v1/conversations/${o.conversationId}` }),
   },
+  'DELETE /v1/conversations/:id': {
+    attempt: (o) => ({ method: 'DELETE', url: `/v1/conversations/${o.conversationId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/conversations/${o.conversationId}/messages` }),
+  },
   'GET /v1/conversations/:id/messages': {
     attempt: (o) => ({ method: 'GET', url: `/v1/conversations/${o.conversationId}/messages` }),
     unchanged: (o) => ({ method: 'GET', url: `/v1/conversations/${o.conversationId}/messages` }),
