@@ -27,7 +27,7 @@ export class ConversationDeletion {
   async delete(actor: AuthContext, id: string, requestId?: string): Promise<void> {
     const jobIds = await this.transactions.run(actor.tenantId, async (tx) => {
       // Locked first: a message posted at the same moment either committed its job
-      // before (and is seen below) or waits and then finds no conversation.
+      // before (and is seen below) or waits, then cannot add its message to a deleted row.
       if (!(await this.conversations.lock(tx, id))) throw new NotFoundException(`No conversation ${id}.`);
       const jobs = await this.jobs.forConversation(tx, id);
       const busy = jobs.find((job) => job.status === 'queued' || job.status === 'running');
