@@ -56,12 +56,12 @@ export class ProviderRegistry {
    */
   async forTenant(tenantId: string, ref: ModelRef & { provider: ProviderName }, tx?: Tx): Promise<LlmProvider> {
     if (ref.provider === 'local') return this.local;
-    const credentials = await this.keys.resolve(tenantId, ref.provider, tx);
+    const credentials = await this.keys.resolve(tenantId, ref.provider, tx, ref.model);
     if (!credentials) {
       throw new LlmError(
         'authentication',
         ref.provider,
-        `no ${ref.provider} API key is configured (platform or tenant)`,
+        `no ${ref.provider} API key is configured for ${ref.model} (platform or tenant)`,
       );
     }
     const circuit = circuitKey(ref.provider, credentials);

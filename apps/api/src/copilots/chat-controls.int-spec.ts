@@ -157,7 +157,7 @@ describe('copilots and chat controls', () => {
       (await call('PUT' as 'POST', '/v1/provider-keys/anthropic', { apiKey: 'sk-ant-secret-123' })).statusCode,
     ).toBe(204);
     const listed = await call('GET', '/v1/provider-keys');
-    expect(listed.json().data).toEqual([{ provider: 'anthropic', updatedAt: expect.any(String) }]);
+    expect(listed.json().data).toEqual([{ provider: 'anthropic', updatedAt: expect.any(String), models: null }]);
     expect(listed.body).not.toContain('sk-ant-secret-123');
     expect((await call('PUT' as 'POST', '/v1/provider-keys/mistral', { apiKey: 'x' })).statusCode).toBe(400);
     expect((await call('DELETE', '/v1/provider-keys/anthropic')).statusCode).toBe(204);

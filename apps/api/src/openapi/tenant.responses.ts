@@ -176,11 +176,20 @@ export const ProviderKeyList = component(
   z
     .object({
       data: z
-        .array(z.object({ provider: z.enum(['openai', 'anthropic', 'gemini']), updatedAt: time() }).strict())
+        .array(
+          z
+            .object({
+              provider: z.enum(['openai', 'anthropic', 'gemini']),
+              updatedAt: time(),
+              /** The models the key is scoped to; null: every model. */
+              models: z.array(z.string().max(200)).max(100).nullable(),
+            })
+            .strict(),
+        )
         .max(3),
     })
     .strict()
-    .meta({ example: { data: [{ provider: 'anthropic', updatedAt: EXAMPLE_TIME }] } }),
+    .meta({ example: { data: [{ provider: 'anthropic', updatedAt: EXAMPLE_TIME, models: null }] } }),
   'Which providers have a key of this tenant (the keys themselves are never shown).',
 );
 

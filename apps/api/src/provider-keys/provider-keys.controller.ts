@@ -18,9 +18,22 @@ const keyBody = z
       .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
       .max(2_000)
       .optional(),
+    /** Only these models use the key; the others keep the platform's key (or the next model of the chain). */
+    models: z
+      .array(
+        z
+          .string()
+          .min(1, { error: 'expected a model name such as gpt-4o-mini' })
+          .max(200)
+          .regex(/^\S+$/, { error: 'expected a model name without spaces, such as gpt-4o-mini' }),
+        { error: 'expected a list of model names, such as ["gpt-4o-mini"]' },
+      )
+      .min(1, { error: 'expected at least one model name; leave models out to use the key for every model' })
+      .max(100)
+      .optional(),
   })
   .strict()
-  .meta({ example: { apiKey: 'provider-key-from-your-vendor-console' } });
+  .meta({ example: { apiKey: 'provider-key-from-your-vendor-console', models: ['gpt-4o-mini', 'o3-mini'] } });
 
 /** A tenant's own provider keys: stored encrypted, never shown again, used instead of the platform's. */
 @ApiTags('Provider keys')
@@ -38,7 +51,7 @@ export class ProviderKeysController {
   @ApiRoute('listProviderKeys', 'List which providers have a key of this tenant')
   @ApiJson(200, ProviderKeyList, 'The providers with a stored key (never the keys).')
   async list(@Auth() auth: AuthContext) {
-    return { data: await this.transactions.run(auth.tenantId, (tx) => this.keys.list(tx)) };
+    return { data: await this.transactions.run(auth.tenantId, (tx) => this.keys.list(tx, auth.tenantId)) };
   }
 
   @Put(':provider')
@@ -46,7 +59,7 @@ export class ProviderKeysController {
   @ApiRoute(
     'putProviderKey',
     "Store the tenant's own key for a provider",
-    "Stored encrypted and used instead of the platform's key; never shown again. A `baseUrl` must be a public address (or one the operator admits in EGRESS_ALLOWED_HOSTS): every call to it goes through the egress policy.",
+    "Stored encrypted and used instead of the platform's key; never shown again. A `baseUrl` must be a public address (or one the operator admits in EGRESS_ALLOWED_HOSTS): every call to it goes through the egress policy. With `models` (the vendor's names, `gpt-4o-mini` or `openai/gpt-4o-mini`), the key is used only for those models; the others keep the platform's key or fall back along the copilot's chain.",
   )
   @ApiNoContent('Stored.')
   async put(
@@ -56,8 +69,12 @@ export class ProviderKeysController {
     @RequestId() requestId: string,
   ) {
     if (body.baseUrl) await this.checkEndpoint(body.baseUrl);
+    // `openai/gpt-4o` is how copilots name it; the key is matched against the vendor's name.
+    const models = body.models && [
+      ...new Set(body.models.map((m) => (m.startsWith(`${provider}/`) ? m.slice(provider.length + 1) : m))),
+    ];
     await this.transactions.run(auth.tenantId, async (tx) => {
-      await this.keys.put(tx, auth.tenantId, provider, body);
+      await this.keys.put(tx, auth.tenantId, provider, { ...body, ...(models ? { models } : {}) });
       await this.audit.record(tx, auth, 'provider_key.set', { type: 'provider_key', id: provider }, { requestId });
     });
   }

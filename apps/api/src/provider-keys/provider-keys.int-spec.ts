@@ -35,6 +35,32 @@ describe('provider keys and the egress policy', () => {
     expect(await stored()).toEqual([]);
   });
 
+  it.each([
+    ['an empty list', [], /at least one model name/],
+    ['a model that is not a name', ['gpt 4o'], /without spaces/],
+    ['a model that is not a string', [42], /expected string/],
+    ['not a list', 'gpt-4o', /list of model names/],
+  ])('refuses models as %s with 400 on body.models, storing nothing', async (_label, models, message) => {
+    const response = await put('gemini', { apiKey: 'g-key', models });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().errors).toEqual([
+      { field: expect.stringMatching(/^body\.models(\.0)?$/), message: expect.stringMatching(message) },
+    ]);
+    expect((await stored()).map((k: { provider: string }) => k.provider)).not.toContain('gemini');
+  });
+
+  it('lists the models a key is scoped to, as the vendor names them', async () => {
+    const models = ['gemini/gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-2.5-flash'];
+    expect((await put('gemini', { apiKey: 'g-key', models })).statusCode).toBe(204);
+    const gemini = (await stored()).find((k: { provider: string }) => k.provider === 'gemini');
+    expect(gemini.models).toEqual(['gemini-2.5-pro', 'gemini-2.5-flash']);
+    // Stored again without models: the key is for every model.
+    expect((await put('gemini', { apiKey: 'g-key' })).statusCode).toBe(204);
+    expect((await stored()).find((k: { provider: string }) => k.provider === 'gemini').models).toBeNull();
+    await app.inject({ method: 'DELETE', url: '/v1/provider-keys/gemini', headers: { 'x-api-key': admin } });
+  });
+
   it('stores a public base URL, and a private one the operator admits', async () => {
     expect((await put('openai', { apiKey: 'sk-a', baseUrl: 'https://93.184.216.34/v1' })).statusCode).toBe(204);
     expect((await put('anthropic', { apiKey: 'sk-b', baseUrl: 'http://10.20.3.4:8000' })).statusCode).toBe(204);

@@ -11,6 +11,10 @@ export function takesMaxCompletionTokens(model: string): boolean {
 // from the models overview. The Messages API requires `max_tokens`, so a request that
 // sets none is sent the model's own maximum: nothing of ours cuts the reply.
 const ANTHROPIC_MAX_OUTPUT: [prefix: string, tokens: number][] = [
+  ['claude-opus-4-8', 128_000],
+  ['claude-opus-4-7', 128_000],
+  ['claude-opus-4-6', 128_000],
+  ['claude-sonnet-4-6', 128_000],
   ['claude-opus-4-5', 64_000],
   ['claude-opus-4-1', 32_000],
   ['claude-opus-4', 32_000],

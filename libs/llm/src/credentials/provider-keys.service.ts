@@ -10,6 +10,11 @@ export type PlatformProviders = Record<Exclude<ProviderName, 'local'>, { apiKey?
 export interface StoredProviderKey {
   apiKey: string;
   baseUrl?: string;
+  /**
+   * The vendor's model names (no provider prefix) this key is for; absent: every model.
+   * Any other model is called with the platform's key, or fails over to the next in the chain.
+   */
+  models?: string[];
 }
 
 const secretName = (provider: string) => `provider:${provider}`;
@@ -37,25 +42,37 @@ export class ProviderKeys {
     }
   }
 
-  /** Which providers have a tenant key, and since when (never the key). */
-  async list(tx: Tx): Promise<{ provider: string; updatedAt: Date }[]> {
+  /** Which providers have a tenant key, since when and for which models (never the key). */
+  async list(tx: Tx, tenantId: string): Promise<{ provider: string; updatedAt: Date; models: string[] | null }[]> {
     const stored = await this.rows.listNames(tx, 'provider:');
-    return stored.map((s) => ({ provider: s.name.slice('provider:'.length), updatedAt: s.updatedAt }));
+    const listed = [];
+    for (const row of stored) {
+      const sealed = await this.secrets.get(tx, tenantId, row.name);
+      const models = sealed ? ((JSON.parse(sealed) as StoredProviderKey).models ?? null) : null;
+      listed.push({ provider: row.name.slice('provider:'.length), updatedAt: row.updatedAt, models });
+    }
+    return listed;
   }
 
   /**
    * The key and endpoint to call `provider` with for this tenant, or null if none is
    * configured. Pass the caller's tenant transaction to read it there: a worker
    * starting a job saves a transaction of its own (three round trips) per job.
+   * With `model`, a tenant key scoped to other models is passed over for the platform's;
+   * without one (is any key usable?), a scoped key counts.
    */
   async resolve(
     tenantId: string,
     provider: Exclude<ProviderName, 'local'>,
     tx?: Tx,
+    model?: string,
   ): Promise<(StoredProviderKey & { source: 'tenant' | 'platform' }) | null> {
     const read = (t: Tx) => this.secrets.get(t, tenantId, secretName(provider));
-    const own = tx ? await read(tx) : await this.transactions.run(tenantId, read);
-    if (own) return { ...(JSON.parse(own) as StoredProviderKey), source: 'tenant' };
+    const sealed = tx ? await read(tx) : await this.transactions.run(tenantId, read);
+    const own = sealed ? (JSON.parse(sealed) as StoredProviderKey) : null;
+    if (own && (model === undefined || !own.models || own.models.includes(model))) {
+      return { apiKey: own.apiKey, ...(own.baseUrl ? { baseUrl: own.baseUrl } : {}), source: 'tenant' };
+    }
     const platform = this.platform[provider];
     return platform.apiKey ? { apiKey: platform.apiKey, baseUrl: platform.baseUrl, source: 'platform' } : null;
   }
