@@ -94,6 +94,16 @@ describe('OpenAiEmbedder against the fake OpenAI server', () => {
     expect(err.message).toMatch(/1536 dimensions, expected 256/);
   });
 
+  it('sends dimensions only to the models that take it, by default', async () => {
+    await embedder({ model: 'text-embedding-3-large', dimensions: 1024 }).embed(['hello']);
+    expect(fake.requests[0]!.body).toMatchObject({ model: 'text-embedding-3-large', dimensions: 1024 });
+    fake.reset();
+    // ada-002 (and most compatible servers) refuse the parameter: its native size is asked for by leaving it out.
+    const vectors = await embedder({ model: 'text-embedding-ada-002', dimensions: 1536 }).embed(['hello']);
+    expect(vectors[0]).toHaveLength(1536);
+    expect(fake.requests[0]!.body).not.toHaveProperty('dimensions');
+  });
+
   it('retries after a 429, waiting at least the Retry-After, then succeeds', async () => {
     fake.script(rateLimited(1));
     const vectors = await embedder().embed(['a', 'b']);

@@ -37,8 +37,8 @@ export interface OpenAiEmbedderOptions {
   dimensions: number;
   /**
    * Whether to send `dimensions` to the server (text-embedding-3 models shorten
-   * their vectors to it). Default true; turn off for models or compatible servers
-   * that reject the parameter (ada-002, most local servers).
+   * their vectors to it). Default: only for the models that take it (see
+   * takesDimensions); ada-002 and most local servers reject the parameter.
    */
   sendDimensions?: boolean;
   /** Inputs per request; default 64, at most 2048. */
@@ -51,6 +51,11 @@ export interface OpenAiEmbedderOptions {
   sleep?: Sleep;
   /** How to reach the server: the egress-checked fetch for endpoints a tenant chose; default the global fetch. */
   fetch?: FetchFunction;
+}
+
+/** OpenAI's text-embedding-3 models shorten their vectors to `dimensions`; the others have one size. */
+export function takesDimensions(model: string): boolean {
+  return model.startsWith('text-embedding-3-');
 }
 
 export class OpenAiEmbedder implements Embedder {
@@ -108,7 +113,7 @@ export class OpenAiEmbedder implements Embedder {
               input: batch,
               // Explicit: without it the SDK asks for base64, which compatible servers often lack.
               encoding_format: 'float',
-              ...(this.options.sendDimensions === false ? {} : { dimensions: this.dimensions }),
+              ...((this.options.sendDimensions ?? takesDimensions(this.model)) ? { dimensions: this.dimensions } : {}),
             },
             { signal: attemptSignal },
           );
