@@ -76,6 +76,7 @@ export class GenerationPlanner {
     );
     const chain = [copilot?.model ?? this.settings.defaultModel, ...(copilot?.fallbackModels ?? [])].map(parseModelRef);
     const maxTokens = copilot?.maxTokens ?? undefined;
+    const replyAllowance = maxTokens ?? REPLY_ESTIMATE_TOKENS;
     const stored = await this.messages.latest(tx, conversationId, this.settings.maxHistoryMessages);
     const history: ChatTurn[] = stored
       .filter((m) => m.role === 'user' || m.role === 'assistant')
@@ -87,9 +88,8 @@ export class GenerationPlanner {
       instructions: system,
       history: history.slice(-this.settings.maxHistoryMessages),
       window,
-      replyReserve: maxTokens ?? REPLY_ESTIMATE_TOKENS,
+      replyReserve: replyAllowance,
     });
-    const replyEstimate = maxTokens ?? REPLY_ESTIMATE_TOKENS;
     return {
       chain,
       system,
@@ -102,7 +102,7 @@ export class GenerationPlanner {
       ...(copilot?.user ? { user: copilot.user } : {}),
       ...(maxTokens !== undefined ? { maxTokens } : {}),
       context,
-      estimatedTokens: context.inputTokens + replyEstimate,
+      estimatedTokens: context.inputTokens + replyAllowance,
       window,
       collectionIds: copilot?.collectionIds ?? [],
     };
