@@ -31,6 +31,7 @@ export const FAKE_OPENAI_REPLY = 'Hello from the fake OpenAI server.';
 
 interface ChatBody {
   model?: string;
+  max_tokens?: number;
   stream?: boolean;
   stream_options?: { include_usage?: boolean };
   messages?: { role: string; content: unknown }[];
@@ -65,6 +66,12 @@ export class FakeOpenAiServer extends FakeLlmServer {
       );
     }
     const body = (request.body ?? {}) as ChatBody;
+    // As OpenAI answers it, before any scripted behaviour (like auth).
+    if (body.max_tokens !== undefined && /^(o1|o3|o4|gpt-5)([-.]|$)/.test(body.model ?? '')) {
+      const message =
+        "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.";
+      return sendJson(res, 400, error(message, 'invalid_request_error', 'unsupported_parameter', 'max_tokens'));
+    }
     const b = this.takeBehaviour(request);
     if (b.kind === 'hang') return; // the socket stays open until the client gives up or close()
     await pause('firstByteDelayMs' in b ? b.firstByteDelayMs : undefined, res);

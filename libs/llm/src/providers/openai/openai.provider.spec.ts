@@ -120,6 +120,16 @@ describe('OpenAiProvider against the fake OpenAI server', () => {
     },
   );
 
+  it('is refused max_tokens for a reasoning model by the fake, as by OpenAI', async () => {
+    const response = await fetch(`${fake.url}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'o3-mini', max_tokens: 5, messages: request.messages }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { param: 'max_tokens', code: 'unsupported_parameter' } });
+  });
+
   it('forwards seed, the penalties and the end user', async () => {
     const sampling = { seed: 42, frequencyPenalty: 0.5, presencePenalty: -0.25, user: 'end-user-7' };
     await provider().complete({ ...request, ...sampling });
