@@ -12,6 +12,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiAccepted, ApiJson, ApiNoContent, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
 import { Collection, CollectionPage, DocumentAccepted, DocumentPage } from '../openapi/knowledge.responses';
 import { ApiDocumentBody } from './document-body.docs';
+import { documentMetadata } from './document-metadata';
 
 const createBody = z
   .object({
@@ -48,24 +49,33 @@ const updateBody = z
   .partial()
   .strict()
   .meta({ example: { description: 'Support articles, reviewed monthly' } });
-const documentBody = z.union(
-  [
-    z
-      .object({
-        title: z.string().trim().min(1).max(500),
-        // The api's body limit bounds it first; this states a bound in the contract too.
-        text: z.string().min(1, 'must not be empty').max(100_000_000),
-      })
-      .strict(),
-    z
-      .object({
-        url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2_000),
-        title: z.string().max(500).optional(),
-      })
-      .strict(),
-  ],
-  { error: 'expected { "title", "text" } or { "url" }, or a multipart file in field "file"' },
-);
+const textDocumentBody = z
+  .object({
+    title: z.string().trim().min(1).max(500),
+    // The api's body limit bounds it first; this states a bound in the contract too.
+    text: z.string().min(1, 'must not be empty').max(100_000_000),
+    metadata: documentMetadata.optional(),
+  })
+  .strict();
+const urlDocumentBody = z
+  .object({
+    url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2_000),
+    title: z.string().max(500).optional(),
+    metadata: documentMetadata.optional(),
+  })
+  .strict();
+const documentBody = z.union([textDocumentBody, urlDocumentBody], {
+  error: 'expected { "title", "text" } or { "url" }, or a multipart file in field "file"',
+});
+/** The variant a body means (by its `url` or `text`), so errors name its own fields. */
+const documentBodyFor = (body: unknown) =>
+  body !== null && typeof body === 'object'
+    ? 'url' in body
+      ? urlDocumentBody
+      : 'text' in body
+        ? textDocumentBody
+        : documentBody
+    : documentBody;
 
 /** Knowledge bases and their documents. Reading takes documents:read, changing documents:write. */
 @ApiTags('Knowledge')
@@ -187,12 +197,25 @@ async function documentInput(request: FastifyRequest): Promise<DocumentInput> {
         ? (file.fields.title as { value: string }).value
         : undefined;
     // Multipart fields are read here, after the edge's check of parsed bodies (unsafe-text.ts).
-    const unsafe = unsafeTextFields({ file: { filename: file.filename }, title }, 'body');
+    const metadataField = (file.fields.metadata as { value?: unknown } | undefined)?.value;
+    const metadata = typeof metadataField === 'string' ? multipartMetadata(metadataField) : undefined;
+    const unsafe = unsafeTextFields({ file: { filename: file.filename }, title, metadata }, 'body');
     if (unsafe.length > 0) throw new ValidationProblem(unsafe);
-    return { kind: 'file', bytes, filename: file.filename, mediaType: file.mimetype, title };
+    return { kind: 'file', bytes, filename: file.filename, mediaType: file.mimetype, title, metadata };
   }
-  const body = parseInput(documentBody, request.body, 'body');
+  const body = parseInput(documentBodyFor(request.body), request.body, 'body') as z.output<typeof documentBody>;
   return 'url' in body
-    ? { kind: 'url', url: body.url, title: body.title }
-    : { kind: 'text', text: body.text, title: body.title };
+    ? { kind: 'url', url: body.url, title: body.title, metadata: body.metadata }
+    : { kind: 'text', text: body.text, title: body.title, metadata: body.metadata };
+}
+
+/** The multipart `metadata` field: a JSON object, validated as the JSON body's. */
+function multipartMetadata(field: string) {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(field);
+  } catch {
+    return parseInput(z.never({ error: 'expected a JSON object' }), undefined, 'body.metadata');
+  }
+  return parseInput(documentMetadata, parsed, 'body.metadata');
 }

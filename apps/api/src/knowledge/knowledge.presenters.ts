@@ -21,6 +21,7 @@ export const presentDocument = (d: Document) => ({
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,
   indexedAt: d.indexedAt,
+  metadata: d.metadata,
 });
 
 export const presentHit = (h: ChunkHit) => ({

@@ -3,6 +3,7 @@ import { Auth, type AuthContext, Scopes } from '@copilot/auth';
 import { validate } from '@copilot/http';
 import { SearchService } from '@copilot/retrieval';
 import { z } from 'zod';
+import { searchFilter } from './document-metadata';
 import { presentHit } from './knowledge.presenters';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiJson, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
@@ -20,9 +21,17 @@ const searchBody = z
       .describe(
         'The keyword half: `any` ranks chunks with any of the query\'s meaningful terms (stop words dropped, BM25); `all` requires every word (web-search syntax: "phrases", -exclusions).',
       ),
+    filter: searchFilter.optional().describe('Only chunks of the documents that pass every given field.'),
   })
   .strict()
-  .meta({ example: { query: 'how long do refunds take', mode: 'hybrid', topK: 5 } });
+  .meta({
+    example: {
+      query: 'how long do refunds take',
+      mode: 'hybrid',
+      topK: 5,
+      filter: { contentTypes: ['application/pdf'], metadata: { team: 'support' } },
+    },
+  });
 
 @ApiTags('Knowledge')
 @Controller('search')

@@ -46,6 +46,7 @@ const documentExample = {
   createdAt: EXAMPLE_TIME,
   updatedAt: EXAMPLE_TIME,
   indexedAt: null,
+  metadata: { team: 'support' },
 };
 export const Document = component(
   'Document',
@@ -71,6 +72,9 @@ export const Document = component(
       createdAt: time(),
       updatedAt: time(),
       indexedAt: time().nullable(),
+      metadata: z
+        .record(text(64), z.union([text(500), z.number(), z.boolean()]))
+        .describe('Key/values given at upload, for search filters.'),
     })
     .strict()
     .meta({ example: documentExample }),

@@ -70,17 +70,23 @@ export class ChunkRepository {
    * Nearest chunks by cosine distance among the given collections, whose vectors
    * all have `embedding.length` dimensions. Uses the HNSW index for indexed sizes.
    */
-  async nearest(tx: Tx, collectionIds: string[], embedding: number[], limit: number): Promise<ChunkHit[]> {
+  async nearest(
+    tx: Tx,
+    collectionIds: string[],
+    embedding: number[],
+    limit: number,
+    documentIds?: string[],
+  ): Promise<ChunkHit[]> {
     // A wider search than HNSW's default (see HNSW_EF_SEARCH), scanning on when filters
     // (tenant, collection) drop candidates, keeps recall@10 near 95% for under a
     // millisecond more. Local to the transaction.
     await tx.$executeRaw`SELECT set_config('hnsw.ef_search', ${String(Math.max(HNSW_EF_SEARCH, limit * 2))}, true),
                                 set_config('hnsw.iterative_scan', 'strict_order', true)`;
-    return this.hits(tx, this.nearestQuery(collectionIds, embedding, limit));
+    return this.hits(tx, this.nearestQuery(collectionIds, embedding, limit, documentIds));
   }
 
   /** The statement behind `nearest` (exposed so a test can check that Postgres plans it on the index). */
-  nearestQuery(collectionIds: string[], embedding: number[], limit: number): Prisma.Sql {
+  nearestQuery(collectionIds: string[], embedding: number[], limit: number, documentIds?: string[]): Prisma.Sql {
     // A literal, not a parameter: the HNSW indexes are partial (`WHERE dimensions = 384`),
     // and Postgres can only use one when the query's predicate matches it at plan time.
     const dims = embedding.length;
@@ -90,11 +96,14 @@ export class ChunkRepository {
       : Prisma.sql`c.embedding <=> ${query}::vector`;
     // The nearest rows first, on chunks alone, so the HNSW index can drive the ORDER BY
     // ... LIMIT; joined to their documents after (a join inside lets the planner sort
-    // every chunk of the collection instead).
+    // every chunk of the collection instead). A document filter is one more predicate,
+    // which the iterative index scan keeps scanning past.
+    const inDocuments = documentIds ? Prisma.sql`AND c.document_id = ANY(${documentIds}::uuid[])` : Prisma.empty;
     return Prisma.sql`SELECT c.id, c.document_id, c.collection_id, d.title, c.text, c.start_offset, c.end_offset, c.heading_path,
                         1 - c.distance AS score
                  FROM (SELECT c.*, ${distance} AS distance FROM chunks c
                        WHERE c.dimensions = ${Prisma.raw(String(dims))} AND c.collection_id = ANY(${collectionIds}::uuid[])
+                             ${inDocuments}
                        ORDER BY ${distance} LIMIT ${limit}) c
                  JOIN documents d ON d.id = c.document_id
                  ORDER BY c.distance`;
@@ -127,15 +136,23 @@ export class ChunkRepository {
     text: string,
     limit: number,
     match: KeywordMatch = 'any',
+    documentIds?: string[],
   ): Promise<ChunkHit[]> {
-    return this.hits(tx, this.keywordQuery(collectionIds, text, limit, match));
+    return this.hits(tx, this.keywordQuery(collectionIds, text, limit, match, documentIds));
   }
 
   /** The statement behind `keyword` (exposed so a test can check its plan). */
-  keywordQuery(collectionIds: string[], text: string, limit: number, match: KeywordMatch = 'any'): Prisma.Sql {
+  keywordQuery(
+    collectionIds: string[],
+    text: string,
+    limit: number,
+    match: KeywordMatch = 'any',
+    documentIds?: string[],
+  ): Prisma.Sql {
     return Prisma.sql`SELECT c.id, c.document_id, c.collection_id, d.title, c.text, c.start_offset, c.end_offset, c.heading_path,
                         k.score
-                 FROM app_keyword_chunks(${collectionIds}::uuid[], ${text}, ${limit}, ${match === 'all'}) k
+                 FROM app_keyword_chunks(${collectionIds}::uuid[], ${text}, ${limit}, ${match === 'all'},
+                                         ${documentIds ?? null}::uuid[]) k
                  JOIN chunks c ON c.id = k.id
                  JOIN documents d ON d.id = c.document_id
                  ORDER BY k.score DESC, c.id`;

@@ -16,6 +16,21 @@ export interface NewDocument {
   contentHash: string;
   sizeBytes: number;
   jobId: string;
+  metadata?: DocumentMetadata;
+}
+
+/** Key/values a document is uploaded with, for search filters. */
+export type DocumentMetadata = Record<string, string | number | boolean>;
+
+/** Which documents a search may return; every given field must hold (lists: any of their values). */
+export interface DocumentFilter {
+  documentIds?: string[];
+  titles?: string[];
+  contentTypes?: string[];
+  createdAfter?: Date;
+  createdBefore?: Date;
+  /** Each key must have the value, or one of the values of a list. */
+  metadata?: Record<string, string | number | boolean | (string | number | boolean)[]>;
 }
 
 /** The collection already has a document with these contents: a concurrent upload of them committed first. */
@@ -40,6 +55,35 @@ export class DocumentRepository {
       });
     }
     return created;
+  }
+
+  /**
+   * Ids of the documents of the collections that pass the filter, each condition on
+   * an index of documents (see the search filters migration); metadata by JSON
+   * containment, which the GIN index serves.
+   */
+  async idsMatching(tx: Tx, collectionIds: string[], filter: DocumentFilter): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>(this.idsMatchingQuery(collectionIds, filter));
+    return rows.map((r) => r.id);
+  }
+
+  /** The statement behind `idsMatching` (exposed so a test can check its plan). */
+  idsMatchingQuery(collectionIds: string[], filter: DocumentFilter): Prisma.Sql {
+    const conditions: Prisma.Sql[] = [Prisma.sql`collection_id = ANY(${collectionIds}::uuid[])`];
+    if (filter.documentIds) conditions.push(Prisma.sql`id = ANY(${filter.documentIds}::uuid[])`);
+    if (filter.titles) conditions.push(Prisma.sql`title = ANY(${filter.titles}::text[])`);
+    if (filter.contentTypes) conditions.push(Prisma.sql`media_type = ANY(${filter.contentTypes}::text[])`);
+    if (filter.createdAfter) conditions.push(Prisma.sql`created_at >= ${filter.createdAfter}`);
+    if (filter.createdBefore) conditions.push(Prisma.sql`created_at < ${filter.createdBefore}`);
+    const metadata = Object.entries(filter.metadata ?? {}).map(([key, wanted]) =>
+      (Array.isArray(wanted) ? wanted : [wanted]).map((value) => ({ [key]: value })),
+    );
+    // Through app_documents_with_metadata, which can use the GIN index (see its migration).
+    if (metadata.length > 0)
+      conditions.push(
+        Prisma.sql`id IN (SELECT app_documents_with_metadata(${collectionIds}::uuid[], ${JSON.stringify(metadata)}::jsonb))`,
+      );
+    return Prisma.sql`SELECT id FROM documents WHERE ${Prisma.join(conditions, ' AND ')}`;
   }
 
   findById(tx: Tx, id: string): Promise<Document | null> {

@@ -4,6 +4,7 @@ import { Problem } from '@copilot/http';
 import {
   CollectionRepository,
   type Document,
+  type DocumentMetadata,
   DocumentRepository,
   DuplicateDocumentError,
   type Job,
@@ -14,10 +15,11 @@ import {
 import { JobDispatcher, type JobOf, QUEUE } from '@copilot/queues';
 import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from './knowledge-options';
 
-export type DocumentInput =
+export type DocumentInput = (
   | { kind: 'file'; bytes: Buffer; filename?: string; mediaType?: string; title?: string }
   | { kind: 'text'; text: string; title: string }
-  | { kind: 'url'; url: string; title?: string };
+  | { kind: 'url'; url: string; title?: string }
+) & { metadata?: DocumentMetadata };
 
 export interface AcceptedDocument {
   document: Document;
@@ -109,6 +111,7 @@ export class DocumentService {
           contentHash,
           sizeBytes: bytes?.length ?? 0,
           jobId,
+          metadata: input.metadata ?? {},
         },
         bytes,
       );

@@ -4,6 +4,8 @@ import {
   type ChunkHit,
   type Collection,
   CollectionRepository,
+  type DocumentFilter,
+  DocumentRepository,
   type KeywordMatch,
   TenantTransactions,
 } from '@copilot/persistence';
@@ -20,6 +22,8 @@ export interface SearchRequest {
   topK: number;
   /** The keyword half: any meaningful term, BM25-ranked (default), or every word (strict web-search syntax). */
   keywordMatch?: KeywordMatch;
+  /** Only chunks of the documents that pass it. */
+  filter?: DocumentFilter;
 }
 
 /** Candidates each retriever brings to the fusion: more than topK, so fusion has something to choose from. */
@@ -36,6 +40,7 @@ export class SearchService {
     private readonly transactions: TenantTransactions,
     private readonly collections: CollectionRepository,
     private readonly chunks: ChunkRepository,
+    private readonly documents: DocumentRepository,
     private readonly embedders: EmbedderRegistry,
   ) {}
 
@@ -46,8 +51,19 @@ export class SearchService {
     const missing = (request.collectionIds ?? []).filter((id) => !collections.some((c) => c.id === id));
     if (missing.length > 0) throw new NotFoundException(`No collection ${missing.join(', ')}.`);
     if (collections.length === 0) return [];
+    const documentIds = request.filter
+      ? await this.transactions.run(tenantId, (tx) =>
+          this.documents.idsMatching(
+            tx,
+            collections.map((c) => c.id),
+            request.filter!,
+          ),
+        )
+      : undefined;
+    if (documentIds?.length === 0) return [];
     const depth = request.mode === 'hybrid' ? request.topK * CANDIDATES_PER_RETRIEVER : request.topK;
-    const vector = request.mode === 'keyword' ? [] : await this.vectorHits(tenantId, collections, request.query, depth);
+    const vector =
+      request.mode === 'keyword' ? [] : await this.vectorHits(tenantId, collections, request.query, depth, documentIds);
     const keyword =
       request.mode === 'vector'
         ? []
@@ -58,6 +74,7 @@ export class SearchService {
               request.query,
               depth,
               request.keywordMatch ?? 'any',
+              documentIds,
             ),
           );
     if (request.mode === 'vector') return vector.slice(0, request.topK);
@@ -71,6 +88,7 @@ export class SearchService {
     collections: Collection[],
     query: string,
     limit: number,
+    documentIds: string[] | undefined,
   ): Promise<ChunkHit[]> {
     const byModel = new Map<string, Collection[]>();
     for (const c of collections)
@@ -89,6 +107,7 @@ export class SearchService {
             group.map((c) => c.id),
             embedding!,
             limit,
+            documentIds,
           ),
         )),
       );
