@@ -8,6 +8,7 @@ import {
   type Message,
   MessageRepository,
   type Page,
+  isForeignKeyViolation,
   Prisma,
   TenantRepository,
   TenantTransactions,
@@ -73,7 +74,13 @@ export class ChatService {
         await assertCollectionsExist(this.collections, tx, options.collectionIds, 'body.collectionIds');
         const budgets = await this.tenants.budgetsOf(tx, tenantId);
         reservation = await this.reserveBudget(tenantId, budgets, plan.estimatedTokens);
-        const message = await this.messages.create(tx, { tenantId, conversationId, role: 'user', content });
+        const message = await this.messages
+          .create(tx, { tenantId, conversationId, role: 'user', content })
+          .catch((error: unknown) => {
+            // Deleted (DELETE /v1/conversations/:id) between the plan's read and this insert.
+            if (isForeignKeyViolation(error)) throw new NotFoundException(`No conversation ${conversationId}.`);
+            throw error;
+          });
         await this.conversations.touch(tx, conversationId);
         const jobId = randomUUID();
         const payload: JobOf<'chat.generate'> = {

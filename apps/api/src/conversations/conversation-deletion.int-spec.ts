@@ -96,4 +96,19 @@ describe('DELETE /v1/conversations/:id', () => {
     expect(attempt.statusCode).toBe(400);
     expect(JSON.stringify(attempt.json().errors)).toContain('id');
   });
+
+  it('answers 404, not an error, to a message posted while its conversation is being deleted', async () => {
+    const conversationId = await newConversation();
+    // A deletion in flight: the row is deleted but not yet committed, so the post reads the
+    // conversation, then its insert waits on the row and finds it gone once the deletion commits.
+    const posted = await admin.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`DELETE FROM conversations WHERE id = '${conversationId}'`);
+      const post = call('POST', `/v1/conversations/${conversationId}/messages`, key, { content: 'hello' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { post }; // wrapped: returning the promise itself would hold the commit until it settles
+    });
+    const answer = await posted.post;
+    expect(answer.statusCode).toBe(404);
+    expect(answer.json()).toMatchObject({ status: 404 });
+  });
 });

@@ -26,6 +26,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return kind !== undefined && UNREACHABLE_KINDS.has(kind);
 }
 
+/** Prisma's "a foreign key points at no row" (P2003): the parent was deleted meanwhile. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
+}
+
 /** Prisma's "the record to update or delete does not exist" (P2025). */
 export function isRecordNotFound(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
