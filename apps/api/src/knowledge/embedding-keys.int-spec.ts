@@ -69,4 +69,32 @@ describe('embedding models without a key', () => {
     expect(search.statusCode).toBe(409);
     expect(search.json()).toMatchObject({ type: '/problems/embedding-model-unavailable' });
   });
+
+  it('does not embed with a tenant key scoped to other models (PUT /v1/provider-keys models)', async () => {
+    const c = (await createTenantWithKeys('embed-c', { admin: { scopes: ['admin'] } })).keys.admin!;
+    const scoped = await as(c, {
+      method: 'PUT',
+      url: '/v1/provider-keys/openai',
+      payload: { apiKey: 'sk-chat-only', models: ['gpt-4o-mini'] },
+    });
+    expect(scoped.statusCode).toBeLessThan(300);
+    const refused = await as(c, {
+      method: 'POST',
+      url: '/v1/collections',
+      payload: { name: 'kb', embeddingModel: OPENAI_MODEL },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].field).toBe('body.embeddingModel');
+    await as(c, {
+      method: 'PUT',
+      url: '/v1/provider-keys/openai',
+      payload: { apiKey: 'sk-chat-and-embed', models: ['gpt-4o-mini', 'text-embedding-3-small'] },
+    });
+    const accepted = await as(c, {
+      method: 'POST',
+      url: '/v1/collections',
+      payload: { name: 'kb', embeddingModel: OPENAI_MODEL },
+    });
+    expect(accepted.statusCode).toBe(201);
+  });
 });

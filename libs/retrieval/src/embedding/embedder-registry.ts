@@ -39,7 +39,7 @@ export class EmbedderRegistry {
    */
   async assertUsable(tenantId: string, model: string): Promise<void> {
     if (model === 'local' || this.settings.embeddingEndpoint) return;
-    if (await this.keys.resolve(tenantId, 'openai')) return;
+    if (await this.keys.resolve(tenantId, 'openai', undefined, model.slice('openai/'.length))) return;
     throw new ValidationProblem([
       {
         field: 'body.embeddingModel',
@@ -50,7 +50,8 @@ export class EmbedderRegistry {
 
   async for(tenantId: string, model: string, dimensions: number): Promise<Embedder> {
     if (model === 'local') return this.local;
-    const credentials = await this.keys.resolve(tenantId, 'openai');
+    // A tenant key scoped to other models is not this model's key (PUT /v1/provider-keys models).
+    const credentials = await this.keys.resolve(tenantId, 'openai', undefined, model.slice('openai/'.length));
     // The key was removed after the collection was set up (assertUsable checked it then).
     if (!credentials && !this.settings.embeddingEndpoint) {
       throw new Problem(409, {
