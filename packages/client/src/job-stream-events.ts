@@ -44,6 +44,8 @@ export interface JobDoneData {
   status: 'succeeded' | 'cancelled';
   /** Replies: the stored assistant message (null when nothing was generated). */
   messageId?: string | null;
+  /** Replies: why the provider ended the reply (`stop`, or `length` when it hit a token limit). */
+  finishReason?: 'stop' | 'length';
   /** Ingest jobs. */
   stage?: string;
   documentId?: string;
