@@ -1,1 +1,2 @@
 export * from './hostile-documents';
+export * from './retrieval-eval';

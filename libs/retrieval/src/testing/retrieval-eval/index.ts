@@ -1,0 +1,2 @@
+export * from './load-retrieval-eval';
+export * from './retrieval-metrics';
