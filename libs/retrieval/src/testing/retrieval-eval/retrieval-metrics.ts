@@ -33,3 +33,33 @@ export function scoreRetrieval(
   const n = results.length || 1;
   return { questions: results.length, recall: found / n, mrr: reciprocal / n, misses };
 }
+
+export type SearchMode = 'keyword' | 'vector' | 'hybrid';
+export const SEARCH_MODES: readonly SearchMode[] = ['keyword', 'vector', 'hybrid'];
+
+/**
+ * Asks every question in every mode through `search` (which answers the document ids of
+ * the hits, best first) and scores the answers; `documentIds` maps file names to the ids
+ * the uploads got.
+ */
+export async function evaluateSearch(
+  questions: { question: string; expected: string[] }[],
+  documentIds: Map<string, string>,
+  search: (query: string, mode: SearchMode) => Promise<string[]>,
+  k = 5,
+): Promise<Record<SearchMode, RetrievalScore>> {
+  const scores = {} as Record<SearchMode, RetrievalScore>;
+  for (const mode of SEARCH_MODES) {
+    const results = [];
+    for (const { question, expected } of questions) {
+      const ids = expected.map((name) => {
+        const id = documentIds.get(name);
+        if (!id) throw new Error(`Expected document ${name} was not uploaded`);
+        return id;
+      });
+      results.push({ question, expected: ids, ranked: await search(question, mode) });
+    }
+    scores[mode] = scoreRetrieval(results, k);
+  }
+  return scores;
+}
