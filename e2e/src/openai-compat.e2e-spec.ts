@@ -36,6 +36,7 @@ describe('OpenAI-compatible API', () => {
       OPENAI_BASE_URL: provider.url,
       // Small, so a test can show that a longer history is trimmed.
       MAX_CONVERSATION_MESSAGES: '4',
+      CORS_ORIGINS: 'https://app.example.com',
     };
     api = `http://127.0.0.1:${apiPort}`;
     // CLI calls are slow (a process each): the two tenants and their keys are made in parallel.
@@ -283,13 +284,113 @@ describe('OpenAI-compatible API', () => {
     expect(await conversationCount()).toBe(before);
   });
 
-  it('answers a spent token budget with a 429 and Retry-After', async () => {
-    const spent = await sdk(budgetKey)
-      .chat.completions.create({ model: 'local', messages: [{ role: 'user', content: 'hello there' }] })
+  it('answers a spent token budget with a 429 insufficient_quota that SDKs do not retry', async () => {
+    // An SDK that retries (the default): told not to, it raises at once instead of sleeping until midnight.
+    const retrying = new OpenAI({ apiKey: budgetKey, baseURL: `${api}/openai/v1`, maxRetries: 2 });
+    const startedAt = Date.now();
+    const spent = await retrying.chat.completions
+      .create({ model: 'local', messages: [{ role: 'user', content: 'hello there' }] })
       .catch((e: unknown) => e);
     expect(spent).toBeInstanceOf(RateLimitError);
-    expect(spent).toMatchObject({ code: 'insufficient_quota' });
-    expect(Number((spent as RateLimitError).headers?.get('retry-after'))).toBeGreaterThan(0);
+    expect(spent).toMatchObject({ status: 429, type: 'insufficient_quota', code: 'insufficient_quota' });
+    const headers = (spent as RateLimitError).headers!;
+    expect(headers.get('retry-after')).toBeNull();
+    expect(headers.get('x-should-retry')).toBe('false');
+    expect(Date.now() - startedAt).toBeLessThan(3_000);
+  });
+
+  it('answers a streamed request that fails before its first token with a real HTTP error', async () => {
+    provider.script(contextTooLong());
+    const failed = await client.chat.completions
+      .create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'a long story' }], stream: true })
+      .catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(BadRequestError);
+    expect(failed).toMatchObject({ status: 400, code: 'context_length_exceeded' });
+
+    // A stream that does start keeps the request id and rate-limit headers of any other answer.
+    provider.script(reply('Fine.'));
+    const { data, response } = await client.chat.completions
+      .create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], stream: true })
+      .withResponse();
+    let text = '';
+    for await (const chunk of data) text += chunk.choices[0]?.delta.content ?? '';
+    expect(text).toBe('Fine.');
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    expect(response.headers.get('ratelimit-limit')).toBeTruthy();
+  });
+
+  it("accepts the neutral values clients send by default (plain text format, tool_choice 'none')", async () => {
+    provider.script(reply('Plain.'));
+    const completion = await client.chat.completions.create({
+      model: 'openai/gpt-4o-mini',
+      messages: [{ role: 'user', content: 'hi' }],
+      response_format: { type: 'text' },
+      tool_choice: 'none',
+    });
+    expect(completion.choices[0]!.message.content).toBe('Plain.');
+    const json = await client.chat.completions
+      .create({
+        model: 'openai/gpt-4o-mini',
+        messages: [{ role: 'user', content: 'hi' }],
+        response_format: { type: 'json_object' },
+      })
+      .catch((e: unknown) => e);
+    expect(json).toMatchObject({ status: 400, param: 'response_format', code: 'unsupported_parameter' });
+  });
+
+  it("answers unserved routes and refused bodies in OpenAI's error shape", async () => {
+    const post = (path: string, body: string, contentType = 'application/json') =>
+      fetch(`${api}/openai/v1${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': contentType },
+        body,
+      });
+    const cases: [string, Response][] = [
+      ['404', await post('/assistants', '{}')],
+      ['400', await post('/chat/completions', '{"model": "local", "messages": [')],
+      ['415', await post('/chat/completions', 'hello', 'text/plain')],
+      ['413', await post('/chat/completions', JSON.stringify({ model: 'local', pad: 'x'.repeat(2_000_000) }))],
+    ];
+    for (const [status, response] of cases) {
+      expect([status, response.status]).toEqual([status, Number(status)]);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = (await response.json()) as { error: { message: string; type: string } };
+      expect(body.error).toEqual(expect.objectContaining({ message: expect.any(String), type: expect.any(String) }));
+    }
+  });
+
+  it('lets a browser preflight send the headers of the official SDKs from an allowed origin', async () => {
+    const sdkHeaders = [
+      'authorization',
+      'content-type',
+      'x-stainless-os',
+      'x-stainless-lang',
+      'x-stainless-arch',
+      'x-stainless-runtime',
+      'x-stainless-runtime-version',
+      'x-stainless-package-version',
+      'x-stainless-retry-count',
+      'x-stainless-timeout',
+      'openai-organization',
+      'openai-project',
+      'openai-beta',
+      'anthropic-version',
+    ];
+    const preflight = await fetch(`${api}/openai/v1/chat/completions`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': sdkHeaders.join(','),
+      },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    const allowed = preflight.headers
+      .get('access-control-allow-headers')!
+      .toLowerCase()
+      .split(/\s*,\s*/);
+    expect(allowed).toEqual(expect.arrayContaining(sdkHeaders));
   });
 
   it('answers a failed generation with the matching OpenAI error', async () => {

@@ -18,6 +18,41 @@ const EXPOSED_HEADERS = [
   'RateLimit-Reset',
   'X-Request-Id',
   'Idempotent-Replayed',
+  'X-Should-Retry',
+];
+
+/**
+ * Request headers a browser client may send: the api's own, and those the official
+ * OpenAI and Anthropic SDKs add to every request (a preflight refusing any of them
+ * makes the SDK unusable from a browser).
+ */
+const ALLOWED_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'X-Api-Key',
+  'Idempotency-Key',
+  'Last-Event-ID',
+  'X-Request-Id',
+  'Accept',
+  'X-Stainless-OS',
+  'X-Stainless-Lang',
+  'X-Stainless-Arch',
+  'X-Stainless-Runtime',
+  'X-Stainless-Runtime-Version',
+  'X-Stainless-Package-Version',
+  'X-Stainless-Retry-Count',
+  'X-Stainless-Timeout',
+  'X-Stainless-Helper-Method',
+  'X-Stainless-Helper',
+  'X-Stainless-Async',
+  'X-Stainless-Poll-Helper',
+  'X-Stainless-Custom-Poll-Interval',
+  'OpenAI-Organization',
+  'OpenAI-Project',
+  'OpenAI-Beta',
+  'Anthropic-Version',
+  'Anthropic-Beta',
+  'Anthropic-Dangerous-Direct-Browser-Access',
 ];
 
 /** The api's HTTP server: body size, proxies, and the time a client has to send a request. */
@@ -60,7 +95,7 @@ export async function configureApi(app: NestFastifyApplication, settings: ApiSet
   app.enableCors({
     origin: origins.length === 0 && settings.env === 'local' ? true : origins,
     methods: ['GET', 'POST', 'DELETE', 'PATCH', 'PUT', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Api-Key', 'Idempotency-Key', 'Last-Event-ID', 'X-Request-Id'],
+    allowedHeaders: ALLOWED_HEADERS,
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });

@@ -74,9 +74,26 @@ export class ChatCompletionResponder implements OnModuleDestroy {
     events: AsyncGenerator<GenerationEvent>,
     reply: FastifyReply,
   ): Promise<void> {
+    // The 200 waits for the job's first event: a failure before any text (the provider's
+    // 429, 400 or 500) is then a real HTTP error with its status, which SDKs raise as their
+    // typed errors and retry. Past FIRST_EVENT_WAIT_MS the stream opens anyway.
+    const first = events.next();
+    const early = await Promise.race([first, sleep(FIRST_EVENT_WAIT_MS).then(() => undefined)]);
+    if (early && !early.done && early.value.type === 'ended' && early.value.job.status === 'failed') {
+      throw failureOf(early.value.job);
+    }
+    if (early?.done && !reply.raw.destroyed) throw serviceRestarting();
+    events = resumeWith(first, events);
+    // Headers set so far (x-request-id, RateLimit-*) go out with the stream's.
+    const headers = Object.fromEntries(
+      Object.entries(reply.getHeaders()).filter(
+        (entry): entry is [string, string | number | string[]] => entry[1] !== undefined,
+      ),
+    );
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
+      ...headers,
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
@@ -117,6 +134,19 @@ export class ChatCompletionResponder implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.shutdown.abort();
   }
+}
+
+/** How long a streamed reply's 200 waits for the job's first event (see stream()). */
+const FIRST_EVENT_WAIT_MS = 10_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** `rest` again, starting with the result of its `next()` already asked for. */
+async function* resumeWith<T>(first: Promise<IteratorResult<T>>, rest: AsyncGenerator<T>): AsyncGenerator<T> {
+  const head = await first;
+  if (head.done) return;
+  yield head.value;
+  yield* rest;
 }
 
 /** In a stream the status is already sent: OpenAI's SDKs raise an error frame's body as an APIError. */

@@ -30,6 +30,7 @@ export class OpenAiErrorFilter implements ExceptionFilter {
     // A response already streaming cannot change its status: the stream writer reports in-band.
     if (reply.sent || reply.raw.headersSent) return void reply.raw.end();
     if (exception instanceof Problem) void reply.headers(exception.headers);
+    if (error.body.code === 'insufficient_quota') refuseRetries(reply);
     // An outage without its own estimate (the database): a few seconds.
     if (status === 503 && !reply.hasHeader('retry-after')) void reply.header('retry-after', '5');
     void reply
@@ -38,4 +39,15 @@ export class OpenAiErrorFilter implements ExceptionFilter {
       .header('content-type', 'application/json; charset=utf-8')
       .send({ error: error.body });
   }
+}
+
+/**
+ * A spent quota is not over in a few seconds (a daily budget lasts until midnight),
+ * and OpenAI's SDKs retry every 429, sleeping as long as Retry-After says: as OpenAI
+ * does for `insufficient_quota`, no Retry-After, and `x-should-retry: false`, which
+ * the official SDKs obey, so the caller sees the error at once.
+ */
+function refuseRetries(reply: FastifyReply): void {
+  void reply.removeHeader('retry-after');
+  void reply.header('x-should-retry', 'false');
 }

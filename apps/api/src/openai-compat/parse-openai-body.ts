@@ -4,8 +4,8 @@ import { OpenAiError } from './openai-error';
 /**
  * Validates a request body with `schema`, answering the first problem as OpenAI
  * does: a 400 whose `param` names the field. `refused` fields get their own 400
- * when they ask for something (a neutral value such as `false`, `0`, `[]` or null
- * is what some clients always send, and is let through).
+ * when they ask for something (a neutral value such as `false`, `0`, `[]`, null,
+ * `'none'` or `{ type: 'text' }` is what some clients always send, and is let through).
  */
 export function parseOpenAiBody<S extends z.ZodType>(
   schema: S,
@@ -33,5 +33,13 @@ export function parseOpenAiBody<S extends z.ZodType>(
 
 function asksForSomething(value: unknown): boolean {
   if (value === undefined || value === null || value === false || value === 0) return false;
+  // `tool_choice: 'none'` asks for no tool; `response_format: { type: 'text' }` for plain text, the default.
+  if (value === 'none' || isPlainTextFormat(value)) return false;
   return !(Array.isArray(value) && value.length === 0);
+}
+
+function isPlainTextFormat(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && (value as { type?: unknown }).type === 'text';
 }
