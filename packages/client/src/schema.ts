@@ -589,7 +589,7 @@ export interface paths {
     get?: never;
     /**
      * Store the tenant's own key for a provider
-     * @description Stored encrypted and used instead of the platform's key; never shown again. A `baseUrl` must be a public address (or one the operator admits in EGRESS_ALLOWED_HOSTS): every call to it goes through the egress policy.
+     * @description Stored encrypted and used instead of the platform's key; never shown again. A `baseUrl` must be a public address (or one the operator admits in EGRESS_ALLOWED_HOSTS): every call to it goes through the egress policy. With `models` (the vendor's names, `gpt-4o-mini` or `openai/gpt-4o-mini`), the key is used only for those models; the others keep the platform's key or fall back along the copilot's chain.
      *
      *     Requires the scope `admin` (`admin` grants every tenant scope).
      */
@@ -1114,6 +1114,7 @@ export interface components {
      *       "description": "Public support articles",
      *       "embeddingModel": "local",
      *       "embeddingDimensions": 384,
+     *       "language": "english",
      *       "createdAt": "2026-11-22T09:30:00.000Z",
      *       "updatedAt": "2026-11-22T09:30:00.000Z"
      *     }
@@ -1127,6 +1128,8 @@ export interface components {
       embeddingModel: string;
       /** Format: int32 */
       embeddingDimensions: number;
+      /** @description Text search configuration of keyword search: `english` (default: stop words dropped, inflections stemmed), `simple` (words as written) or another Postgres language. */
+      language: string;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -1141,6 +1144,7 @@ export interface components {
      *           "description": "Public support articles",
      *           "embeddingModel": "local",
      *           "embeddingDimensions": 384,
+     *           "language": "english",
      *           "createdAt": "2026-11-22T09:30:00.000Z",
      *           "updatedAt": "2026-11-22T09:30:00.000Z"
      *         }
@@ -1283,7 +1287,10 @@ export interface components {
      *       "jobId": "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b33",
      *       "createdAt": "2026-11-22T09:30:00.000Z",
      *       "updatedAt": "2026-11-22T09:30:00.000Z",
-     *       "indexedAt": null
+     *       "indexedAt": null,
+     *       "metadata": {
+     *         "team": "support"
+     *       }
      *     }
      */
     Document: {
@@ -1324,6 +1331,10 @@ export interface components {
       updatedAt: string;
       /** Format: date-time */
       indexedAt: string | null;
+      /** @description Key/values given at upload, for search filters. */
+      metadata: {
+        [key: string]: string | number | boolean;
+      };
     };
     /**
      * @example {
@@ -1345,7 +1356,10 @@ export interface components {
      *         "jobId": "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b33",
      *         "createdAt": "2026-11-22T09:30:00.000Z",
      *         "updatedAt": "2026-11-22T09:30:00.000Z",
-     *         "indexedAt": null
+     *         "indexedAt": null,
+     *         "metadata": {
+     *           "team": "support"
+     *         }
      *       },
      *       "job": {
      *         "id": "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b33",
@@ -1394,7 +1408,10 @@ export interface components {
      *           "jobId": "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b33",
      *           "createdAt": "2026-11-22T09:30:00.000Z",
      *           "updatedAt": "2026-11-22T09:30:00.000Z",
-     *           "indexedAt": null
+     *           "indexedAt": null,
+     *           "metadata": {
+     *             "team": "support"
+     *           }
      *         }
      *       ],
      *       "nextCursor": null
@@ -1425,7 +1442,10 @@ export interface components {
      *         "jobId": "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b33",
      *         "createdAt": "2026-11-22T09:30:00.000Z",
      *         "updatedAt": "2026-11-22T09:30:00.000Z",
-     *         "indexedAt": null
+     *         "indexedAt": null,
+     *         "metadata": {
+     *           "team": "support"
+     *         }
      *       },
      *       "job": {
      *         "id": "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b33",
@@ -1653,7 +1673,8 @@ export interface components {
      *       "data": [
      *         {
      *           "provider": "anthropic",
-     *           "updatedAt": "2026-11-22T09:30:00.000Z"
+     *           "updatedAt": "2026-11-22T09:30:00.000Z",
+     *           "models": null
      *         }
      *       ]
      *     }
@@ -1664,6 +1685,7 @@ export interface components {
         provider: 'openai' | 'anthropic' | 'gemini';
         /** Format: date-time */
         updatedAt: string;
+        models: string[] | null;
       }[];
     };
     /**
@@ -3132,6 +3154,27 @@ export interface operations {
           /** @default  */
           description?: string;
           embeddingModel?: string;
+          /**
+           * @default english
+           * @enum {string}
+           */
+          language?:
+            | 'simple'
+            | 'danish'
+            | 'dutch'
+            | 'english'
+            | 'finnish'
+            | 'french'
+            | 'german'
+            | 'hungarian'
+            | 'italian'
+            | 'norwegian'
+            | 'portuguese'
+            | 'romanian'
+            | 'russian'
+            | 'spanish'
+            | 'swedish'
+            | 'turkish';
         };
       };
     };
@@ -3438,6 +3481,24 @@ export interface operations {
           name?: string;
           description?: string;
           embeddingModel?: string;
+          /** @enum {string} */
+          language?:
+            | 'simple'
+            | 'danish'
+            | 'dutch'
+            | 'english'
+            | 'finnish'
+            | 'french'
+            | 'german'
+            | 'hungarian'
+            | 'italian'
+            | 'norwegian'
+            | 'portuguese'
+            | 'romanian'
+            | 'russian'
+            | 'spanish'
+            | 'swedish'
+            | 'turkish';
         };
       };
     };
@@ -3663,11 +3724,19 @@ export interface operations {
           | {
               title: string;
               text: string;
+              /** @description Key/values for search filters (`filter.metadata` of POST /v1/search): at most 32. */
+              metadata?: {
+                [key: string]: string | number | boolean;
+              };
             }
           | {
               /** Format: uri */
               url: string;
               title?: string;
+              /** @description Key/values for search filters (`filter.metadata` of POST /v1/search): at most 32. */
+              metadata?: {
+                [key: string]: string | number | boolean;
+              };
             };
         'multipart/form-data': {
           /**
@@ -3677,6 +3746,8 @@ export interface operations {
           file: string;
           /** @description Defaults to the title found in the file, or its name. */
           title?: string;
+          /** @description A JSON object of key/values (strings, numbers, booleans) for search filters, e.g. `{"team":"support"}`. */
+          metadata?: string;
         };
       };
     };
@@ -5726,6 +5797,7 @@ export interface operations {
           apiKey: string;
           /** Format: uri */
           baseUrl?: string;
+          models?: string[];
         };
       };
     };
@@ -5939,6 +6011,33 @@ export interface operations {
            * @default 10
            */
           topK?: number;
+          /**
+           * @description The keyword half: `any` ranks chunks with any of the query's meaningful terms (stop words dropped, BM25); `all` requires every word (web-search syntax: "phrases", -exclusions).
+           * @default any
+           * @enum {string}
+           */
+          keywordMatch?: 'any' | 'all';
+          /** @description Only chunks of the documents that pass every given field. */
+          filter?: {
+            documentIds?: string[];
+            titles?: string[];
+            /** @description Media types of the documents, e.g. `application/pdf`, `text/markdown` (text uploads). */
+            contentTypes?: string[];
+            /**
+             * Format: date-time
+             * @description Documents created at or after this time.
+             */
+            createdAfter?: string;
+            /**
+             * Format: date-time
+             * @description Documents created before this time.
+             */
+            createdBefore?: string;
+            /** @description Each key must have the value (or one of the values of a list) in the document metadata. */
+            metadata?: {
+              [key: string]: (string | number | boolean) | (string | number | boolean)[];
+            };
+          };
         };
       };
     };
