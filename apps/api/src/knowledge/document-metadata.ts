@@ -9,6 +9,7 @@ const metadataValue = z.union([z.string().max(500), z.number().finite(), z.boole
 export const documentMetadata = z
   .record(metadataKey, metadataValue)
   .refine((m) => Object.keys(m).length <= 32, 'at most 32 keys')
+  .meta({ maxProperties: 32 })
   .describe('Key/values for search filters (`filter.metadata` of POST /v1/search): at most 32.');
 
 /** POST /v1/search `filter`: every given field must hold; lists match any of their values. */
@@ -17,7 +18,12 @@ export const searchFilter = z
     documentIds: z.array(z.uuid()).min(1).max(1_000).optional(),
     titles: z.array(z.string().min(1).max(500)).min(1).max(100).optional(),
     contentTypes: z
-      .array(z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'expected a media type such as application/pdf'))
+      .array(
+        z
+          .string()
+          .max(255)
+          .regex(/^[\w.+-]+\/[\w.+-]+$/, 'expected a media type such as application/pdf'),
+      )
       .min(1)
       .max(20)
       .optional()
@@ -27,6 +33,7 @@ export const searchFilter = z
     metadata: z
       .record(metadataKey, z.union([metadataValue, z.array(metadataValue).min(1).max(50)]))
       .refine((m) => Object.keys(m).length <= 32, 'at most 32 keys')
+      .meta({ maxProperties: 32 })
       .optional()
       .describe('Each key must have the value (or one of the values of a list) in the document metadata.'),
   })

@@ -74,6 +74,7 @@ export const Document = component(
       indexedAt: time().nullable(),
       metadata: z
         .record(text(64), z.union([text(500), z.number(), z.boolean()]))
+        .meta({ maxProperties: 32 })
         .describe('Key/values given at upload, for search filters.'),
     })
     .strict()
