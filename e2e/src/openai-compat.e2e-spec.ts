@@ -338,6 +338,8 @@ describe('OpenAI-compatible API', () => {
     expect(json).toMatchObject({ status: 400, param: 'response_format', code: 'unsupported_parameter' });
   });
 
+  // 413 is checked in apps/api/src/edge.int-spec.ts: over a socket the api answers before it has read
+  // the whole body, and the client's write can fail first (EPIPE).
   it("answers unserved routes and refused bodies in OpenAI's error shape", async () => {
     const post = (path: string, body: string, contentType = 'application/json') =>
       fetch(`${api}/openai/v1${path}`, {
@@ -349,7 +351,6 @@ describe('OpenAI-compatible API', () => {
       ['404', await post('/assistants', '{}')],
       ['400', await post('/chat/completions', '{"model": "local", "messages": [')],
       ['415', await post('/chat/completions', 'hello', 'text/plain')],
-      ['413', await post('/chat/completions', JSON.stringify({ model: 'local', pad: 'x'.repeat(2_000_000) }))],
     ];
     for (const [status, response] of cases) {
       expect([status, response.status]).toEqual([status, Number(status)]);

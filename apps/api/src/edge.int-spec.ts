@@ -50,6 +50,20 @@ describe('the HTTP edge', () => {
     expect(response.json()).toMatchObject({ status: 413, title: 'Payload too large' });
   });
 
+  it("refuses a body over the limit on /openai/v1 with 413 in OpenAI's error shape", async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/openai/v1/chat/completions',
+      headers: headers(),
+      payload: JSON.stringify({ model: 'local', messages: [{ role: 'user', content: 'y'.repeat(4096) }] }),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.json().error).toEqual(
+      expect.objectContaining({ message: expect.any(String), type: expect.any(String) }),
+    );
+  });
+
   it('answers a wrong content type, bad JSON and an unknown route as problem+json without internals', async () => {
     const wrongType = await app.inject({
       method: 'POST',
