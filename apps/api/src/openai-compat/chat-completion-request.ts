@@ -36,6 +36,8 @@ export const chatCompletionRequest = z.object({
   seed: z.number().int().nullish(),
   frequency_penalty: z.number().min(-2).max(2).nullish(),
   presence_penalty: z.number().min(-2).max(2).nullish(),
+  // Whether the exchange is kept as a conversation; unset: the OPENAI_COMPAT_STORE_CONVERSATIONS default.
+  store: z.boolean().nullish(),
   n: z.literal(1, { message: 'only n=1 is supported' }).nullish(),
 });
 export type ChatCompletionRequest = z.output<typeof chatCompletionRequest>;
