@@ -146,9 +146,16 @@ export async function seedChunks(admin: Pool, tenantId: string, collectionId: st
   await admin.query('DROP INDEX chunks_embedding_384_idx');
   for (let d = 0; d * CHUNKS_PER_DOCUMENT < count; d++) {
     const document = await admin.query<{ id: string }>(
-      `INSERT INTO documents (tenant_id, collection_id, title, source_type, content_hash, stage, indexed_at)
-       VALUES ($1, $2, $3, 'text', $4, 'indexed', now()) RETURNING id`,
-      [tenantId, collectionId, `Bench document ${d}`, `bench-${d}`],
+      `INSERT INTO documents (tenant_id, collection_id, title, source_type, content_hash, stage, indexed_at, chunk_count)
+       VALUES ($1, $2, $3, 'text', $4, 'indexed', now(), $5) RETURNING id`,
+      // chunk_count as ingest sets it: keyword search takes the collection's size from it (BM25's N).
+      [
+        tenantId,
+        collectionId,
+        `Bench document ${d}`,
+        `bench-${d}`,
+        Math.min(CHUNKS_PER_DOCUMENT, count - d * CHUNKS_PER_DOCUMENT),
+      ],
     );
     // One topic per chunk, as a section of a handbook is about one thing.
     const texts = Array.from({ length: Math.min(CHUNKS_PER_DOCUMENT, count - d * CHUNKS_PER_DOCUMENT) }, () => {

@@ -119,4 +119,60 @@ describe(`${ChunkRepository.name} keyword search`, () => {
     });
     expect(await search(collection, 'employee laptops')).toEqual(['onboarding']);
   });
+
+  it('still ranks the best chunks first when a term is in thousands of chunks (the candidate set is bounded)', async () => {
+    // More chunks per term than the search scores (2,000): "weekly" and "report" in
+    // 2,100 chunks, "report" alone in 400 more, and one chunk with the rare "quarterly".
+    const texts = [
+      ...Array.from({ length: 2_100 }, (_, i) => `Status note ${i}: the weekly report is filed.`),
+      ...Array.from({ length: 400 }, (_, i) => `Archive entry ${i}: a report was filed.`),
+      'The quarterly report goes to the board.',
+    ];
+    const collection = await inTenantTransaction(app, tenantId, async (tx) => {
+      const created = await new CollectionRepository().create(tx, tenantId, {
+        name: 'kw-large',
+        description: '',
+        embeddingModel: 'test',
+        embeddingDimensions: 3,
+        language: 'english',
+      });
+      const document = await new DocumentRepository().create(
+        tx,
+        {
+          tenantId,
+          collectionId: created.id,
+          title: 'notes',
+          sourceType: 'text',
+          contentHash: 'kw-large',
+          sizeBytes: 1,
+          jobId: '00000000-0000-4000-8000-000000000000',
+        },
+        Buffer.from('notes'),
+      );
+      await chunks.replaceForDocument(
+        tx,
+        { tenantId, documentId: document.id, collectionId: created.id, dimensions: 3 },
+        texts.map((text, position) => ({
+          position,
+          text,
+          startOffset: 0,
+          endOffset: text.length,
+          headingPath: [],
+          tokenCount: text.split(' ').length,
+          embedding: [1, 0, 0],
+        })),
+      );
+      return created;
+    });
+    const top = async (query: string) =>
+      (await inTenantTransaction(app, tenantId, (tx) => chunks.keyword(tx, [collection.id], query, 5))).map(
+        (hit) => hit.text,
+      );
+    expect((await top('quarterly weekly report'))[0]).toBe('The quarterly report goes to the board.');
+    // Only common terms: the chunks holding both come before those holding one.
+    const both = await top('weekly report');
+    expect(both).toHaveLength(5);
+    for (const text of both) expect(text).toMatch(/weekly report/);
+    expect((await top('archive report'))[0]).toMatch(/^Archive entry/);
+  });
 });
