@@ -5,7 +5,7 @@ export * from './knowledge/collection.service';
 export * from './knowledge/document.service';
 export * from './knowledge/knowledge-options';
 export * from './retrieval.module';
-export * from './search/reciprocal-rank-fusion';
+export * from './search/relative-score-fusion';
 export * from './search/search.service';
 export * from './search/text-search-languages';
 export * from './fetching';

@@ -10,7 +10,7 @@ import {
   TenantTransactions,
 } from '@copilot/persistence';
 import { EmbedderRegistry } from '../embedding/embedder-registry';
-import { reciprocalRankFusion } from './reciprocal-rank-fusion';
+import { relativeScoreFusion } from './relative-score-fusion';
 
 export type SearchMode = 'hybrid' | 'vector' | 'keyword';
 
@@ -28,10 +28,19 @@ export interface SearchRequest {
 
 /** Candidates each retriever brings to the fusion: more than topK, so fusion has something to choose from. */
 const CANDIDATES_PER_RETRIEVER = 4;
+/**
+ * The halves' weights in the fusion. Measured on the evaluation set (npm run bench --
+ * retrieval, local embedder; recall@5 / MRR): keyword 0.5: 0.98 / 0.86, 0.6: 0.98 /
+ * 0.92, 0.7: 0.98 / 0.93; the same ordering held with the embedder variants tried
+ * (stop words dropped, no bigrams). 0.6 rather than the best figure: the set's
+ * questions share many words with their documents, which favours the keyword half,
+ * and a model embedder deserves a real share.
+ */
+export const KEYWORD_WEIGHT = 0.6;
 
 /**
  * Search over a tenant's collections: vector (cosine, HNSW), keyword (full text),
- * or hybrid (both, fused by reciprocal rank). Row level security keeps every
+ * or hybrid (both, fused by their relative scores). Row level security keeps every
  * query inside the tenant.
  */
 @Injectable()
@@ -79,7 +88,13 @@ export class SearchService {
           );
     if (request.mode === 'vector') return vector.slice(0, request.topK);
     if (request.mode === 'keyword') return keyword.slice(0, request.topK);
-    return reciprocalRankFusion([vector, keyword], (hit) => hit.chunkId).slice(0, request.topK);
+    return relativeScoreFusion(
+      [
+        { items: vector, weight: 1 - KEYWORD_WEIGHT },
+        { items: keyword, weight: KEYWORD_WEIGHT },
+      ],
+      (hit) => hit.chunkId,
+    ).slice(0, request.topK);
   }
 
   /** Collections embedded with different models are searched per model, then merged by similarity. */
