@@ -50,12 +50,15 @@ describe('the HTTP edge', () => {
     expect(response.json()).toMatchObject({ status: 413, title: 'Payload too large' });
   });
 
-  it("refuses a body over the limit on /openai/v1 with 413 in OpenAI's error shape", async () => {
+  it.each([
+    ['chat/completions', { model: 'local', messages: [{ role: 'user', content: 'y'.repeat(4096) }] }],
+    ['responses', { model: 'local', input: 'y'.repeat(4096) }],
+  ])("refuses a body over the limit on /openai/v1/%s with 413 in OpenAI's error shape", async (route, body) => {
     const response = await app.inject({
       method: 'POST',
-      url: '/openai/v1/chat/completions',
+      url: `/openai/v1/${route}`,
       headers: headers(),
-      payload: JSON.stringify({ model: 'local', messages: [{ role: 'user', content: 'y'.repeat(4096) }] }),
+      payload: JSON.stringify(body),
     });
     expect(response.statusCode).toBe(413);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
