@@ -244,6 +244,16 @@ describe('OpenAI-compatible API', () => {
     );
   });
 
+  it("refuses another size than the local embedder's with a 400 naming dimensions, and takes its own", async () => {
+    const refused = await client.embeddings
+      .create({ model: 'local', input: 'x', dimensions: 128 })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BadRequestError);
+    expect((refused as BadRequestError).param).toBe('dimensions');
+    const own = await client.embeddings.create({ model: 'local', input: 'x', dimensions: 384 });
+    expect(own.data[0]!.embedding).toHaveLength(384);
+  });
+
   it("raises the SDK's typed errors, and a refused request stores nothing", async () => {
     const before = await conversationCount();
     const ask = (body: Partial<OpenAI.Chat.ChatCompletionCreateParamsNonStreaming>, with_ = client) =>

@@ -46,14 +46,7 @@ export class EmbeddingsController {
         code: 'model_not_found',
       });
     }
-    const dimensions = this.embedders.dimensionsOf(configured);
-    if (request.dimensions != null && request.dimensions !== dimensions) {
-      throw OpenAiError.invalidRequest(
-        `'${configured}' embeds in ${dimensions} dimensions; other sizes are not supported.`,
-        'dimensions',
-        'unsupported_value',
-      );
-    }
+    const dimensions = this.dimensionsFor(configured, request.dimensions);
     const inputs = typeof request.input === 'string' ? [request.input] : request.input;
     const embedder = await this.embedders.for(auth.tenantId, configured, dimensions);
     const vectors = await embedder.embed(inputs);
@@ -70,7 +63,39 @@ export class EmbeddingsController {
       usage: { prompt_tokens: tokens, total_tokens: tokens },
     };
   }
+
+  /**
+   * The size to embed in: the configured embedder's, or the requested one where the
+   * model shortens its vectors (OpenAI's text-embedding-3-*, up to the model's full
+   * size). These vectors are not stored, so they need not match the collections' size.
+   */
+  private dimensionsFor(configured: string, requested: number | null | undefined): number {
+    const native = this.embedders.dimensionsOf(configured);
+    if (requested == null || requested === native) return native;
+    const fullSize = SHORTENABLE[configured];
+    if (fullSize === undefined) {
+      throw OpenAiError.invalidRequest(
+        `'${configured}' embeds in ${native} dimensions; other sizes are not supported.`,
+        'dimensions',
+        'unsupported_value',
+      );
+    }
+    if (requested > fullSize) {
+      throw OpenAiError.invalidRequest(
+        `'${configured}' embeds in at most ${fullSize} dimensions; ${requested} were requested.`,
+        'dimensions',
+        'unsupported_value',
+      );
+    }
+    return requested;
+  }
 }
+
+/** Models that shorten their vectors to `dimensions`, with their full size (OpenAI's documented sizes). */
+const SHORTENABLE: Record<string, number> = {
+  'openai/text-embedding-3-small': 1536,
+  'openai/text-embedding-3-large': 3072,
+};
 
 /** `local`, `openai/text-embedding-3-small` or its vendor name `text-embedding-3-small`. */
 function namesModel(requested: string, configured: string): boolean {
