@@ -14,6 +14,8 @@ describe('OpenAI-compatible Responses API', () => {
   let api: string;
   let key: string;
   let client: OpenAI;
+  // A second tenant, whose responses the first must not be able to name.
+  let otherClient: OpenAI;
 
   beforeAll(async () => {
     provider = await FakeOpenAiServer.start({ apiKey: 'fake-e2e-responses-provider-key' });
@@ -31,12 +33,15 @@ describe('OpenAI-compatible Responses API', () => {
     api = `http://127.0.0.1:${apiPort}`;
     await cli(env, 'tenant:create', 'responses');
     key = String((await cli(env, 'key:create', '--tenant', 'responses', '--scopes', 'admin'))!.key);
+    await cli(env, 'tenant:create', 'responses-other');
+    const otherKey = String((await cli(env, 'key:create', '--tenant', 'responses-other', '--scopes', 'admin'))!.key);
     apps.push(
       new AppProcess('api', 'apps/api/src/main.ts', env),
       new AppProcess('worker', 'apps/worker/src/main.ts', env),
     );
     await Promise.all([waitFor(`${api}/ready`), waitFor(`http://127.0.0.1:${workerPort}/ready`)]);
     client = new OpenAI({ apiKey: key, baseURL: `${api}/openai/v1`, maxRetries: 0 });
+    otherClient = new OpenAI({ apiKey: otherKey, baseURL: `${api}/openai/v1`, maxRetries: 0 });
   }, 90_000);
 
   afterAll(async () => {
@@ -122,6 +127,68 @@ describe('OpenAI-compatible Responses API', () => {
     ]);
   });
 
+  it('continues from previous_response_id: the earlier exchange goes before the input', async () => {
+    provider.script(reply('Nice to meet you, Ada.'));
+    const first = await client.responses.create({
+      model: 'openai/gpt-4o-mini',
+      instructions: 'Be brief.',
+      input: 'My name is Ada.',
+    });
+    provider.script(reply('Your name is Ada.'));
+    const second = await client.responses.create({
+      model: 'openai/gpt-4o-mini',
+      previous_response_id: first.id,
+      input: 'What is my name?',
+    });
+    expect(second.output_text).toBe('Your name is Ada.');
+    expect(second.previous_response_id).toBe(first.id);
+    // As OpenAI does, the earlier instructions are not carried over: only its turns.
+    expect(lastProviderBody().messages).toEqual([
+      { role: 'user', content: 'My name is Ada.' },
+      { role: 'assistant', content: 'Nice to meet you, Ada.' },
+      { role: 'user', content: 'What is my name?' },
+    ]);
+  });
+
+  it("refuses another tenant's response, or one no longer stored, with a 400 naming the field, storing nothing", async () => {
+    provider.script(reply('Secret of the other tenant.'));
+    const theirs = await otherClient.responses.create({ model: 'openai/gpt-4o-mini', input: 'Tell me a secret' });
+    const before = await conversationCount();
+    const requests = provider.requests.length;
+    const ask = (fields: Partial<OpenAI.Responses.ResponseCreateParamsNonStreaming>) =>
+      client.responses.create({ model: 'openai/gpt-4o-mini', input: 'hi', ...fields }).catch((e: unknown) => e);
+
+    const previous = await ask({ previous_response_id: theirs.id });
+    expect(previous).toBeInstanceOf(BadRequestError);
+    expect(previous).toMatchObject({ status: 400, type: 'invalid_request_error', param: 'previous_response_id' });
+    const referenced = await ask({
+      input: [
+        { role: 'user', content: 'Tell me a secret' },
+        { type: 'item_reference', id: `msg_${theirs.id.slice('resp_'.length)}` },
+        { role: 'user', content: 'Again' },
+      ],
+    });
+    expect(referenced).toBeInstanceOf(BadRequestError);
+    expect(referenced).toMatchObject({ status: 400, param: 'input.1' });
+    expect((referenced as BadRequestError).message).toMatch(/store to false/);
+    expect(await conversationCount()).toBe(before);
+    expect(provider.requests.length).toBe(requests);
+
+    // The owner's own exchange, once its conversation is deleted, is no longer there to name.
+    provider.script(reply('Gone soon.'));
+    const mine = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'Say something' });
+    const [newest] = (await rest<{ data: { id: string }[] }>('/v1/conversations?limit=1')).data;
+    const deleted = await fetch(`${api}/v1/conversations/${newest!.id}`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': key },
+    });
+    expect(deleted.ok).toBe(true);
+    await expect(ask({ previous_response_id: mine.id })).resolves.toMatchObject({
+      status: 400,
+      param: 'previous_response_id',
+    });
+  });
+
   it('streams the events in order, with the same text and the usage at the end', async () => {
     provider.script(reply('One two three four', { chunks: 4, inputTokens: 5, outputTokens: 4 }));
     const stream = client.responses.stream({ model: 'openai/gpt-4o-mini', input: 'Count to four' });
@@ -205,7 +272,6 @@ describe('OpenAI-compatible Responses API', () => {
     const tools = await ask({ tools: [{ type: 'function', name: 'lookup', parameters: {}, strict: true }] });
     expect(tools).toBeInstanceOf(BadRequestError);
     expect(tools).toMatchObject({ status: 400, param: 'tools', code: 'unsupported_parameter' });
-    await expect(ask({ previous_response_id: 'resp_1' })).resolves.toMatchObject({ param: 'previous_response_id' });
     await expect(ask({ text: { format: { type: 'json_object' } } })).resolves.toMatchObject({ param: 'text.format' });
     await expect(
       ask({
@@ -326,6 +392,37 @@ describe('OpenAI-compatible Responses API', () => {
       });
       expect(result.finishReason).toBe('length');
       expect(lastProviderBody()).toMatchObject({ max_tokens: 1 });
+    });
+
+    it('continues a chat with default settings: the earlier reply, sent back by reference, reaches the model', async () => {
+      // The bodies the SDK sends, to see that it did refer to the earlier reply by id (its default, `store` on).
+      const sent: Record<string, unknown>[] = [];
+      const model = createOpenAI({
+        baseURL: `${api}/openai/v1`,
+        apiKey: key,
+        fetch: async (url, init) => {
+          if (typeof init?.body === 'string') sent.push(JSON.parse(init.body) as Record<string, unknown>);
+          return fetch(url, init);
+        },
+      })('openai/gpt-4o-mini');
+      const question = { role: 'user' as const, content: 'My name is Ada.' };
+      provider.script(reply('Hello Ada.'));
+      const first = await generateText({ model, system: 'Be brief.', messages: [question], maxRetries: 0 });
+      provider.script(reply('You are Ada.'));
+      const second = await generateText({
+        model,
+        system: 'Be brief.',
+        messages: [question, ...first.response.messages, { role: 'user', content: 'Who am I?' }],
+        maxRetries: 0,
+      });
+      expect(second.text).toBe('You are Ada.');
+      expect(sent.at(-1)!.input).toContainEqual({ type: 'item_reference', id: `msg_${first.response.id.slice(5)}` });
+      expect(lastProviderBody().messages).toEqual([
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'My name is Ada.' },
+        { role: 'assistant', content: 'Hello Ada.' },
+        { role: 'user', content: 'Who am I?' },
+      ]);
     });
   });
 });

@@ -6,6 +6,7 @@ import { JobGenerationReader } from './job-generation-reader';
 import { ModelsController } from './models.controller';
 import { OpenAiModelsService } from './openai-models.service';
 import { ResponsesController } from './responses.controller';
+import { StoredResponses } from './responses-history';
 import { ResponsesResponder } from './responses-responder';
 
 /** The OpenAI-compatible routes under /openai/v1 (see docs/openai-compatibility.md). */
@@ -20,6 +21,7 @@ export const OPENAI_COMPAT_PROVIDERS = [
   ChatCompletionStarter,
   ChatCompletionResponder,
   ResponsesResponder,
+  StoredResponses,
   JobGenerationReader,
 ];
 /** Kept out of the api's /v1 prefix (Nest global-prefix exclusions). */

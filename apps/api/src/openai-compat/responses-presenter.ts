@@ -82,7 +82,7 @@ export function responseObject({ started, request }: StartedResponse, state: Res
     model: started.model,
     output: hasOutput ? [outputMessage(started, status, state.text)] : [],
     parallel_tool_calls: request.parallel_tool_calls ?? true,
-    previous_response_id: null,
+    previous_response_id: request.previous_response_id ?? null,
     reasoning: { effort: null, summary: null },
     ...(request.store != null ? { store: request.store } : {}),
     temperature: request.temperature ?? null,

@@ -15,7 +15,7 @@ const part = z.discriminatedUnion('type', [
 
 /** A message item, with or without `type: 'message'` (OpenAI's EasyInputMessage and Message alike). */
 const message = z.object({
-  type: z.literal('message').optional(),
+  type: z.literal('message'),
   role: z.enum(['user', 'assistant', 'system', 'developer']),
   content: z.union([z.string(), z.array(part).min(1)], {
     error: 'expected a string or text content parts (images, audio and files are not supported)',
@@ -23,17 +23,31 @@ const message = z.object({
 });
 type InputMessage = z.output<typeof message>;
 
+/**
+ * An earlier output message named by its id (`msg_<job id>`, or the response's
+ * `resp_<job id>`): what the Vercel AI SDK sends back for an earlier reply when
+ * `store` is on. Resolved against the stored reply (see responses-history.ts).
+ */
+const reference = z.object({ type: z.literal('item_reference'), id: z.string().min(1).max(200) });
+export type InputReference = z.output<typeof reference>;
+
+// A message item may leave out its type: it is given one, so the items are told apart by it.
+const item = z.preprocess(
+  (value) => (isRecord(value) && value.type === undefined ? { ...value, type: 'message' } : value),
+  z.discriminatedUnion('type', [message, reference]),
+);
+
 /** The Responses request fields the platform honours or echoes; what asks for more is refused in refuseUnsupported. */
 export const responsesRequest = z.object({
   model: z.string().min(1).max(200),
   // A string is one user message. (A union would report a bad item as a bad `input`, not by its path.)
   input: z.preprocess(
     (value) => (typeof value === 'string' ? [{ role: 'user', content: value }] : value),
-    z
-      .array(message, { error: 'expected a string or an array of message items' })
-      .min(1, 'expected at least one message'),
+    z.array(item, { error: 'expected a string or an array of message items' }).min(1, 'expected at least one message'),
   ),
   instructions: z.string().nullish(),
+  // The earlier exchange (`resp_<job id>`) whose conversation goes before `input`, as OpenAI does.
+  previous_response_id: z.string().min(1).max(200).nullish(),
   max_output_tokens: z.number().int().positive().max(MAX_REPLY_TOKENS).nullish(),
   temperature: z.number().min(0).max(2).nullish(),
   top_p: z.number().min(0).max(1).nullish(),
@@ -53,13 +67,12 @@ export const responsesRequest = z.object({
 export type ResponsesRequest = z.output<typeof responsesRequest>;
 
 /**
- * Fields that ask for what this platform cannot do (tools, stored responses and
+ * Fields that ask for what this platform cannot do (tools, stored
  * conversations, background runs, prompt templates): a 400 naming the field when
  * they ask for something, as on chat completions; their neutral values pass.
  */
 export const RESPONSES_UNSUPPORTED_FIELDS = [
   'tools',
-  'previous_response_id',
   'conversation',
   'background',
   'prompt',
@@ -72,27 +85,51 @@ export function parseResponsesRequest(body: unknown): ResponsesRequest {
   if (isRecord(body)) refuseUnsupported(body);
   const request = parseOpenAiBody(responsesRequest, body, RESPONSES_UNSUPPORTED_FIELDS);
   const last = request.input.at(-1)!;
-  if (last.role !== 'user') {
+  if (last.type !== 'message' || last.role !== 'user') {
+    const what = last.type === 'message' ? `'${last.role}'` : `an '${last.type}' item`;
     throw OpenAiError.invalidRequest(
-      `The last input item must be a message with the role 'user' (it is '${last.role}'): the reply answers it.`,
-      `input.${request.input.length - 1}.role`,
+      `The last input item must be a message with the role 'user' (it is ${what}): the reply answers it.`,
+      `input.${request.input.length - 1}${last.type === 'message' ? '.role' : ''}`,
     );
   }
   return request;
 }
 
+/** A turn of the exchange once stored replies are read: what the starter is given. */
+export interface ResolvedTurn {
+  role: 'user' | 'assistant' | 'system' | 'developer';
+  content: string;
+}
+
+/**
+ * The input's turns, each reference replaced by `read(reference, index)` (the stored
+ * reply it names, as an assistant turn), after `previous` (the earlier exchange's
+ * conversation, for `previous_response_id`).
+ */
+export async function resolveInput(
+  request: ResponsesRequest,
+  previous: ResolvedTurn[],
+  read: (reference: InputReference, index: number) => Promise<string>,
+): Promise<ResolvedTurn[]> {
+  const turns = await Promise.all(
+    request.input.map(async (item, index) =>
+      item.type === 'message'
+        ? { role: item.role, content: textOf(item.content) }
+        : { role: 'assistant' as const, content: await read(item, index) },
+    ),
+  );
+  return [...previous, ...turns];
+}
+
 /**
  * The same exchange as a Chat Completions request, for ChatCompletionStarter:
- * `instructions` first, then the input's system and developer messages, become
- * the system prompt; the other messages are the conversation.
+ * `instructions` first, then the turns' system and developer messages, become
+ * the system prompt; the other turns are the conversation.
  */
-export function toChatCompletionRequest(request: ResponsesRequest): ChatCompletionRequest {
+export function toChatCompletionRequest(request: ResponsesRequest, turns: ResolvedTurn[]): ChatCompletionRequest {
   return {
     model: request.model,
-    messages: [
-      ...(request.instructions ? [{ role: 'system' as const, content: request.instructions }] : []),
-      ...request.input.map((item) => ({ role: item.role, content: textOf(item.content) })),
-    ],
+    messages: [...(request.instructions ? [{ role: 'system' as const, content: request.instructions }] : []), ...turns],
     stream: request.stream,
     max_completion_tokens: request.max_output_tokens,
     temperature: request.temperature,
@@ -143,13 +180,11 @@ function refuseUnsupported(body: Record<string, unknown>): void {
 
 function refuseUnsupportedItem(item: unknown, index: number): void {
   if (!isRecord(item)) return; // the schema says what is wrong with it
-  if (item.type !== undefined && item.type !== 'message') {
+  if (item.type !== undefined && item.type !== 'message' && item.type !== 'item_reference') {
     const why =
-      item.type === 'item_reference'
-        ? 'responses are not stored for reference: send the earlier messages themselves'
-        : item.type === 'function_call' || item.type === 'function_call_output'
-          ? 'tool calling is not supported yet'
-          : 'only message items are supported';
+      item.type === 'function_call' || item.type === 'function_call_output'
+        ? 'tool calling is not supported yet'
+        : 'only message items are supported';
     refuse(`input.${index}`, `'${String(item.type)}' items are not supported: ${why}`);
   }
   if (!Array.isArray(item.content)) return;

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { StreamSlots } from '../streams/stream-slots';
 import { ChatCompletionStarter } from './chat-completion-starter';
 import { OpenAiError, toOpenAiError } from './openai-error';
+import { StoredResponses } from './responses-history';
 import { parseResponsesRequest, toChatCompletionRequest } from './responses-request';
 import { ResponsesResponder } from './responses-responder';
 
@@ -20,6 +21,7 @@ export class ResponsesController {
     private readonly starter: ChatCompletionStarter,
     private readonly responder: ResponsesResponder,
     private readonly slots: StreamSlots,
+    private readonly stored: StoredResponses,
   ) {}
 
   @Post('responses')
@@ -31,11 +33,13 @@ export class ResponsesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const parsed = parseResponsesRequest(body);
+    // Stored replies named by the request are read before anything is written, so a bad id stores nothing.
+    const turns = await this.stored.resolve(auth.tenantId, parsed);
     // A streamed response holds a stream slot; reserved first, so a refusal writes nothing.
     const slot = parsed.stream ? await this.slots.acquire(auth) : undefined;
     try {
       const started = await this.starter
-        .start(auth, toChatCompletionRequest(parsed), String(request.id))
+        .start(auth, toChatCompletionRequest(parsed, turns), String(request.id))
         .catch((error: unknown) => Promise.reject(asInputError(error, String(request.id))));
       await this.responder.respond(auth, { started, request: parsed }, reply);
     } finally {

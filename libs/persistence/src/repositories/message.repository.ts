@@ -67,4 +67,9 @@ export class MessageRepository {
     });
     return rows.reverse();
   }
+
+  /** The reply a generation job stored (null if it stored none, or it is gone with its conversation). */
+  findByJobId(tx: Tx, jobId: string): Promise<Message | null> {
+    return tx.message.findUnique({ where: { jobId } });
+  }
 }
