@@ -177,6 +177,44 @@ describe('OpenAI-compatible API', () => {
     expect(stored.data.map((m) => m.content)).toEqual(['four', 'five', 'six', 'seven', 'Eight.']);
   });
 
+  it('keeps no conversation of an exchange sent with store: false, streamed or not, and still counts its usage', async () => {
+    // A model no other test uses, so its usage row is this test's alone.
+    const model = 'openai/gpt-4.1-nano';
+    const before = await conversationCount();
+    provider.script(reply('Not kept.'), reply('Not kept either.'));
+    const answer = await client.chat.completions.create({
+      model,
+      store: false,
+      messages: [{ role: 'user', content: 'forget me' }],
+    });
+    expect(answer.choices[0]!.message.content).toBe('Not kept.');
+    const stream = await client.chat.completions.create({
+      model,
+      store: false,
+      stream: true,
+      messages: [{ role: 'user', content: 'forget me too' }],
+    });
+    let streamed = '';
+    for await (const chunk of stream) streamed += chunk.choices[0]?.delta.content ?? '';
+    expect(streamed).toBe('Not kept either.');
+
+    // Removed once each job's row has ended, moments after the answer.
+    const deadline = Date.now() + 15_000;
+    while ((await conversationCount()) !== before && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
+    expect(await conversationCount()).toBe(before);
+    expect((await rest('GET', `/v1/jobs/${answer.id.replace(/^chatcmpl-/, '')}`)).status).toBe(404);
+    const usage = (await (await rest('GET', '/v1/usage?groupBy=model')).json()) as {
+      data: { model: string; requests: number }[];
+    };
+    expect(usage.data.find((row) => row.model === model)?.requests ?? 0).toBe(2);
+
+    // Without store the exchange is kept (OPENAI_COMPAT_STORE_CONVERSATIONS defaults to true).
+    provider.script(reply('Kept.'));
+    await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'remember me' }] });
+    expect(await conversationCount()).toBe(before + 1);
+  });
+
   it('streams a copilot completion as chunks, with the finish reason and a usage chunk', async () => {
     provider.script(reply('One two three four five six', { chunks: 3, inputTokens: 9, outputTokens: 6 }));
     const stream = await client.chat.completions.create({

@@ -55,6 +55,15 @@ describe('OpenAI-compatible Responses API', () => {
   const conversationCount = async () => (await rest<{ data: unknown[] }>('/v1/conversations?limit=100')).data.length;
   const jobOf = (responseId: string) =>
     rest<{ status: string; result: Record<string, unknown> }>(`/v1/jobs/${responseId.replace(/^resp_/, '')}`);
+  /**
+   * A job the worker may still retry after its stream ended: waited for, so its later
+   * attempts do not take the provider replies scripted for the next tests.
+   */
+  const untilEnded = (responseId: string) =>
+    waitUntil(
+      async () => ['succeeded', 'failed', 'cancelled'].includes(String((await jobOf(responseId)).status)),
+      30_000,
+    );
 
   it('answers a text request with the response object, giving the provider the instructions as system', async () => {
     provider.script(reply('Reset it from the login page.', { inputTokens: 17, outputTokens: 6 }));
@@ -321,14 +330,17 @@ describe('OpenAI-compatible Responses API', () => {
     const error = events.at(-2)!;
     expect(error).toMatchObject({ message: expect.any(String), error: { message: error.message, code: error.code } });
     expect(events.at(-1)).toMatchObject({ response: { status: 'failed', error: { message: error.message } } });
+    await untilEnded(String((events[0]!.response as { id: string }).id));
 
     provider.script(serverError(500, 2));
     const stream = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'go', stream: true });
+    let id = '';
     const raised = await (async () => {
-      for await (const event of stream) void event;
+      for await (const event of stream) if (event.type === 'response.created') id = event.response.id;
     })().catch((e: unknown) => e);
     expect(raised).toBeInstanceOf(APIError);
     expect(raised).toMatchObject({ code: error.code });
+    await untilEnded(id);
   });
 
   it('cancels the generation when a streaming client hangs up', async () => {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { AuditLog, type AuthContext } from '@copilot/auth';
 import { Problem } from '@copilot/http';
-import { ConversationRepository, JobRepository, TenantTransactions } from '@copilot/persistence';
+import { ConversationRepository, JobRepository, TenantTransactions, type Tx } from '@copilot/persistence';
 import { JobEventWriter } from '@copilot/queues';
 
 const STREAM_DISCARD_TIMEOUT_MS = 2_000;
@@ -29,9 +29,9 @@ export class ConversationDeletion {
       // Locked first: a message posted at the same moment either committed its job
       // before (and is seen below) or waits, then cannot add its message to a deleted row.
       if (!(await this.conversations.lock(tx, id))) throw new NotFoundException(`No conversation ${id}.`);
-      const jobs = await this.jobs.forConversation(tx, id);
-      const busy = jobs.find((job) => job.status === 'queued' || job.status === 'running');
-      if (busy) {
+      const removed = await this.removeIfIdle(tx, id);
+      if ('busy' in removed) {
+        const busy = removed.busy;
         throw new Problem(409, {
           type: '/problems/conversation-busy',
           title: 'A reply is still being generated',
@@ -39,20 +39,52 @@ export class ConversationDeletion {
           jobId: busy.id,
         });
       }
-      const ids = jobs.map((job) => job.id);
-      await this.jobs.deleteMany(tx, ids);
-      await this.conversations.delete(tx, id);
       await this.audit.record(
         tx,
         actor,
         'conversation.deleted',
         { type: 'conversation', id },
-        { requestId, metadata: { jobs: ids.length } },
+        { requestId, metadata: { jobs: removed.jobIds.length } },
       );
-      return ids;
+      return removed.jobIds;
     });
-    // After commit: the rows are gone whatever Redis does, and an unreachable Redis must not
-    // hold the answer; ended jobs' streams expire by themselves (EVENT_STREAM_RETENTION_SECONDS).
+    await this.discardStreams(id, jobIds);
+  }
+
+  /**
+   * Removes an exchange the caller asked not to store (OpenAI-compatible `store: false`)
+   * once it was answered: the same rows as delete(), not audited (nobody deleted anything
+   * that was kept). False while one of its jobs is queued or running, or when it is gone.
+   */
+  async discardExchange(tenantId: string, id: string): Promise<boolean> {
+    const jobIds = await this.transactions.run(tenantId, async (tx) => {
+      if (!(await this.conversations.lock(tx, id))) return null;
+      const removed = await this.removeIfIdle(tx, id);
+      return 'busy' in removed ? null : removed.jobIds;
+    });
+    if (!jobIds) return false;
+    await this.discardStreams(id, jobIds);
+    return true;
+  }
+
+  private async removeIfIdle(
+    tx: Tx,
+    id: string,
+  ): Promise<{ jobIds: string[] } | { busy: { id: string; status: string } }> {
+    const jobs = await this.jobs.forConversation(tx, id);
+    const busy = jobs.find((job) => job.status === 'queued' || job.status === 'running');
+    if (busy) return { busy };
+    const jobIds = jobs.map((job) => job.id);
+    await this.jobs.deleteMany(tx, jobIds);
+    await this.conversations.delete(tx, id);
+    return { jobIds };
+  }
+
+  /**
+   * After commit: the rows are gone whatever Redis does, and an unreachable Redis must not
+   * hold the answer; ended jobs' streams expire by themselves (EVENT_STREAM_RETENTION_SECONDS).
+   */
+  private async discardStreams(id: string, jobIds: string[]): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('redis did not answer in time')), STREAM_DISCARD_TIMEOUT_MS);

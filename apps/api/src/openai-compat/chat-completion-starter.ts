@@ -1,7 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SETTINGS } from '@copilot/config';
 import type { AuthContext } from '@copilot/auth';
-import { ChatService, ConversationService, type GenerationOverrides } from '@copilot/conversations';
+import {
+  ChatService,
+  ConversationDeletion,
+  ConversationService,
+  type GenerationOverrides,
+  JobService,
+} from '@copilot/conversations';
 import type { Job } from '@copilot/persistence';
 import type { ApiSettings } from '../api.settings';
 import { type ChatCompletionRequest, joinContent } from './chat-completion-request';
@@ -17,7 +23,21 @@ export interface StartedCompletion {
   stream: boolean;
   /** `stream_options.include_usage`: a last chunk with the usage, and `usage: null` on the others. */
   includeUsage: boolean;
+  /** The conversation holding the exchange. */
+  conversationId: string;
+  /** `store` (else OPENAI_COMPAT_STORE_CONVERSATIONS): false, the conversation goes once the job ended (see discard). */
+  stored: boolean;
 }
+
+/** Jobs that have ended: their conversation may be deleted. */
+const ENDED = new Set(['succeeded', 'failed', 'cancelled']);
+/**
+ * How long discard waits for the job to end: the answer is out when it starts, so the
+ * row follows within moments (a cancelled job within the worker's cancel check). Past
+ * it, the retention sweep removes the exchange (UNSTORED_EXCHANGE_GRACE_MS).
+ */
+const DISCARD_WAIT_MS = 60_000;
+const DISCARD_POLL_MS = 250;
 
 /**
  * Turns a stateless Chat Completions request into the platform's chat records.
@@ -42,10 +62,14 @@ export interface StartedCompletion {
  */
 @Injectable()
 export class ChatCompletionStarter {
+  private readonly logger = new Logger(ChatCompletionStarter.name);
+
   constructor(
     private readonly models: OpenAiModelsService,
     private readonly conversations: ConversationService,
     private readonly chat: ChatService,
+    private readonly jobs: JobService,
+    private readonly deletion: ConversationDeletion,
     @Inject(SETTINGS) private readonly settings: ApiSettings,
   ) {}
 
@@ -81,11 +105,18 @@ export class ChatCompletionStarter {
       ...(request.presence_penalty != null ? { presencePenalty: request.presence_penalty } : {}),
       ...(request.user ? { user: request.user } : {}),
     };
+    const stored = request.store ?? this.settings.chat.storeOpenAiCompletions;
     const conversation = await this.conversations.createWithHistory(
       auth.tenantId,
       {
         title: null,
-        metadata: { source: 'openai-compat', model: request.model, ...(request.user ? { user: request.user } : {}) },
+        // stored: false marks an exchange to remove once answered, also for a sweep after a crash.
+        metadata: {
+          source: 'openai-compat',
+          model: request.model,
+          ...(request.user ? { user: request.user } : {}),
+          ...(stored ? {} : { stored: false }),
+        },
         copilotId: resolved.kind === 'copilot' ? resolved.copilot.id : null,
         generation,
       },
@@ -102,10 +133,35 @@ export class ChatCompletionStarter {
         maxTokens: maxTokens ?? copilotMax ?? null,
         stream: request.stream === true,
         includeUsage: request.stream === true && request.stream_options?.include_usage === true,
+        conversationId: conversation.id,
+        stored,
       };
     } catch (error) {
       await this.conversations.remove(auth.tenantId, conversation.id).catch(() => undefined);
       throw error;
+    }
+  }
+
+  /**
+   * Removes an unstored exchange's conversation once its job ended (the worker reads the
+   * history from it until then, and a conversation with a queued or running reply cannot
+   * be deleted). Runs after the answer was sent or the client left; never throws. The job's
+   * usage records stay, so budgets and usage still count it.
+   */
+  async discard(auth: AuthContext, started: StartedCompletion): Promise<void> {
+    if (started.stored) return;
+    const deadline = Date.now() + DISCARD_WAIT_MS;
+    try {
+      while (!ENDED.has((await this.jobs.get(auth.tenantId, started.job.id)).status)) {
+        if (Date.now() > deadline) return; // left to the retention sweep
+        await new Promise((resolve) => setTimeout(resolve, DISCARD_POLL_MS));
+      }
+      await this.deletion.discardExchange(auth.tenantId, started.conversationId);
+    } catch (error) {
+      this.logger.warn(
+        { err: error, conversation_id: started.conversationId },
+        'could not remove an unstored exchange',
+      );
     }
   }
 }

@@ -32,7 +32,12 @@ export class ChatCompletionsController {
     const slot = completion.stream ? await this.slots.acquire(auth) : undefined;
     try {
       const started = await this.starter.start(auth, completion, String(request.id));
-      await this.responder.respond(auth, started, reply);
+      try {
+        await this.responder.respond(auth, started, reply);
+      } finally {
+        // Not awaited: the answer is out; removal waits for the job to end.
+        void this.starter.discard(auth, started);
+      }
     } finally {
       slot?.release();
     }

@@ -41,7 +41,12 @@ export class ResponsesController {
       const started = await this.starter
         .start(auth, toChatCompletionRequest(parsed, turns), String(request.id))
         .catch((error: unknown) => Promise.reject(asInputError(error, String(request.id))));
-      await this.responder.respond(auth, { started, request: parsed }, reply);
+      try {
+        await this.responder.respond(auth, { started, request: parsed }, reply);
+      } finally {
+        // Not awaited: the answer is out; removal (store: false) waits for the job to end.
+        void this.starter.discard(auth, started);
+      }
     } finally {
       slot?.release();
     }

@@ -100,6 +100,15 @@ export const chatConfig = defineConcern(
         .default(100)
         .describe('Latest messages of a conversation sent to the model as history, at most'),
     },
+    OPENAI_COMPAT_STORE_CONVERSATIONS: {
+      schema: z
+        .enum(['true', 'false'])
+        .default('true')
+        .transform((value) => value === 'true')
+        .describe(
+          "Whether /openai/v1 chat completions are kept as conversations (listed in GET /v1/conversations); a request's `store` field overrides it. false: removed once answered (usage still counts)",
+        ),
+    },
     DEFAULT_MODEL: {
       schema: z
         .string()
@@ -115,7 +124,11 @@ export const chatConfig = defineConcern(
         }),
     },
   },
-  (v) => ({ maxHistoryMessages: v.MAX_CONVERSATION_MESSAGES, defaultModel: v.DEFAULT_MODEL }),
+  (v) => ({
+    maxHistoryMessages: v.MAX_CONVERSATION_MESSAGES,
+    defaultModel: v.DEFAULT_MODEL,
+    storeOpenAiCompletions: v.OPENAI_COMPAT_STORE_CONVERSATIONS,
+  }),
 );
 
 /** The scheduler's own recurring work (besides the outbox relay). */

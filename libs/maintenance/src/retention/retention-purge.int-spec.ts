@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createPersistentRedis, jobEventsKey } from '@copilot/queues';
 import { type MaintenanceFixture, maintenanceFixture } from '../testing/maintenance-fixture';
-import { RetentionPurge } from './retention-purge';
+import { RetentionPurge, UNSTORED_EXCHANGE_GRACE_MS } from './retention-purge';
 
 const DAY_MS = 24 * 3600_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
@@ -15,8 +15,8 @@ describe(RetentionPurge.name, () => {
   });
   afterAll(() => f.close());
 
-  const conversation = async (tenantId: string, lastActive: Date) => {
-    const c = await f.admin.conversation.create({ data: { tenantId } });
+  const conversation = async (tenantId: string, lastActive: Date, metadata: object = {}) => {
+    const c = await f.admin.conversation.create({ data: { tenantId, metadata } });
     await f.admin.message.create({ data: { tenantId, conversationId: c.id, role: 'user', content: 'hello' } });
     await f.admin.$executeRaw`UPDATE conversations SET updated_at = ${lastActive} WHERE id = ${c.id}::uuid`;
     return c.id;
@@ -126,5 +126,35 @@ describe(RetentionPurge.name, () => {
     expect(await left(othersOld)).toBe(true); // that tenant keeps 90 days
     expect(await f.admin.webhook.count({ where: { id: hook.id } })).toBe(1);
     expect(report.webhookDeliveries).toBeGreaterThanOrEqual(4);
+  });
+  it('removes unstored OpenAI-compatible exchanges left behind within minutes, with their jobs and streams, never a busy one', async () => {
+    const tenant = await f.createTenant('retention-unstored', 365);
+    const unstored = { source: 'openai-compat', stored: false };
+    const past = new Date(Date.now() - UNSTORED_EXCHANGE_GRACE_MS - 60_000);
+    const leftBehind = await Promise.all([1, 2, 3].map(() => conversation(tenant.id, past, unstored)));
+    const leftJob = await job(tenant.id, 'succeeded', past, { conversationId: leftBehind[0] });
+    const justAnswered = await conversation(tenant.id, new Date(), unstored);
+    const stillAnswering = await conversation(tenant.id, past, unstored);
+    const busyJob = await job(tenant.id, 'running', null, { conversationId: stillAnswering });
+    const storedExchange = await conversation(tenant.id, past, { source: 'openai-compat' });
+    const redis = createPersistentRedis(f.settings.redis.url, 'retention-unstored-test');
+    const stream = jobEventsKey(f.settings.redis.prefix, leftJob);
+    await redis.xadd(stream, '*', 'type', 'done', 'data', '{}');
+
+    try {
+      const report = await f.retention.purgeOnce();
+
+      for (const id of leftBehind) expect(await exists.conversation(id)).toBe(false);
+      expect(await f.admin.message.count({ where: { conversationId: { in: leftBehind } } })).toBe(0);
+      expect(await exists.job(leftJob)).toBe(false);
+      expect(await redis.exists(stream)).toBe(0);
+      expect(await exists.conversation(justAnswered)).toBe(true);
+      expect(await exists.conversation(stillAnswering)).toBe(true);
+      expect(await exists.job(busyJob)).toBe(true);
+      expect(await exists.conversation(storedExchange)).toBe(true); // a year's retention
+      expect(report.unstoredExchanges).toBeGreaterThanOrEqual(3);
+    } finally {
+      redis.disconnect();
+    }
   });
 });

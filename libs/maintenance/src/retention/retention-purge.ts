@@ -15,12 +15,18 @@ export interface RetentionReport {
   conversations: number;
   jobs: number;
   webhookDeliveries: number;
+  /** Unstored OpenAI-compatible exchanges the answer did not remove (an api restart). */
+  unstoredExchanges: number;
 }
+
+/** How long an unstored exchange may outlive its last activity before the sweep removes it. */
+export const UNSTORED_EXCHANGE_GRACE_MS = 15 * 60_000;
 
 /**
  * Deletes what a tenant no longer keeps: conversations (with their messages) last
  * active before its retention, jobs that finished before it with their event streams,
- * and webhook delivery logs that ended before it. Tenant by tenant, each batch in the
+ * webhook delivery logs that ended before it, and unstored OpenAI-compatible exchanges
+ * (`store: false`) idle for UNSTORED_EXCHANGE_GRACE_MS whatever the retention. Tenant by tenant, each batch in the
  * tenant's own transaction (RLS), in bounded batches; queued and running jobs, the
  * conversations they write to, and deliveries still being retried, stay.
  */
@@ -39,10 +45,27 @@ export class RetentionPurge {
 
   async purgeOnce(now = new Date()): Promise<RetentionReport> {
     const { days, batchSize } = this.options.maintenance.retention;
-    const report: RetentionReport = { tenants: 0, conversations: 0, jobs: 0, webhookDeliveries: 0 };
+    const report: RetentionReport = {
+      tenants: 0,
+      conversations: 0,
+      jobs: 0,
+      webhookDeliveries: 0,
+      unstoredExchanges: 0,
+    };
+    const unstoredCutoff = new Date(now.getTime() - UNSTORED_EXCHANGE_GRACE_MS);
     for (const tenant of await this.maintenance.tenants(this.prisma.client)) {
       const cutoff = new Date(now.getTime() - (tenant.retentionDays ?? days) * DAY_MS);
       report.tenants++;
+      for (;;) {
+        const purged = await this.transactions.run(tenant.id, async (tx) => {
+          const found = await this.maintenance.purgeUnstoredExchanges(tx, unstoredCutoff, batchSize);
+          await this.events.discard(found.jobIds);
+          return found;
+        });
+        report.unstoredExchanges += purged.conversations;
+        report.jobs += purged.jobIds.length;
+        if (purged.conversations < batchSize) break;
+      }
       for (;;) {
         const deleted = await this.transactions.run(tenant.id, (tx) =>
           this.maintenance.purgeConversations(tx, cutoff, batchSize),
@@ -69,7 +92,8 @@ export class RetentionPurge {
         if (deleted < batchSize) break;
       }
     }
-    if (report.conversations + report.jobs + report.webhookDeliveries > 0) this.logger.log(report, 'retention purge');
+    if (report.conversations + report.jobs + report.webhookDeliveries + report.unstoredExchanges > 0)
+      this.logger.log(report, 'retention purge');
     return report;
   }
 }

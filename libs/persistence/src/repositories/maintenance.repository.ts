@@ -86,6 +86,32 @@ export class MaintenanceRepository {
         ORDER BY c.updated_at LIMIT ${limit})`;
   }
 
+  /**
+   * Deletes up to `limit` of the tenant's unstored OpenAI-compatible exchanges (conversation
+   * metadata `stored: false`) last active before `cutoff`, with their jobs, except those with
+   * a generation still queued or running; returns the deleted jobs' ids (for their streams).
+   * The answer normally removed them already: this catches what an api restart left.
+   */
+  async purgeUnstoredExchanges(
+    tx: Tx,
+    cutoff: Date,
+    limit: number,
+  ): Promise<{ conversations: number; jobIds: string[] }> {
+    const doomed = await tx.$queryRaw<{ id: string }[]>`
+      SELECT c.id FROM conversations c
+      WHERE c.metadata->>'stored' = 'false' AND c.updated_at < ${cutoff}
+        AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.status IN ('queued', 'running')
+                        AND j.payload->>'conversationId' = c.id::text)
+      ORDER BY c.updated_at LIMIT ${limit}
+      FOR UPDATE OF c SKIP LOCKED`;
+    if (doomed.length === 0) return { conversations: 0, jobIds: [] };
+    const ids = doomed.map((row) => row.id);
+    const jobs = await tx.$queryRaw<{ id: string }[]>`
+      DELETE FROM jobs WHERE payload->>'conversationId' = ANY(${ids}::text[]) RETURNING id`;
+    const conversations = await tx.$executeRaw`DELETE FROM conversations WHERE id = ANY(${ids}::uuid[])`;
+    return { conversations, jobIds: jobs.map((row) => row.id) };
+  }
+
   /** Deletes up to `limit` of the tenant's jobs that finished before `cutoff`; returns their ids. */
   async purgeFinishedJobs(tx: Tx, cutoff: Date, limit: number): Promise<string[]> {
     const rows = await tx.$queryRaw<{ id: string }[]>`
