@@ -242,6 +242,64 @@ describe('OpenAI-compatible API', () => {
     });
   });
 
+  it('answers n choices, one generation each, with their usage added up and one stored exchange', async () => {
+    const before = await conversationCount();
+    const texts = ['First take.', 'Second take.', 'Third take.'];
+    provider.script(...texts.map((text, i) => reply(text, { inputTokens: 10, outputTokens: i + 2 })));
+    const completion = await client.chat.completions.create({
+      model: 'openai/gpt-4o-mini',
+      n: 3,
+      messages: [{ role: 'user', content: 'Give me a tagline' }],
+    });
+    expect(completion.choices.map((choice) => choice.index)).toEqual([0, 1, 2]);
+    // The three generations run side by side: which scripted reply each took is not fixed.
+    expect(completion.choices.map((choice) => choice.message.content).sort()).toEqual([...texts].sort());
+    expect(completion.choices.every((choice) => choice.finish_reason === 'stop')).toBe(true);
+    expect(completion.usage).toEqual({ prompt_tokens: 30, completion_tokens: 9, total_tokens: 39 });
+    expect(provider.requests.slice(-3).map((r) => (r.body as { messages: unknown }).messages)).toEqual(
+      Array(3).fill([{ role: 'user', content: 'Give me a tagline' }]),
+    );
+    // The question is kept once, with the first choice's reply; the other choices are not stored.
+    const deadline = Date.now() + 15_000;
+    while ((await conversationCount()) !== before + 1 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await conversationCount()).toBe(before + 1);
+    const newest = (await (await rest('GET', '/v1/conversations?limit=1')).json()) as { data: { id: string }[] };
+    const stored = (await (await rest('GET', `/v1/conversations/${newest.data[0]!.id}/messages`)).json()) as {
+      data: { content: string }[];
+    };
+    expect(stored.data.map((m) => m.content)).toEqual(['Give me a tagline', completion.choices[0]!.message.content]);
+
+    provider.script(
+      reply('Alpha beta gamma', { chunks: 3, inputTokens: 7, outputTokens: 3 }),
+      reply('Delta epsilon', { chunks: 2, inputTokens: 7, outputTokens: 2 }),
+    );
+    const stream = await client.chat.completions.create({
+      model: 'openai/gpt-4o-mini',
+      n: 2,
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: [{ role: 'user', content: 'Two lists, please' }],
+    });
+    const text = ['', ''];
+    const finishes: [number, string][] = [];
+    let usage: OpenAI.CompletionUsage | null | undefined;
+    for await (const chunk of stream) {
+      for (const choice of chunk.choices) {
+        text[choice.index] += choice.delta.content ?? '';
+        if (choice.finish_reason) finishes.push([choice.index, choice.finish_reason]);
+      }
+      usage = chunk.usage ?? usage;
+    }
+    expect([...text].sort()).toEqual(['Alpha beta gamma', 'Delta epsilon']);
+    expect(finishes.sort()).toEqual([
+      [0, 'stop'],
+      [1, 'stop'],
+    ]);
+    expect(usage).toEqual({ prompt_tokens: 14, completion_tokens: 5, total_tokens: 19 });
+  });
+
   it("takes a copilot's id as the model, adding the caller's system message to its instructions", async () => {
     provider.script(reply('Sure.'));
     const completion = await client.chat.completions.create({
@@ -303,9 +361,9 @@ describe('OpenAI-compatible API', () => {
 
     await expect(ask({}, sdk('cp_not_a_real_key'))).rejects.toBeInstanceOf(AuthenticationError);
 
-    const twoChoices = await ask({ n: 2 }).catch((e: unknown) => e);
-    expect(twoChoices).toBeInstanceOf(BadRequestError);
-    expect(twoChoices).toMatchObject({ param: 'n' });
+    const tooManyChoices = await ask({ n: 17 }).catch((e: unknown) => e);
+    expect(tooManyChoices).toBeInstanceOf(BadRequestError);
+    expect(tooManyChoices).toMatchObject({ param: 'n' });
 
     const huge = await ask({ max_tokens: 2 ** 40 }).catch((e: unknown) => e);
     expect(huge).toMatchObject({ status: 400, param: 'max_tokens' });

@@ -50,31 +50,53 @@ export function finishReasonOf(job: Job, maxTokens: number | null): FinishReason
   return maxTokens !== null && usageOf(job).completion_tokens >= maxTokens ? 'length' : 'stop';
 }
 
-export function chatCompletion(started: StartedCompletion, job: Job, content: string) {
+/** One choice's ended job and its text. */
+export interface ChoiceReply {
+  job: Job;
+  content: string;
+}
+
+/** `n` choices are `n` generations: their usage adds up, the prompt counted once per choice. */
+export function totalUsage(jobs: readonly Job[]): CompletionUsage {
+  const usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+  for (const job of jobs) {
+    const one = usageOf(job);
+    usage.prompt_tokens += one.prompt_tokens;
+    usage.completion_tokens += one.completion_tokens;
+    usage.total_tokens += one.total_tokens;
+  }
+  return usage;
+}
+
+export function chatCompletion(started: StartedCompletion, replies: readonly ChoiceReply[]) {
   return {
     ...completionHeader(started),
     object: 'chat.completion',
-    choices: [
-      {
-        index: 0,
-        message: { role: 'assistant', content, refusal: null, annotations: [] },
-        logprobs: null,
-        finish_reason: finishReasonOf(job, started.maxTokens),
-      },
-    ],
-    usage: usageOf(job),
+    choices: replies.map(({ job, content }, index) => ({
+      index,
+      message: { role: 'assistant', content, refusal: null, annotations: [] },
+      logprobs: null,
+      finish_reason: finishReasonOf(job, started.maxTokens),
+    })),
+    usage: totalUsage(replies.map((reply) => reply.job)),
   };
+}
+
+export interface ChunkChoice {
+  index: number;
+  delta: { role?: 'assistant'; content?: string };
+  finish_reason: FinishReason | null;
 }
 
 export function chatCompletionChunk(
   started: StartedCompletion,
-  choice: { delta: { role?: 'assistant'; content?: string }; finish_reason: FinishReason | null } | null,
+  choice: ChunkChoice | null,
   usage: { include: boolean; value?: CompletionUsage },
 ) {
   return {
     ...completionHeader(started),
     object: 'chat.completion.chunk',
-    choices: choice ? [{ index: 0, delta: choice.delta, logprobs: null, finish_reason: choice.finish_reason }] : [],
+    choices: choice ? [{ ...choice, logprobs: null }] : [],
     // With include_usage, OpenAI sends `usage: null` on every chunk but the last one.
     ...(usage.include ? { usage: usage.value ?? null } : {}),
   };

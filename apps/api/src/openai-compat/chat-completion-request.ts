@@ -18,6 +18,9 @@ const message = z.discriminatedUnion('role', [
 // in errors), a reply allowance of at most 200,000 tokens (2^40 made the context check
 // report a negative room for the prompt).
 const MAX_REPLY_TOKENS = 200_000;
+/** At most this many choices (`n`) per request: each is a generation of its own, with its job and budget reservation. */
+export const MAX_CHOICES = 16;
+
 const replyTokens = z.number().int().positive().max(MAX_REPLY_TOKENS).nullish();
 
 /** The Chat Completions request fields the platform honours; see UNSUPPORTED_FIELDS for the refused ones. */
@@ -38,7 +41,8 @@ export const chatCompletionRequest = z.object({
   presence_penalty: z.number().min(-2).max(2).nullish(),
   // Whether the exchange is kept as a conversation; unset: the OPENAI_COMPAT_STORE_CONVERSATIONS default.
   store: z.boolean().nullish(),
-  n: z.literal(1, { message: 'only n=1 is supported' }).nullish(),
+  // Choices: one generation each (see ChatCompletionStarter.startChoices).
+  n: z.number().int().min(1).max(MAX_CHOICES).nullish(),
 });
 export type ChatCompletionRequest = z.output<typeof chatCompletionRequest>;
 

@@ -73,6 +73,33 @@ export class ChatCompletionStarter {
     @Inject(SETTINGS) private readonly settings: ApiSettings,
   ) {}
 
+  /**
+   * The request's `n` choices (default 1), each started as its own generation: the same
+   * conversation records and job as one completion, so every provider (and `local`)
+   * gives `n` choices, each reserving and counting its own tokens (the prompt counts
+   * once per choice). Only the first choice's exchange is kept (when stored): the others
+   * are the same question answered again, removed once they ended. If any choice is
+   * refused (its budget spent), the started ones are cancelled and removed, and the
+   * refusal is the answer.
+   */
+  async startChoices(
+    auth: AuthContext,
+    request: ChatCompletionRequest,
+    requestId: string,
+  ): Promise<StartedCompletion[]> {
+    const n = request.n ?? 1;
+    const settled = await Promise.allSettled(
+      Array.from({ length: n }, (_, index) =>
+        this.start(auth, index === 0 ? request : { ...request, store: false }, requestId),
+      ),
+    );
+    const refused = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    const started = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    if (!refused) return started;
+    await Promise.all(started.map((choice) => this.abandon(auth, choice)));
+    throw refused.reason;
+  }
+
   async start(auth: AuthContext, request: ChatCompletionRequest, requestId: string): Promise<StartedCompletion> {
     const last = request.messages.at(-1)!;
     if (last.role !== 'user') {
@@ -140,6 +167,12 @@ export class ChatCompletionStarter {
       await this.conversations.remove(auth.tenantId, conversation.id).catch(() => undefined);
       throw error;
     }
+  }
+
+  /** A choice whose request was refused: cancelled, and removed once its job ended. */
+  private async abandon(auth: AuthContext, choice: StartedCompletion): Promise<void> {
+    await this.jobs.cancel(auth.tenantId, choice.job.id).catch(() => undefined);
+    void this.discard(auth, { ...choice, stored: false });
   }
 
   /**

@@ -31,12 +31,12 @@ export class ChatCompletionsController {
     // A streamed completion holds a stream slot; reserved first, so a refusal writes nothing.
     const slot = completion.stream ? await this.slots.acquire(auth) : undefined;
     try {
-      const started = await this.starter.start(auth, completion, String(request.id));
+      const choices = await this.starter.startChoices(auth, completion, String(request.id));
       try {
-        await this.responder.respond(auth, started, reply);
+        await this.responder.respond(auth, choices, reply);
       } finally {
-        // Not awaited: the answer is out; removal waits for the job to end.
-        void this.starter.discard(auth, started);
+        // Not awaited: the answer is out; removal (store: false, extra choices) waits for the job to end.
+        for (const choice of choices) void this.starter.discard(auth, choice);
       }
     } finally {
       slot?.release();

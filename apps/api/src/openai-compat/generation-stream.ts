@@ -63,6 +63,27 @@ export async function* noteEnding(
   }
 }
 
+/**
+ * The events of several jobs (a request's `n` choices) as they come, each tagged with
+ * its source's index; ends when every source has ended. Stopping early leaves the
+ * sources to their abort signal (a pending `next()` cannot be interrupted).
+ */
+export async function* interleave(
+  sources: readonly AsyncGenerator<GenerationEvent>[],
+): AsyncGenerator<{ index: number; event: GenerationEvent }> {
+  const pull = (index: number) => sources[index]!.next().then((result) => ({ index, result }));
+  const pending = new Map(sources.map((_, index) => [index, pull(index)] as const));
+  while (pending.size > 0) {
+    const { index, result } = await Promise.race(pending.values());
+    if (result.done) {
+      pending.delete(index);
+      continue;
+    }
+    pending.set(index, pull(index));
+    yield { index, event: result.value };
+  }
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** `rest` again, starting with the result of its `next()` already asked for. */
