@@ -21,6 +21,8 @@ describe('OpenAI-compatible API', () => {
   let readOnlyKey: string;
   /** A key of a tenant whose daily token budget is 10. */
   let budgetKey: string;
+  /** A key of a tenant whose daily token budget (100) holds one short reply of 60 tokens, not two. */
+  let choicesBudgetKey: string;
 
   beforeAll(async () => {
     provider = await FakeOpenAiServer.start({ apiKey: 'fake-e2e-compat-provider-key' });
@@ -40,14 +42,18 @@ describe('OpenAI-compatible API', () => {
     };
     api = `http://127.0.0.1:${apiPort}`;
     // CLI calls are slow (a process each): the two tenants and their keys are made in parallel.
-    await Promise.all([cli(env, 'tenant:create', 'compat'), cli(env, 'tenant:create', 'compat-budget')]);
-    const [admin, reader, budgeted] = await Promise.all([
+    await Promise.all(['compat', 'compat-budget', 'compat-choices'].map((slug) => cli(env, 'tenant:create', slug)));
+    const [admin, reader, budgeted, choicesBudgeted] = await Promise.all([
       cli(env, 'key:create', '--tenant', 'compat', '--scopes', 'admin'),
       cli(env, 'key:create', '--tenant', 'compat', '--scopes', 'chat:read'),
       cli(env, 'key:create', '--tenant', 'compat-budget', '--scopes', 'admin'),
+      cli(env, 'key:create', '--tenant', 'compat-choices', '--scopes', 'admin'),
       cli(env, 'tenant:budget', 'compat-budget', '--daily', '10'),
+      cli(env, 'tenant:budget', 'compat-choices', '--daily', '100'),
     ]);
-    [key, readOnlyKey, budgetKey] = [admin, reader, budgeted].map((created) => String(created!.key));
+    [key, readOnlyKey, budgetKey, choicesBudgetKey] = [admin, reader, budgeted, choicesBudgeted].map((created) =>
+      String(created!.key),
+    );
     apps.push(
       new AppProcess('api', 'apps/api/src/main.ts', env),
       new AppProcess('worker', 'apps/worker/src/main.ts', env),
@@ -403,6 +409,35 @@ describe('OpenAI-compatible API', () => {
     expect(headers.get('retry-after')).toBeNull();
     expect(headers.get('x-should-retry')).toBe('false');
     expect(Date.now() - startedAt).toBeLessThan(3_000);
+  });
+
+  it('refuses n choices the budget cannot cover as a whole, keeping nothing and giving the reserved tokens back', async () => {
+    const choices = sdk(choicesBudgetKey);
+    const listed = async () =>
+      (
+        (await (
+          await fetch(`${api}/v1/conversations?limit=100`, { headers: { 'x-api-key': choicesBudgetKey } })
+        ).json()) as { data: unknown[] }
+      ).data.length;
+    // Each choice reserves its prompt and max_tokens (60): one fits in 100 tokens, two do not.
+    const ask = (n: number) =>
+      choices.chat.completions.create({
+        model: 'local',
+        n,
+        max_tokens: 60,
+        messages: [{ role: 'user', content: 'hi' }],
+      });
+
+    const refused = await ask(2).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimitError);
+    expect(refused).toMatchObject({ status: 429, code: 'insufficient_quota' });
+    // The choice that had been accepted is cancelled and removed, and its reservation released:
+    // otherwise 40 tokens would be left and one choice of 60 would be refused too.
+    const deadline = Date.now() + 15_000;
+    while ((await listed()) !== 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await listed()).toBe(0);
+    const one = await ask(1);
+    expect(one.choices).toHaveLength(1);
   });
 
   it('answers a streamed request that fails before its first token with a real HTTP error', async () => {
