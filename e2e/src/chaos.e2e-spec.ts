@@ -1,4 +1,5 @@
 import { formatReport } from './chaos/report';
+import { killWorkerAndLoseRedis } from './chaos/lost-job-recovery';
 import { ChaosRun } from './chaos/run-chaos';
 
 // The short version of `npm run chaos`: real processes on private Postgres/Redis
@@ -38,4 +39,15 @@ describe('the platform under chaos', () => {
     expect(outcome.observed.jobs.succeeded).toBeGreaterThan(0);
     expect(outcome.observed.recoveryMs).not.toContain(null);
   }, 150_000);
+});
+
+describe('the lost-job policy with default settings', () => {
+  it('runs a job again on another worker within 60 s of its worker being SIGKILLed while Redis lost all its data', async () => {
+    const observed = await killWorkerAndLoseRedis();
+
+    expect(observed.runningAgainMs).toBeGreaterThan(0);
+    expect(observed.runningAgainMs).toBeLessThanOrEqual(60_000);
+    expect(observed.job).toMatchObject({ status: 'succeeded', attempts: 2 });
+    expect(observed.assistantReplies).toEqual(['the final answer']);
+  }, 240_000);
 });

@@ -2,9 +2,9 @@ import { contextTooLong, FakeOpenAiServer, reply } from '@copilot/llm/testing';
 import { AppProcess, cli, freePort, waitFor } from '@copilot/testing';
 import { readSse } from './sse';
 
-// A worker killed with SIGKILL in the middle of a reply: its job is taken over by
-// another worker once the dead worker's lock lapses, and the user ends up with
-// exactly one answer.
+// A worker killed with SIGKILL in the middle of a reply: the reaper hands its job to
+// another worker once the dead worker's heartbeat and lock lapse, and the user ends
+// up with exactly one answer.
 describe('a worker killed mid-generation, and failed jobs replayed', () => {
   let openai: FakeOpenAiServer;
   const apps: AppProcess[] = [];
@@ -26,7 +26,10 @@ describe('a worker killed mid-generation, and failed jobs replayed', () => {
       OPENAI_BASE_URL: openai.url,
       DEFAULT_MODEL: 'openai/gpt-4o-mini',
       WORKER_LOCK_DURATION_MS: '2000',
-      WORKER_STALLED_INTERVAL_MS: '1000',
+      JOB_HEARTBEAT_INTERVAL_MS: '300',
+      REAPER_STALE_AFTER_MS: '1000',
+      REAPER_INTERVAL_MS: '500',
+      SCHEDULE_REFRESH_INTERVAL_MS: '1000',
       OUTBOX_RELAY_INTERVAL_MS: '200',
       OUTBOX_RELAY_AFTER_MS: '200',
       // These tests poll job status; the default budget of 100 requests a minute is for clients.

@@ -8,8 +8,11 @@ import {
   reply,
   serverError,
 } from '@copilot/llm/testing';
-import { TenantTransactions, UsageRepository } from '@copilot/persistence';
-import { QueueWorkerHost } from '@copilot/queues';
+import { createPrismaClient, TenantTransactions, UsageRepository } from '@copilot/persistence';
+import { MAX_LOST_RUNS, QueueWorkerHost } from '@copilot/queues';
+import { JobReaper } from '@copilot/maintenance';
+import { adminDatabaseConfig, loadSettings } from '@copilot/config';
+import { randomUUID } from 'node:crypto';
 import { TokenBudget } from '@copilot/usage';
 import type { INestApplicationContext } from '@nestjs/common';
 import { adminOf, createTenant, jobEnded, startWorkerApp } from './testing/worker-test-app';
@@ -182,5 +185,46 @@ describe('reply generation with real providers', () => {
     await ended((await ask({ model: 'openai/gpt-4o-mini', maxTokens: 500 })).job.id);
     const after = await app.get(TokenBudget).used(tenantId);
     expect(after.day - before.day).toBe(11);
+  });
+
+  it('gives the token reservation back when the reaper gives up on a lost chat job', async () => {
+    const budget = app.get(TokenBudget);
+    const reserved = await budget.reserve(tenantId, { daily: 1_000_000, monthly: null }, 700);
+    if (!reserved.ok) throw new Error('the reservation was refused');
+    const before = await budget.used(tenantId);
+    const conversation = await app.get(ConversationService).create(tenantId, {});
+    // A job whose runs kept being lost (no queue entry, silent for an hour), with its reservation.
+    const id = randomUUID();
+    const { adminDatabase } = loadSettings('cli', [adminDatabaseConfig] as const);
+    const admin = createPrismaClient(adminDatabase);
+    try {
+      await admin.job.create({
+        data: {
+          id,
+          tenantId,
+          queue: 'chat',
+          name: 'chat.generate',
+          payload: {
+            jobId: id,
+            tenantId,
+            conversationId: conversation.id,
+            messageId: randomUUID(),
+            reservation: { ...reserved.reservation! },
+          },
+          status: 'running',
+          startedAt: new Date(Date.now() - 3600_000),
+          heartbeatAt: new Date(Date.now() - 3600_000),
+          dispatchedAt: new Date(Date.now() - 3600_000),
+          reapCount: MAX_LOST_RUNS,
+        },
+      });
+    } finally {
+      await admin.$disconnect();
+    }
+
+    await app.get(JobReaper).reapOnce();
+
+    expect(await ended(id)).toMatchObject({ status: 'failed', error: { reason: 'job_lost' } });
+    expect((await budget.used(tenantId)).day).toBe(before.day - 700);
   });
 });

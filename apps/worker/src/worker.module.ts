@@ -3,17 +3,14 @@ import { SETTINGS } from '@copilot/config';
 import { ConversationsModule, GroundingService, ReplyGenerationService } from '@copilot/conversations';
 import { llmMetricProviders, LlmMetrics, LlmModule } from '@copilot/llm';
 import { MaintenanceModule } from '@copilot/maintenance';
-import { RetrievalModule } from '@copilot/retrieval';
+import { DocumentIngestService, RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
 import { EgressModule } from '@copilot/egress';
-import { webhookRetryDelayMs, WebhooksModule } from '@copilot/webhooks';
+import { WebhookDeliveryService, webhookRetryDelayMs, WebhooksModule } from '@copilot/webhooks';
 import { resilientGeneratorProviders } from './resilient-generator.provider';
 import { ReadinessRegistry } from '@copilot/observability';
 import { PlatformModule } from '@copilot/platform';
 import { QUEUE, queueMetricProviders, QueueWorkerHost } from '@copilot/queues';
-import { ChatGenerateProcessor } from './chat-generate.processor';
-import { DocumentIngestProcessor } from './document-ingest.processor';
-import { WebhookDeliverProcessor } from './webhook-deliver.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import type { WorkerSettings } from './worker.settings';
 
@@ -21,9 +18,9 @@ import type { WorkerSettings } from './worker.settings';
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(
     private readonly host: QueueWorkerHost,
-    private readonly chat: ChatGenerateProcessor,
-    private readonly ingest: DocumentIngestProcessor,
-    private readonly webhook: WebhookDeliverProcessor,
+    private readonly replies: ReplyGenerationService,
+    private readonly ingest: DocumentIngestService,
+    private readonly deliveries: WebhookDeliveryService,
     private readonly maintenance: MaintenanceProcessor,
     @Inject(SETTINGS) private readonly settings: WorkerSettings,
     private readonly readiness: ReadinessRegistry,
@@ -60,9 +57,6 @@ export class WorkerModule implements OnApplicationBootstrap {
         ...resilientGeneratorProviders,
         GroundingService,
         ReplyGenerationService,
-        ChatGenerateProcessor,
-        DocumentIngestProcessor,
-        WebhookDeliverProcessor,
         MaintenanceProcessor,
       ],
     };
@@ -71,17 +65,17 @@ export class WorkerModule implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     this.host.start(
       QUEUE.chat,
-      { 'chat.generate': (payload, context) => this.chat.handle(payload, context) },
+      { 'chat.generate': this.replies },
       { ...this.locks(), concurrency: this.settings.worker.chatConcurrency },
     );
     this.host.start(
       QUEUE.ingest,
-      { 'document.ingest': (payload, context) => this.ingest.handle(payload, context) },
+      { 'document.ingest': this.ingest },
       { ...this.locks(), concurrency: this.settings.worker.ingestConcurrency },
     );
     this.host.start(
       QUEUE.webhook,
-      { 'webhook.deliver': (payload, context) => this.webhook.handle(payload, context) },
+      { 'webhook.deliver': this.deliveries },
       {
         ...this.locks(),
         concurrency: this.settings.webhooks.concurrency,
@@ -97,9 +91,6 @@ export class WorkerModule implements OnApplicationBootstrap {
   }
 
   private locks() {
-    return {
-      lockDurationMs: this.settings.worker.lockDurationMs,
-      stalledIntervalMs: this.settings.worker.stalledIntervalMs,
-    };
+    return { lockDurationMs: this.settings.worker.lockDurationMs };
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The platform under test: api, scheduler and two workers as real processes, wired
  * to the private Postgres/Redis and to a fake OpenAI-compatible provider, with short
- * timeouts so that every recovery path (lock expiry, relay, stale jobs) acts within seconds.
+ * timeouts so that every recovery path (the relay, the reaper after a lock lapses) acts within seconds.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,10 +57,13 @@ export class Platform {
       TIMEOUT_MS: '3000',
       CIRCUIT_BREAKER_COOLDOWN_MS: '2000',
       WORKER_LOCK_DURATION_MS: '3000',
-      WORKER_STALLED_INTERVAL_MS: '1500',
+      // The lost-job policy, quickened: heartbeats, their staleness and the reaper's pass.
+      JOB_HEARTBEAT_INTERVAL_MS: '500',
+      REAPER_STALE_AFTER_MS: '2000',
+      REAPER_INTERVAL_MS: '1000',
+      SCHEDULE_REFRESH_INTERVAL_MS: '1000',
       OUTBOX_RELAY_INTERVAL_MS: '500',
       OUTBOX_RELAY_AFTER_MS: '1000',
-      STALE_JOB_AFTER_MS: '20000',
       SHUTDOWN_TIMEOUT_MS: '5000',
       RATE_LIMIT_REQUESTS: '1000000',
     };

@@ -12,13 +12,17 @@ import {
   ResilientGenerator,
   type TokenUsage,
 } from '@copilot/llm';
-import { JobRepository, MessageRepository, TenantTransactions, type Tx, UsageRepository } from '@copilot/persistence';
+import { MessageRepository, type Tx, UsageRepository } from '@copilot/persistence';
 import {
-  INTERNAL_ERROR_REASON,
-  internalJobErrorMessage,
-  JobCancellation,
+  CANCELLED_BY_REQUEST,
+  type EndingOf,
+  failed,
+  type JobDefinition,
   JobEventWriter,
   type JobOf,
+  type JobResultOf,
+  type JobRun,
+  type OutcomeOf,
   TokenBatcher,
 } from '@copilot/queues';
 import { TokenBudget } from '@copilot/usage';
@@ -27,11 +31,10 @@ import { type Citation, GroundingService } from './grounding.service';
 
 export const RESILIENT_GENERATOR = Symbol('RESILIENT_GENERATOR');
 
-/** Runs of one job (redeliveries after crashes, stale-job recovery) before it is failed for good. */
-const MAX_RUNS = 5;
-
 type Payload = JobOf<'chat.generate'>;
-type Ending = { status: 'succeeded' | 'cancelled'; messageId: string | null } | { status: 'failed'; reason: string };
+/** What the claim read: the plan and the providers to try, or why there is nothing to ask. */
+type Claimed = { plan: GenerationPlan; chain: ChainEntry[] } | { tooLong: ContextTooLongError };
+type Outcome = OutcomeOf<'chat.generate', Progress>;
 
 interface Progress {
   content: string;
@@ -48,100 +51,103 @@ interface Progress {
 }
 
 /**
- * The worker side of chatting: plan the request (copilot, history that fits), call
- * the providers through the resilience layer, stream the reply, and store it,
- * its usage and the job's ending exactly once. Every ending is a clear job state:
- * succeeded, cancelled (with what was generated), or failed with a reason.
+ * chat.generate: plan the request (copilot, history that fits), call the providers
+ * through the resilience layer, stream the reply, and store it with its usage. The
+ * job's lifecycle (claim, cancel, retries, the ending written once) is JobRunner's;
+ * every ending is a clear job state: succeeded, cancelled (with what was generated),
+ * or failed with a reason.
  */
 @Injectable()
-export class ReplyGenerationService {
+export class ReplyGenerationService implements JobDefinition<'chat.generate', Claimed, Progress> {
   private readonly logger = new Logger(ReplyGenerationService.name);
 
   constructor(
-    private readonly transactions: TenantTransactions,
-    private readonly jobs: JobRepository,
     private readonly messages: MessageRepository,
     private readonly usage: UsageRepository,
     private readonly planner: GenerationPlanner,
     private readonly providers: ProviderRegistry,
     private readonly events: JobEventWriter,
-    private readonly cancellation: JobCancellation,
     private readonly budget: TokenBudget,
     private readonly metrics: LlmMetrics,
     private readonly grounding: GroundingService,
     @Inject(RESILIENT_GENERATOR) private readonly generator: ResilientGenerator,
   ) {}
 
-  async run(payload: Payload, shutdown?: AbortSignal): Promise<Ending | { skipped: string }> {
-    const { tenantId, jobId, conversationId } = payload;
-    const cancel = await this.cancellation.watch(jobId);
+  async claim(tx: Tx, { payload }: { payload: Payload }): Promise<Claimed> {
+    let plan: GenerationPlan;
     try {
-      const started = await this.transactions.run(tenantId, async (tx) => {
-        const job = await this.jobs.start(tx, jobId);
-        if (!job) return null;
-        if (job.cancelRequestedAt) return { job, plan: null, chain: [] };
-        let plan: GenerationPlan;
-        try {
-          plan = await this.planner.plan(tx, conversationId);
-        } catch (error) {
-          if (error instanceof ContextTooLongError) return { job, plan: error, chain: [] };
-          throw error;
-        }
-        return { job, plan, chain: await this.chainFor(tx, tenantId, plan) };
-      });
-      if (!started) return this.replayEnding(payload);
-      if (started.job.attempts > MAX_RUNS) {
-        const detail = `the job was started ${started.job.attempts} times without ending; giving up`;
-        return this.end(
-          payload,
-          { status: 'failed', reason: 'too_many_attempts' },
-          { content: '', startedAt: Date.now() },
-          detail,
-        );
-      }
-      if (started.plan === null)
-        return this.end(payload, { status: 'cancelled', messageId: null }, { content: '', startedAt: Date.now() });
-      if (started.plan instanceof ContextTooLongError) {
-        return this.end(
-          payload,
-          { status: 'failed', reason: 'context_too_long' },
-          { content: '', startedAt: Date.now() },
-          started.plan.message,
-        );
-      }
-      if (started.job.attempts > 1) {
-        // An earlier run (a worker that died, a stalled job handed back) may have streamed
-        // part of a reply: clients drop it before this run's tokens, as after a fallback.
-        await this.events.append(jobId, 'status', {
-          status: 'restarted',
-          reason: 'redelivered',
-          attempt: started.job.attempts,
-        });
-      }
-      await this.events.append(jobId, 'status', { status: 'running', attempt: started.job.attempts });
-      return await this.generate(
-        payload,
-        started.plan,
-        started.chain,
-        AbortSignal.any([cancel.signal, ...(shutdown ? [shutdown] : [])]),
-        cancel.signal,
-      );
-    } finally {
-      cancel.release();
+      plan = await this.planner.plan(tx, payload.conversationId);
+    } catch (error) {
+      if (error instanceof ContextTooLongError) return { tooLong: error };
+      throw error;
     }
+    return { plan, chain: await this.chainFor(tx, payload.tenantId, plan) };
+  }
+
+  async run(claimed: Claimed, run: JobRun<'chat.generate'>): Promise<Outcome> {
+    if ('tooLong' in claimed) return failed({ reason: 'context_too_long', message: claimed.tooLong.message });
+    const { jobId } = run.payload;
+    if (run.row.attempts > 1) {
+      // An earlier run (a worker that died, a stalled job handed back) may have streamed
+      // part of a reply: clients drop it before this run's tokens, as after a fallback.
+      await this.events.append(jobId, 'status', {
+        status: 'restarted',
+        reason: 'redelivered',
+        attempt: run.row.attempts,
+      });
+    }
+    await this.events.append(jobId, 'status', { status: 'running', attempt: run.row.attempts });
+    return this.generate(run.payload, claimed.plan, claimed.chain, run.signal, run.cancelled);
   }
 
   /**
-   * Records the last attempt's failure (an unexpected error, after BullMQ's retries), so the
-   * job and its stream end; the tenant reads a generic message, the error itself is logged.
+   * In the ending's transaction: the assistant message (once per job, with what was
+   * generated, also when cancelled or cut by a failure) and the usage record.
    */
-  async fail(payload: Payload): Promise<void> {
-    await this.end(
-      payload,
-      { status: 'failed', reason: INTERNAL_ERROR_REASON },
-      { content: '', startedAt: Date.now() },
-      internalJobErrorMessage(payload),
-    );
+  async record(tx: Tx, payload: Payload, outcome: Outcome): Promise<EndingOf<'chat.generate'>> {
+    const progress = outcome.local;
+    const message = progress?.content
+      ? await this.messages.createForJobOnce(tx, {
+          tenantId: payload.tenantId,
+          conversationId: payload.conversationId,
+          jobId: payload.jobId,
+          content: progress.content,
+          citations: (progress.citations ?? []).map((c) => ({ ...c })),
+        })
+      : null;
+    if (progress?.provider) {
+      const used = usedTokens(progress);
+      await this.usage.record(tx, {
+        tenantId: payload.tenantId,
+        jobId: payload.jobId,
+        conversationId: payload.conversationId,
+        provider: progress.provider,
+        model: progress.model ?? progress.provider,
+        ...used,
+        latencyMs: Date.now() - progress.startedAt,
+        timeToFirstTokenMs: progress.firstTokenAt ? progress.firstTokenAt - progress.startedAt : null,
+        outcome: outcome.status === 'requires_action' ? 'succeeded' : outcome.status,
+      });
+    }
+    const messageId = message?.id ?? null;
+    switch (outcome.status) {
+      case 'succeeded':
+        return { status: 'succeeded', result: { ...outcome.result, messageId } };
+      case 'cancelled':
+        return { status: 'cancelled', failure: { ...outcome.failure, messageId } };
+      case 'failed':
+        return { status: 'failed', failure: outcome.failure };
+      default:
+        return { status: outcome.status, action: outcome.action };
+    }
+  }
+
+  /** After the ending: the tokens used are counted and the budget reservation settled (given back when unused). */
+  async settle(payload: Payload, _ending: EndingOf<'chat.generate'>, outcome: Outcome): Promise<void> {
+    const progress = outcome.local;
+    const used = progress ? usedTokens(progress) : { inputTokens: 0, outputTokens: 0 };
+    if (progress?.provider) this.metrics.tokensUsed(progress.provider, progress.model ?? progress.provider, used);
+    await this.budget.settle(payload.tenantId, payload.reservation, used.inputTokens + used.outputTokens);
   }
 
   private async generate(
@@ -150,7 +156,7 @@ export class ReplyGenerationService {
     chain: ChainEntry[],
     signal: AbortSignal,
     cancelled: AbortSignal,
-  ) {
+  ): Promise<Outcome> {
     const { jobId } = payload;
     const grounding = await this.grounding.ground(payload, plan);
     for (const [i, citation] of grounding.citations.entries()) {
@@ -185,7 +191,7 @@ export class ReplyGenerationService {
           // The last provider called is the one whose reply (or failure) is kept.
           onAttempt: (info) => Object.assign(progress, { provider: info.provider, model: info.model }),
           onOutcome: (info) => this.metrics.outcome(info),
-          // Its own server may be the tenant's: the reply is counted here instead (see end()).
+          // Its own server may be the tenant's: the reply is counted here instead (see usedTokens).
           onImplausibleUsage: (info, reported) =>
             this.logger.warn(
               { job_id: jobId, tenant_id: payload.tenantId, provider: info.provider, model: info.model, reported },
@@ -219,15 +225,20 @@ export class ReplyGenerationService {
         }
       }
       await batcher.close();
-      return await this.end(payload, { status: 'succeeded', messageId: null }, progress);
+      return { status: 'succeeded', result: resultOf(progress), local: progress };
     } catch (error) {
       await batcher.close().catch(() => undefined);
       if (!(error instanceof LlmError)) throw error;
       if (error.kind === 'cancelled' && cancelled.aborted)
-        return this.end(payload, { status: 'cancelled', messageId: null }, progress);
+        return { status: 'cancelled', failure: CANCELLED_BY_REQUEST, local: progress };
       if (error.kind === 'cancelled') throw error; // the worker is shutting down: BullMQ hands the job back
       progress.provider ??= error.provider;
-      return this.end(payload, { status: 'failed', reason: error.kind }, progress, error.message);
+      const failure = {
+        reason: error.kind,
+        message: error.message,
+        ...(progress.provider ? { provider: progress.provider } : {}),
+      };
+      return { ...failed(failure), local: progress };
     } finally {
       this.metrics.activeConversations.dec();
     }
@@ -257,111 +268,25 @@ export class ReplyGenerationService {
     }
     return chain;
   }
+}
 
-  /**
-   * Stores the outcome in one transaction: the assistant message (once per job,
-   * with what was generated, also when cancelled), the usage record and the job's
-   * final state; then settles the budget and writes the stream's final event.
-   */
-  private async end(payload: Payload, ending: Ending, progress: Progress, detail?: string): Promise<Ending> {
-    const { tenantId, jobId, conversationId } = payload;
-    // The provider's report when it made one that can be believed; else our own count.
-    const inputTokens = progress.usage?.inputTokens ?? (progress.content ? (progress.promptTokens ?? 0) : 0);
-    const outputTokens = progress.usage?.outputTokens ?? (progress.content ? countTokens(progress.content) : 0);
-    const model = progress.model;
-    const messageId = await this.transactions.run(tenantId, async (tx) => {
-      const message = progress.content
-        ? await this.messages.createForJobOnce(tx, {
-            tenantId,
-            conversationId,
-            jobId,
-            content: progress.content,
-            citations: (progress.citations ?? []).map((c) => ({ ...c })),
-          })
-        : null;
-      if (progress.provider) {
-        await this.usage.record(tx, {
-          tenantId,
-          jobId,
-          conversationId,
-          provider: progress.provider,
-          model: model ?? progress.provider,
-          inputTokens,
-          outputTokens,
-          latencyMs: Date.now() - progress.startedAt,
-          timeToFirstTokenMs: progress.firstTokenAt ? progress.firstTokenAt - progress.startedAt : null,
-          outcome: ending.status,
-        });
-      }
-      await this.jobs.finish(
-        tx,
-        jobId,
-        ending.status === 'failed'
-          ? {
-              status: 'failed',
-              error: {
-                reason: ending.reason,
-                message: detail ?? ending.reason,
-                ...(progress.provider ? { provider: progress.provider } : {}),
-              },
-            }
-          : ending.status === 'cancelled'
-            ? {
-                status: 'cancelled',
-                error: {
-                  reason: 'cancelled',
-                  message: 'cancelled by request',
-                  ...(message ? { messageId: message.id } : {}),
-                },
-              }
-            : {
-                status: 'succeeded',
-                result: {
-                  messageId: message?.id ?? null,
-                  provider: progress.provider ?? null,
-                  model: model ?? null,
-                  inputTokens,
-                  outputTokens,
-                  // A provider that said nothing (the local one before, scripted fakes) ended normally.
-                  finishReason: progress.finishReason ?? 'stop',
-                },
-              },
-      );
-      return message?.id ?? null;
-    });
-    if (progress.provider)
-      this.metrics.tokensUsed(progress.provider, model ?? progress.provider, { inputTokens, outputTokens });
-    await this.budget
-      .settle(tenantId, payload.reservation, inputTokens + outputTokens)
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not settle the token budget'));
-    if (ending.status === 'failed') {
-      await this.events.append(jobId, 'error', {
-        status: 'failed',
-        reason: ending.reason,
-        message: detail ?? ending.reason,
-      });
-      return ending;
-    }
-    await this.events.append(jobId, 'done', {
-      status: ending.status,
-      messageId,
-      ...(ending.status === 'succeeded' ? { finishReason: progress.finishReason ?? 'stop' } : {}),
-    });
-    return { ...ending, messageId };
-  }
+/** The provider's report when it made one that can be believed; else our own count. */
+function usedTokens(progress: Progress): TokenUsage {
+  return {
+    inputTokens: progress.usage?.inputTokens ?? (progress.content ? (progress.promptTokens ?? 0) : 0),
+    outputTokens: progress.usage?.outputTokens ?? (progress.content ? countTokens(progress.content) : 0),
+  };
+}
 
-  /**
-   * A delivery of a job that already ended (the worker died after commit but before
-   * its final event, or a duplicate delivery): write the ending again, nothing else.
-   */
-  private async replayEnding(payload: Payload): Promise<{ skipped: string }> {
-    const job = await this.transactions.run(payload.tenantId, (tx) => this.jobs.findById(tx, payload.jobId));
-    if (job?.status === 'failed')
-      await this.events.append(payload.jobId, 'error', { status: 'failed', ...(job.error as object) });
-    else if (job)
-      await this.events.append(payload.jobId, 'done', { status: job.status, ...((job.result ?? job.error) as object) });
-    return { skipped: `job already ${job?.status ?? 'gone'}` };
-  }
+function resultOf(progress: Progress): JobResultOf<'chat.generate'> {
+  return {
+    messageId: null, // the ending's record step stores the message and fills it in
+    provider: progress.provider ?? null,
+    model: progress.model ?? null,
+    ...usedTokens(progress),
+    // A provider that said nothing (the local one before, scripted fakes) ended normally.
+    finishReason: progress.finishReason ?? 'stop',
+  };
 }
 
 /** Stands in for a provider without a key: it fails as it is tried, so the chain falls back past it. */

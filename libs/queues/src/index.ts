@@ -15,3 +15,6 @@ export * from './worker/job-heartbeat';
 export * from './worker/queue-metrics';
 export * from './worker/queue-worker-host';
 export * from './worker/internal-job-error';
+export * from './lifecycle/job-definition';
+export * from './lifecycle/job-outcome';
+export * from './lifecycle/job-runner';

@@ -7,6 +7,7 @@ import { JobDispatcher } from './producer/job-dispatcher';
 import { JobProducer } from './producer/job-producer';
 import { REDIS_OPTIONS, type RedisSettings } from './redis/redis-options';
 import { RedisHealth } from './redis/redis-health';
+import { JobRunner } from './lifecycle/job-runner';
 import { HEARTBEAT_OPTIONS, type HeartbeatSettings, JobHeartbeat } from './worker/job-heartbeat';
 
 export interface QueuesOptions {
@@ -30,6 +31,7 @@ export class QueuesModule {
       OutboxRelay,
       RedisHealth,
       JobHeartbeat,
+      JobRunner,
     ];
     return {
       module: QueuesModule,

@@ -831,7 +831,7 @@ export interface components {
       queue: string;
       type: string;
       /** @enum {string} */
-      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      status: 'queued' | 'running' | 'requires_action' | 'succeeded' | 'failed' | 'cancelled';
       /** Format: int32 */
       progress: number;
       /** Format: int32 */
@@ -1502,7 +1502,7 @@ export interface components {
       /** @description What the job does, e.g. chat.generate or document.ingest. */
       type: string;
       /** @enum {string} */
-      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      status: 'queued' | 'running' | 'requires_action' | 'succeeded' | 'failed' | 'cancelled';
       /**
        * Format: int32
        * @description Percent done.
@@ -2165,7 +2165,7 @@ export interface operations {
       query?: {
         limit?: number;
         cursor?: string;
-        status?: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+        status?: 'queued' | 'running' | 'requires_action' | 'succeeded' | 'failed' | 'cancelled';
         tenantId?: string;
       };
       header?: never;

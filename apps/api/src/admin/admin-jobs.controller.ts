@@ -2,15 +2,13 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { Auth, type AuthContext, PlatformAdmin } from '@copilot/auth';
 import { validate } from '@copilot/http';
 import { AdminJobs } from '@copilot/maintenance';
-import type { Job } from '@copilot/persistence';
+import { type Job, JOB_STATUSES } from '@copilot/persistence';
 import { z } from 'zod';
 import { RequestId } from '../request-context';
 import { idParam, pageQuery } from '../request-schemas';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiJson, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
 import { AdminJob, AdminJobPage } from '../openapi/admin.responses';
-
-const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 
 const adminJobsQuery = pageQuery.extend({
   status: z.enum(JOB_STATUSES, { error: `expected one of ${JOB_STATUSES.join(', ')}` }).optional(),

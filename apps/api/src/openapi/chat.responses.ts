@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { component, count, EXAMPLE_IDS as IDS, EXAMPLE_TIME, jsonObject, page, text, time, uuid } from './schema-parts';
 
-export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+import { JOB_STATUSES } from '@copilot/persistence';
+export { JOB_STATUSES };
 
 const conversationExample = {
   id: IDS.conversation,

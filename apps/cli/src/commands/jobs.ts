@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
-import type { Job } from '@copilot/persistence';
+import { type Job, JOB_STATUSES } from '@copilot/persistence';
 import type { CliContext } from '../cli-context';
 import { CommandError } from '../cli-errors';
 import { defineCommand } from '../command-kit';
 import { fields, table } from '../output';
 import { eventLines } from '../jobs/job-event-lines';
 import { nextPageHint, pageOf, readPage, withPaging } from './paging';
-
-const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 
 /** What an operator needs to judge a job (the same fields as GET /v1/admin/jobs/:id). */
 export const presentJob = (j: Job) => ({

@@ -43,19 +43,11 @@ export const outboxConfig = defineConcern(
       schema: positiveInt.default(5_000).describe('How old an undispatched job must be before the relay enqueues it'),
     },
     OUTBOX_RELAY_BATCH: { schema: positiveInt.default(100).describe('Jobs the relay enqueues per pass') },
-    STALE_JOB_AFTER_MS: {
-      schema: positiveInt
-        .default(15 * 60_000)
-        .describe(
-          'A job still running this long after it started lost its worker: the relay hands it back to the queue',
-        ),
-    },
   },
   (v) => ({
     intervalMs: v.OUTBOX_RELAY_INTERVAL_MS,
     dispatchAfterMs: v.OUTBOX_RELAY_AFTER_MS,
     batchSize: v.OUTBOX_RELAY_BATCH,
-    staleRunningAfterMs: v.STALE_JOB_AFTER_MS,
   }),
 );
 
@@ -68,26 +60,20 @@ export const workerConfig = defineConcern(
         .default(2)
         .describe('Documents one worker process ingests at once (parsing and embedding are CPU-heavy)'),
     },
-    // A worker holds a lock on each job it runs and renews it; when the worker dies,
-    // the lock lapses and another worker's stalled-job check takes the job over.
+    // A worker holds a lock on each job it runs and renews it; when the worker dies, the
+    // lock lapses and the reaper (not BullMQ's stalled-job check) hands the job back.
     WORKER_LOCK_DURATION_MS: {
       schema: positiveInt
         .default(30_000)
         .describe(
-          "How long a worker's lock on a running job lasts between renewals; when the worker dies, the lock lapses",
+          "How long a worker's lock on a running job lasts between renewals; when the worker dies, the lock lapses and the reaper may take the job back",
         ),
-    },
-    WORKER_STALLED_INTERVAL_MS: {
-      schema: positiveInt
-        .default(30_000)
-        .describe('How often workers look for jobs whose worker died (lock lapsed) to take them over'),
     },
   },
   (v) => ({
     chatConcurrency: v.CHAT_CONCURRENCY,
     ingestConcurrency: v.INGEST_CONCURRENCY,
     lockDurationMs: v.WORKER_LOCK_DURATION_MS,
-    stalledIntervalMs: v.WORKER_STALLED_INTERVAL_MS,
   }),
 );
 

@@ -10,27 +10,20 @@ export const maintenanceConfig = defineConcern(
   'maintenance',
   {
     JOB_HEARTBEAT_INTERVAL_MS: {
-      schema: positiveInt.default(15_000).describe("How often a worker touches a running job's heartbeat"),
+      schema: positiveInt.default(5_000).describe("How often a worker touches a running job's heartbeat"),
     },
     REAPER_INTERVAL_MS: {
       schema: positiveInt
-        .default(60_000)
+        .default(10_000)
         .describe('How often the reaper looks for jobs and documents that lost their run'),
     },
+    // The one staleness setting of the lost-job policy (see JobReaper).
     REAPER_STALE_AFTER_MS: {
       schema: positiveInt
-        .default(5 * 60_000)
+        .default(20_000)
         .describe(
-          'A running job whose heartbeat is older than this is handed back; at least 3 x JOB_HEARTBEAT_INTERVAL_MS',
+          'A running job silent this long (no heartbeat; its worker lock lapsed), or a queued one dispatched this long ago, whose queue entry is gone is handed back; at least 3 x JOB_HEARTBEAT_INTERVAL_MS',
         ),
-    },
-    REAPER_QUEUED_AFTER_MS: {
-      schema: positiveInt
-        .default(15 * 60_000)
-        .describe('A queued job dispatched this long ago whose queue entry is gone (Redis lost it) is enqueued again'),
-    },
-    REAPER_MAX_REAPS: {
-      schema: positiveInt.default(3).describe('Hand-backs of one job before the reaper marks it failed'),
     },
     REAPER_DOCUMENT_AFTER_MS: {
       schema: positiveInt
@@ -63,9 +56,9 @@ export const maintenanceConfig = defineConcern(
     },
     SCHEDULE_REFRESH_INTERVAL_MS: {
       schema: positiveInt
-        .default(60_000)
+        .default(10_000)
         .describe(
-          'How often the scheduler re-registers the maintenance schedules (restores them after a Redis restart)',
+          'How often the scheduler re-registers the maintenance schedules (restores them, the reaper first, after a Redis restart)',
         ),
     },
     MAINTENANCE_CONCURRENCY: { schema: positiveInt.default(1).describe('Maintenance jobs a worker runs at once') },
@@ -75,8 +68,6 @@ export const maintenanceConfig = defineConcern(
     reaper: {
       intervalMs: v.REAPER_INTERVAL_MS,
       staleAfterMs: v.REAPER_STALE_AFTER_MS,
-      queuedAfterMs: v.REAPER_QUEUED_AFTER_MS,
-      maxReaps: v.REAPER_MAX_REAPS,
       documentAfterMs: v.REAPER_DOCUMENT_AFTER_MS,
       batchSize: v.REAPER_BATCH,
     },

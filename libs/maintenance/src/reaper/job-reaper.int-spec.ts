@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { jobEventsKey, toJobEvent } from '@copilot/queues';
+import { jobEventsKey, MAX_LOST_RUNS, toJobEvent } from '@copilot/queues';
+import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { type MaintenanceFixture, maintenanceFixture } from '../testing/maintenance-fixture';
 import { JobReaper } from './job-reaper';
@@ -13,7 +14,7 @@ describe(JobReaper.name, () => {
   beforeAll(async () => {
     f = maintenanceFixture((m) => ({
       ...m,
-      reaper: { ...m.reaper, staleAfterMs: 60_000, queuedAfterMs: 60_000, maxReaps: 2 },
+      reaper: { ...m.reaper, staleAfterMs: 60_000 },
     }));
     tenantId = (await f.createTenant('reaper')).id;
   });
@@ -74,15 +75,56 @@ describe(JobReaper.name, () => {
     expect(await queued(live)).toBeUndefined();
   });
 
-  it('gives up after REAPER_MAX_REAPS hand-backs and says why', async () => {
-    const id = await jobRow({ status: 'running', heartbeatAt: new Date(Date.now() - HOUR_MS), reapCount: 2 });
+  /** A BullMQ worker that takes the job and hangs on it, renewing its lock or (a dead worker) not. */
+  async function holdActive(id: string, renewLock: boolean): Promise<Worker> {
+    await f.producer.enqueueStored(await row(id));
+    const worker = new Worker('ingest', () => new Promise(() => undefined), {
+      connection: { url: f.settings.redis.url },
+      prefix: f.settings.redis.prefix,
+      lockDuration: 1_000,
+      skipLockRenewal: !renewLock,
+      skipStalledCheck: true,
+      concurrency: 50, // earlier tests' entries may be waiting too
+    });
+    for (let i = 0; i < 100 && (await (await queued(id))?.getState()) !== 'active'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return worker;
+  }
+
+  it('takes back a job left active by a worker that died (its lock lapsed), and leaves one whose worker holds it', async () => {
+    const dead = await jobRow({ status: 'running', heartbeatAt: new Date(Date.now() - HOUR_MS) });
+    const deadWorker = await holdActive(dead, false);
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // the lock lapses, nobody renews it
+    await deadWorker.close(true);
+    const alive = await jobRow({ status: 'running', heartbeatAt: new Date(Date.now() - HOUR_MS) });
+    const liveWorker = await holdActive(alive, true);
+    try {
+      await f.reaper.reapOnce();
+
+      expect(await row(dead)).toMatchObject({ status: 'queued', reapCount: 1 });
+      // Enqueued again (and perhaps already taken by the live worker).
+      expect(['waiting', 'active']).toContain(await (await queued(dead))?.getState());
+      expect(await row(alive)).toMatchObject({ status: 'running', reapCount: 0 });
+      expect(await (await queued(alive))?.getState()).toBe('active');
+    } finally {
+      await liveWorker.close(true);
+    }
+  }, 20_000);
+
+  it('gives up after MAX_LOST_RUNS hand-backs and says why', async () => {
+    const id = await jobRow({
+      status: 'running',
+      heartbeatAt: new Date(Date.now() - HOUR_MS),
+      reapCount: MAX_LOST_RUNS,
+    });
 
     await f.reaper.reapOnce();
 
     const job = await row(id);
     expect(job.status).toBe('failed');
     expect(job.finishedAt).toBeInstanceOf(Date);
-    expect(job.error).toMatchObject({ code: 'job_lost' });
+    expect(job.error).toMatchObject({ reason: 'job_lost', message: expect.stringContaining('gave up') });
     expect(await queued(id)).toBeUndefined();
 
     // A client watching the job's stream learns that it ended.

@@ -7,11 +7,11 @@ import {
   type ReapableJob,
   TenantTransactions,
 } from '@copilot/persistence';
-import { isTenantJobName, JobEventWriter, JobProducer, type QueueName } from '@copilot/queues';
+import { isTenantJobName, JOB_CONTRACTS, JobProducer, JobRunner, MAX_LOST_RUNS, type QueueName } from '@copilot/queues';
 import { MAINTENANCE_OPTIONS, type MaintenanceOptions } from '../maintenance-options';
 
-/** BullMQ states in which the queue still owns the job: its stalled-job check covers a dead worker. */
-const OWNED_BY_QUEUE = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+/** BullMQ states in which the queue will still run the job: nothing is lost. */
+const WAITING_IN_QUEUE = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
 
 export interface ReapReport {
   handedBack: number;
@@ -20,11 +20,14 @@ export interface ReapReport {
 }
 
 /**
- * Finds work that lost its run: `running` jobs whose heartbeat stopped and
- * `queued` jobs dispatched long ago, whose BullMQ entry is gone or finished (a
- * dead worker, a Redis restart). Each goes back to the queue (the BullMQ id is
- * the row id, so this is idempotent) and, after REAPER_MAX_REAPS hand-backs,
- * ends `failed`. Documents left in a processing stage by a job that ended or
+ * The one lost-job policy. Finds work that lost its run: `running` jobs whose
+ * heartbeat stopped and `queued` jobs dispatched a while ago, both for longer than
+ * REAPER_STALE_AFTER_MS, whose BullMQ entry is gone (Redis lost it), finished, or
+ * active under a lock that lapsed (its worker died: BullMQ's own stalled-job check is
+ * off). Each goes back to the queue (the BullMQ id is the row id, so this is
+ * idempotent) and, after MAX_LOST_RUNS hand-backs, ends `failed` through the job's
+ * definition like any ending (a chat job's token reservation is given back, an ingest
+ * job's document fails). Documents left in a processing stage by a job that ended or
  * vanished are failed, so their status never lies.
  */
 @Injectable()
@@ -38,7 +41,7 @@ export class JobReaper {
     private readonly jobs: JobRepository,
     private readonly documents: DocumentRepository,
     private readonly producer: JobProducer,
-    private readonly events: JobEventWriter,
+    private readonly runner: JobRunner,
     @Inject(MAINTENANCE_OPTIONS) private readonly options: MaintenanceOptions,
   ) {}
 
@@ -47,7 +50,7 @@ export class JobReaper {
     const settings = this.options.maintenance.reaper;
     const candidates = await this.maintenance.reapableJobs(this.prisma.client, {
       runningSilentMs: settings.staleAfterMs,
-      queuedForMs: settings.queuedAfterMs,
+      queuedForMs: settings.staleAfterMs,
       limit: settings.batchSize,
     });
     for (const job of candidates) {
@@ -66,26 +69,39 @@ export class JobReaper {
 
   private async reap(job: ReapableJob): Promise<'left' | 'handed back' | 'gave up'> {
     if (!isTenantJobName(job.name)) return 'left';
-    const entry = await this.producer.queue(job.queue as QueueName).getJob(job.id);
-    if (entry && OWNED_BY_QUEUE.has(await entry.getState())) return 'left';
+    if (!(await this.lostByQueue(job))) return 'left';
 
-    if (job.reapCount >= this.options.maintenance.reaper.maxReaps) {
-      const error = {
-        code: 'job_lost',
+    if (job.reapCount >= MAX_LOST_RUNS) {
+      const failure = {
+        reason: 'job_lost',
         message: `The job lost its worker or queue entry ${job.reapCount + 1} times; the reaper gave up.`,
       };
-      const done = await this.transactions.run(job.tenantId, (tx) => this.jobs.giveUp(tx, job.id, job.status, error));
-      if (!done) return 'left';
-      // Clients watching the job's stream are waiting for its end: tell them, as a worker would.
-      await this.events
-        .append(job.id, 'error', { status: 'failed', reason: error.code, message: error.message })
-        .catch((failure: unknown) => this.logger.warn({ err: failure, job_id: job.id }, 'could not end the stream'));
-      return 'gave up';
+      const payload = JOB_CONTRACTS[job.name].payload.parse(job.payload);
+      return (await this.runner.abandon(job.name, payload, failure)) ? 'gave up' : 'left';
     }
     const claimed = await this.transactions.run(job.tenantId, (tx) => this.jobs.handBack(tx, job.id, job.status));
     if (!claimed) return 'left';
     await this.producer.enqueueStored(job);
     return 'handed back';
+  }
+
+  /**
+   * Whether the queue will never run this job again: no entry, a finished one, or an
+   * active one nobody holds (its lock lapsed with its worker), which is removed here
+   * so that the hand-back can enqueue the id again. A held lock means a live worker.
+   */
+  private async lostByQueue(job: ReapableJob): Promise<boolean> {
+    const entry = await this.producer.queue(job.queue as QueueName).getJob(job.id);
+    if (!entry) return true;
+    const state = await entry.getState();
+    if (WAITING_IN_QUEUE.has(state)) return false;
+    if (state !== 'active') return true;
+    try {
+      await entry.remove();
+      return true;
+    } catch {
+      return false; // locked: its worker is alive (its heartbeat is what failed)
+    }
   }
 
   private async failStuckDocuments(): Promise<number> {

@@ -18,7 +18,7 @@ import {
   UsageRepository,
   WebhookDeliveryRepository,
 } from '@copilot/persistence';
-import { JobEventWriter, JobProducer } from '@copilot/queues';
+import { JobCancellation, JobEventWriter, JobProducer, JobRunner } from '@copilot/queues';
 import type { MaintenanceOptions } from '../maintenance-options';
 import { JobReaper } from '../reaper/job-reaper';
 import { RetentionPurge } from '../retention/retention-purge';
@@ -48,6 +48,9 @@ export function maintenanceFixture(
   const events = new JobEventWriter(settings.redis, settings.stream);
   const maintenance = new MaintenanceRepository();
   const jobs = new JobRepository();
+  const cancellation = new JobCancellation(settings.redis);
+  // No job definitions here: the reaper's endings write the row and the final event only.
+  const runner = new JobRunner(transactions, jobs, events, cancellation);
   return {
     settings,
     options,
@@ -57,7 +60,8 @@ export function maintenanceFixture(
     producer,
     events,
     jobs,
-    reaper: new JobReaper(prisma, transactions, maintenance, jobs, new DocumentRepository(), producer, events, options),
+    runner,
+    reaper: new JobReaper(prisma, transactions, maintenance, jobs, new DocumentRepository(), producer, runner, options),
     retention: new RetentionPurge(prisma, transactions, maintenance, events, new WebhookDeliveryRepository(), options),
     rollup: new UsageRollup(prisma, transactions, maintenance, new UsageRepository()),
     schedules: new MaintenanceSchedules(producer, options),
@@ -68,6 +72,7 @@ export function maintenanceFixture(
     async close() {
       await producer.onApplicationShutdown();
       events.onApplicationShutdown();
+      await cancellation.onApplicationShutdown();
       await prisma.onApplicationShutdown();
       await admin.$disconnect();
     },

@@ -5,8 +5,12 @@ import { NEWEST_FIRST, olderThan, type Page, toPage } from '../lib/cursor';
 import { isRecordNotFound } from '../lib/database-errors';
 import type { Tx } from '../lib/tenant-transaction';
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export const JOB_STATUSES = ['queued', 'running', 'requires_action', 'succeeded', 'failed', 'cancelled'] as const;
+/** `requires_action`: parked, waiting for something (a person, a client's tool result) to resume it. */
+export type JobStatus = (typeof JOB_STATUSES)[number];
 export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];
+/** Statuses a run or the reaper may end a job from. */
+const OPEN_JOB_STATUSES: JobStatus[] = ['queued', 'running'];
 
 export interface NewJob {
   id: string;
@@ -82,17 +86,44 @@ export class JobRepository {
     }
   }
 
-  finish(
+  /**
+   * Ends the job (or parks it: `requires_action`, with the pending action as its
+   * result). Null when it was not open any more: someone else ended it first.
+   */
+  async finish(
     tx: Tx,
     id: string,
     outcome:
-      | { status: 'succeeded'; result: Prisma.InputJsonObject }
+      | { status: 'succeeded' | 'requires_action'; result: Prisma.InputJsonObject }
       | { status: 'failed' | 'cancelled'; error: Prisma.InputJsonObject },
-  ): Promise<Job> {
-    return tx.job.update({
-      where: { id },
-      data: { ...outcome, progress: outcome.status === 'succeeded' ? 100 : undefined, finishedAt: new Date() },
+  ): Promise<Job | null> {
+    const parked = outcome.status === 'requires_action';
+    try {
+      return await tx.job.update({
+        where: { id, status: { in: OPEN_JOB_STATUSES } },
+        data: {
+          ...outcome,
+          progress: outcome.status === 'succeeded' ? 100 : undefined,
+          finishedAt: parked ? null : new Date(),
+          heartbeatAt: null,
+        },
+      });
+    } catch (error) {
+      if (isRecordNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * A parked job goes back to `queued`, undispatched, so the outbox enqueues it and
+   * its next run continues it. Null if it was not parked.
+   */
+  async resume(tx: Tx, id: string): Promise<Job | null> {
+    const resumed = await tx.job.updateMany({
+      where: { id, status: 'requires_action' },
+      data: { status: 'queued', dispatchedAt: null, heartbeatAt: null },
     });
+    return resumed.count === 1 ? tx.job.findUnique({ where: { id } }) : null;
   }
 
   /** Admin path: jobs of every tenant, newest first, narrowed by any of tenant, status and job name. */
@@ -170,14 +201,6 @@ export class JobRepository {
     return updated.count === 1;
   }
 
-  /** Jobs of every tenant still `running` although they started more than `olderThanMs` ago. */
-  async findStaleRunning(client: PrismaClient, olderThanMs: number, limit: number): Promise<UndispatchedJob[]> {
-    const rows = await client.$queryRaw<
-      { id: string; tenant_id: string; queue: string; name: string; payload: Prisma.JsonObject }[]
-    >`SELECT id, tenant_id, queue, name, payload FROM app_stale_running_jobs(${olderThanMs}::int, ${limit}::int)`;
-    return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, queue: r.queue, name: r.name, payload: r.payload }));
-  }
-
   /** Accepted jobs of every tenant that have not reached the queue yet. */
   async countUndispatched(client: PrismaClient): Promise<number> {
     const [row] = await client.$queryRaw<{ backlog: bigint }[]>`SELECT app_outbox_backlog() AS backlog`;
@@ -185,13 +208,13 @@ export class JobRepository {
   }
 
   /**
-   * Asks for cancellation. A job not started yet ends `cancelled` at once
+   * Asks for cancellation. A job not started yet (or parked) ends `cancelled` at once
    * (`endedNow`); a running one is marked, and its worker aborts it. Null if there is no such job.
    */
   async requestCancel(tx: Tx, id: string): Promise<{ job: Job; endedNow: boolean } | null> {
     const now = new Date();
     const ended = await tx.job.updateMany({
-      where: { id, status: 'queued' },
+      where: { id, status: { in: ['queued', 'requires_action'] } },
       data: { status: 'cancelled', cancelRequestedAt: now, finishedAt: now },
     });
     await tx.job.updateMany({

@@ -28,15 +28,62 @@ export const webhookDeliverPayload = jobEnvelope.extend({
   deliveryId: z.uuid(),
 });
 
-interface JobContract<Q extends QueueName, S extends z.ZodType> {
+/**
+ * Why a job did not succeed, as its row's `error` and its stream's final event carry it:
+ * a machine-readable reason, a message for people, and fields of the job's own.
+ */
+export const jobFailure = z.looseObject({ reason: z.string(), message: z.string() });
+export type JobFailure = z.output<typeof jobFailure>;
+
+export const chatGenerateResult = z.object({
+  /** The assistant message stored with the reply (null when nothing was generated). */
+  messageId: z.uuid().nullable(),
+  provider: z.string().nullable(),
+  model: z.string().nullable(),
+  inputTokens: z.number().int().min(0),
+  outputTokens: z.number().int().min(0),
+  /** The provider's own word on why the reply ended (`length`: a limit cut it). */
+  finishReason: z.string(),
+});
+export const chatGenerateFailure = jobFailure.extend({
+  provider: z.string().optional(),
+  /** A cancelled reply keeps what was generated before the cancel. */
+  messageId: z.uuid().nullable().optional(),
+});
+
+export const documentIngestResult = z.object({
+  documentId: z.uuid(),
+  chunks: z.number().int().min(1),
+  stage: z.literal('indexed'),
+});
+export const documentIngestFailure = jobFailure.extend({
+  /** The setting (or fixed rule) the document was over, when that is why. */
+  limit: z.string().optional(),
+  stage: z.literal('failed').optional(),
+  documentId: z.uuid().optional(),
+});
+
+export const webhookDeliverResult = z.object({
+  deliveryId: z.uuid(),
+  responseStatus: z.number().int().nullable(),
+});
+
+interface JobContract<Q extends QueueName, S extends z.ZodType, R extends z.ZodType, F extends z.ZodType> {
   queue: Q;
   payload: S;
+  /** The row's `result` when the job succeeded. */
+  result: R;
+  /** The row's `error` when it failed or was cancelled. */
+  failure: F;
+  /** Whether the job writes an event stream (clients follow it); webhook deliveries do not. */
+  streams: boolean;
 }
 
-const contract = <Q extends QueueName, S extends z.ZodType>(queue: Q, payload: S): JobContract<Q, S> => ({
-  queue,
-  payload,
-});
+const contract = <Q extends QueueName, S extends z.ZodType, R extends z.ZodType, F extends z.ZodType>(
+  queue: Q,
+  payload: S,
+  ending: { result: R; failure: F; streams: boolean },
+): JobContract<Q, S, R, F> => ({ queue, payload, ...ending });
 
 /**
  * Housekeeping the scheduler triggers (BullMQ job schedulers). Not a tenant's job:
@@ -46,15 +93,28 @@ export const maintenancePayload = z.object({ traceparent: z.string().optional() 
 
 // Job names are persisted like queue names (see queue-names.ts).
 const TENANT_JOBS = {
-  'chat.generate': contract(QUEUE.chat, chatGeneratePayload),
-  'document.ingest': contract(QUEUE.ingest, documentIngestPayload),
-  'webhook.deliver': contract(QUEUE.webhook, webhookDeliverPayload),
+  'chat.generate': contract(QUEUE.chat, chatGeneratePayload, {
+    result: chatGenerateResult,
+    failure: chatGenerateFailure,
+    streams: true,
+  }),
+  'document.ingest': contract(QUEUE.ingest, documentIngestPayload, {
+    result: documentIngestResult,
+    failure: documentIngestFailure,
+    streams: true,
+  }),
+  'webhook.deliver': contract(QUEUE.webhook, webhookDeliverPayload, {
+    result: webhookDeliverResult,
+    failure: jobFailure,
+    streams: false,
+  }),
 } as const;
 
+const maintenance = <S extends z.ZodType>(payload: S) => ({ queue: QUEUE.maintenance, payload });
 const MAINTENANCE_JOBS = {
-  'maintenance.retention': contract(QUEUE.maintenance, maintenancePayload),
-  'maintenance.reap': contract(QUEUE.maintenance, maintenancePayload),
-  'maintenance.usage-rollup': contract(QUEUE.maintenance, maintenancePayload),
+  'maintenance.retention': maintenance(maintenancePayload),
+  'maintenance.reap': maintenance(maintenancePayload),
+  'maintenance.usage-rollup': maintenance(maintenancePayload),
 } as const;
 
 export const JOB_CONTRACTS = { ...TENANT_JOBS, ...MAINTENANCE_JOBS } as const;
@@ -65,6 +125,8 @@ export type TenantJobName = keyof typeof TENANT_JOBS;
 export type MaintenanceJobName = keyof typeof MAINTENANCE_JOBS;
 export const MAINTENANCE_JOB_NAMES = Object.keys(MAINTENANCE_JOBS) as MaintenanceJobName[];
 export type JobOf<N extends JobName> = z.output<(typeof JOB_CONTRACTS)[N]['payload']>;
+export type JobResultOf<N extends TenantJobName> = z.output<(typeof TENANT_JOBS)[N]['result']>;
+export type JobFailureOf<N extends TenantJobName> = z.output<(typeof TENANT_JOBS)[N]['failure']>;
 export type JobNamesOf<Q extends QueueName> = {
   [N in JobName]: (typeof JOB_CONTRACTS)[N]['queue'] extends Q ? N : never;
 }[JobName];
@@ -75,4 +137,8 @@ export function isJobName(name: string): name is JobName {
 
 export function isTenantJobName(name: string): name is TenantJobName {
   return Object.hasOwn(TENANT_JOBS, name);
+}
+
+export function tenantJobContract<N extends TenantJobName>(name: N): (typeof TENANT_JOBS)[N] {
+  return TENANT_JOBS[name];
 }

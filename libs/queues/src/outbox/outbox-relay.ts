@@ -6,15 +6,14 @@ export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
 export interface OutboxSettings {
   dispatchAfterMs: number;
   batchSize: number;
-  /** A job `running` longer than this lost its worker (and perhaps its queue entry): hand it back. */
-  staleRunningAfterMs: number;
 }
 
 /**
  * The safety net of the transactional outbox: the api enqueues right after commit,
  * and this re-enqueues any job row that still has not reached the queue (Redis was
  * down, the api died between commit and enqueue). Safe with several replicas: the
- * BullMQ job id is the row id, so a second enqueue is a no-op.
+ * BullMQ job id is the row id, so a second enqueue is a no-op. It only enqueues
+ * undispatched rows: jobs that lost their run are the reaper's (JobReaper).
  */
 @Injectable()
 export class OutboxRelay {
@@ -49,30 +48,7 @@ export class OutboxRelay {
       }
     }
     if (dispatched > 0) this.logger.log({ dispatched }, 'outbox relay dispatched jobs');
-    return dispatched + (await this.recoverStale());
-  }
-
-  /**
-   * Re-enqueues jobs still `running` long after they started. When the queue still
-   * has the job (a slow generation), the enqueue is a no-op; when it lost it, the
-   * job runs again, and the worker gives up after a few such runs.
-   */
-  private async recoverStale(): Promise<number> {
-    const stale = await this.jobs.findStaleRunning(
-      this.prisma.client,
-      this.settings.staleRunningAfterMs,
-      this.settings.batchSize,
-    );
-    let recovered = 0;
-    for (const job of stale) {
-      try {
-        await this.producer.enqueueStored(job);
-        recovered++;
-      } catch (error) {
-        this.logger.warn({ err: error, job_id: job.id, tenant_id: job.tenantId }, 'could not hand a stale job back');
-      }
-    }
-    return recovered;
+    return dispatched;
   }
 
   /** Jobs accepted but not yet dispatched, however young: the outbox backlog metric. */

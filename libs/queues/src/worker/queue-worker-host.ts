@@ -4,7 +4,16 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { PinoLogger } from 'nestjs-pino';
 import type { Counter, Gauge, Histogram } from 'prom-client';
-import { JOB_CONTRACTS, type JobNamesOf, type JobOf, isJobName } from '../contracts/job-contracts';
+import {
+  JOB_CONTRACTS,
+  type JobNamesOf,
+  type JobOf,
+  isJobName,
+  isTenantJobName,
+  type TenantJobName,
+} from '../contracts/job-contracts';
+import type { JobDefinition } from '../lifecycle/job-definition';
+import { JobRunner } from '../lifecycle/job-runner';
 import type { QueueName } from '../contracts/queue-names';
 import { JobProducer } from '../producer/job-producer';
 import { runInJobSpan } from './job-span';
@@ -18,8 +27,15 @@ export interface JobContext {
   signal: AbortSignal;
 }
 export type JobHandler<P> = (payload: P, context: JobContext) => Promise<unknown>;
-/** Exactly one handler per job name of the queue: a missing or extra one does not compile. */
-export type QueueHandlers<Q extends QueueName> = { [N in JobNamesOf<Q>]: JobHandler<JobOf<N>> };
+/**
+ * The handler table: exactly one entry per job name of the queue (a missing or extra
+ * one does not compile). A tenant job's entry is its definition, run by JobRunner;
+ * housekeeping jobs, which have no row, are plain functions.
+ */
+export type QueueHandlers<Q extends QueueName> = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [N in JobNamesOf<Q>]: N extends TenantJobName ? JobDefinition<N, any, any> : JobHandler<JobOf<N>>;
+};
 
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'] as const;
 
@@ -38,6 +54,7 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
     @Inject(REDIS_OPTIONS) private readonly redis: RedisSettings,
     private readonly producer: JobProducer,
     private readonly heartbeat: JobHeartbeat,
+    private readonly runner: JobRunner,
     private readonly logger: PinoLogger,
     @InjectMetric(JOB_WAIT_SECONDS) private readonly waitSeconds: Histogram<string>,
     @InjectMetric(JOB_PROCESSING_SECONDS) private readonly processingSeconds: Histogram<string>,
@@ -64,25 +81,29 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
     options: {
       concurrency: number;
       lockDurationMs?: number;
-      stalledIntervalMs?: number;
       /** Milliseconds before the next attempt, for jobs whose backoff type is custom. */
       backoffDelayMs?: (attemptsMade: number) => number;
     },
   ): Worker {
-    const worker = new Worker(
-      queue,
-      (job) =>
-        runInJobSpan(queue, job, () => this.process(queue, handlers as Record<string, JobHandler<unknown>>, job)),
-      {
-        connection: this.connectionFor(queue),
-        prefix: this.redis.prefix,
-        concurrency: options.concurrency,
-        ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
-        ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
-        ...(options.backoffDelayMs ? { settings: { backoffStrategy: options.backoffDelayMs } } : {}),
-        autorun: true,
-      },
-    );
+    const table: Record<string, JobHandler<unknown>> = {};
+    for (const [name, entry] of Object.entries(handlers as Record<string, unknown>)) {
+      if (isTenantJobName(name)) {
+        this.runner.define(name, entry as JobDefinition<typeof name, unknown, unknown>);
+        table[name] = (payload, { job, signal }) => this.runner.run(name, payload as JobOf<typeof name>, job, signal);
+      } else table[name] = entry as JobHandler<unknown>;
+    }
+    const worker = new Worker(queue, (job) => runInJobSpan(queue, job, () => this.process(queue, table, job)), {
+      connection: this.connectionFor(queue),
+      prefix: this.redis.prefix,
+      concurrency: options.concurrency,
+      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+      // One lost-job policy: the reaper alone hands back the jobs of a worker that died
+      // (heartbeat silent, lock lapsed), also when Redis lost them; BullMQ's stalled-job
+      // check would be a second, differently timed one.
+      skipStalledCheck: true,
+      ...(options.backoffDelayMs ? { settings: { backoffStrategy: options.backoffDelayMs } } : {}),
+      autorun: true,
+    });
     worker.on('error', (error) => this.logger.error({ err: error, queue }, 'worker connection error'));
     this.workers.push(worker);
     return worker;

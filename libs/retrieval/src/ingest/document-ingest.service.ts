@@ -2,14 +2,27 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EGRESS_RULES, type EgressRules } from '@copilot/egress';
 import {
   ChunkRepository,
+  type Collection,
   CollectionRepository,
+  type Document,
   type DocumentStage,
   DocumentRepository,
-  JobRepository,
+  type Prisma,
   TenantTransactions,
+  type Tx,
 } from '@copilot/persistence';
 import { LlmError } from '@copilot/llm';
-import { JobEventWriter, type JobOf } from '@copilot/queues';
+import {
+  cancelled,
+  type EndingOf,
+  failed,
+  type JobDefinition,
+  JobEventWriter,
+  type JobOf,
+  type JobRun,
+  type OutcomeOf,
+  succeeded,
+} from '@copilot/queues';
 import { EmbedderRegistry } from '../embedding/embedder-registry';
 import { fetchDocument, UrlFetchError } from '../fetching';
 import { IngestThreadFailure, IngestThreadPool } from '../isolation/ingest-thread-pool';
@@ -18,9 +31,6 @@ import { DocumentLimitError, DocumentParseError, type Embedder } from '../retrie
 import type { PreparedDocument } from './prepare-document';
 
 type Payload = JobOf<'document.ingest'>;
-
-/** Runs of one ingest job (redeliveries, stale-job recovery) before the document is failed for good. */
-const MAX_RUNS = 5;
 
 /** Chunks embedded per call: progress moves in steps this size, and one failed call costs little. */
 const EMBED_BATCH = 32;
@@ -46,19 +56,27 @@ class IngestFailure extends Error {
   }
 }
 
-type Outcome = { chunks: number } | { skipped: string } | { failed: string } | { cancelled: string };
+type Claimed = { document: Document; collection: Collection } | 'deleted';
+/** What the ending's transaction swaps in: the chunks and their vectors. */
+interface Indexed {
+  collection: Collection;
+  pieces: PreparedDocument['chunks'];
+  embeddings: number[][];
+  title: string | null;
+}
+type Outcome = OutcomeOf<'document.ingest', Indexed>;
 
 /**
- * The worker side of ingest: fetch (URLs), parse, chunk, embed, and swap the
- * document's chunks in one transaction. Each stage is visible on the document
- * and as a job event. A bad file fails its document with a reason; platform
- * errors (database, embeddings provider) are retried by the queue.
+ * document.ingest: fetch (URLs), parse, chunk, embed, and swap the document's chunks
+ * in with the job's ending, in one transaction. Each stage is visible on the document
+ * and as a job event. A bad file fails its document with a reason; platform errors
+ * (database, embeddings provider) are retried by the queue. The lifecycle (claim,
+ * retries, the ending written once) is JobRunner's.
  */
 @Injectable()
-export class DocumentIngestService {
+export class DocumentIngestService implements JobDefinition<'document.ingest', Claimed, Indexed> {
   constructor(
     private readonly transactions: TenantTransactions,
-    private readonly jobs: JobRepository,
     private readonly documents: DocumentRepository,
     private readonly collections: CollectionRepository,
     private readonly chunks: ChunkRepository,
@@ -69,25 +87,20 @@ export class DocumentIngestService {
     @Inject(EGRESS_RULES) private readonly egress: EgressRules,
   ) {}
 
-  async run(payload: Payload, signal?: AbortSignal): Promise<Outcome> {
-    const { tenantId, jobId, documentId } = payload;
-    const started = await this.transactions.run(tenantId, async (tx) => {
-      const job = await this.jobs.start(tx, jobId);
-      if (!job) return null;
-      const document = await this.documents.findById(tx, documentId);
-      const collection = document ? await this.collections.findById(tx, document.collectionId) : null;
-      return document && collection ? { document, collection, attempts: job.attempts } : ('deleted' as const);
-    });
-    if (!started) return { skipped: 'job already ended' };
-    if (started === 'deleted') return this.cancelDeleted(payload);
-    const { document, collection, attempts } = started;
-    if (attempts > MAX_RUNS) {
-      await this.fail(payload, 'too_many_attempts', `ingest was started ${attempts} times without ending; giving up`);
-      return { failed: 'too_many_attempts' };
-    }
-    if (attempts > 2 && PARSING_STAGES.includes(document.stage as DocumentStage)) {
-      await this.fail(payload, 'parser_crashed', 'the worker stopped while parsing this document, twice; giving up');
-      return { failed: 'parser_crashed' };
+  async claim(tx: Tx, { payload }: { payload: Payload }): Promise<Claimed> {
+    const document = await this.documents.findById(tx, payload.documentId);
+    const collection = document ? await this.collections.findById(tx, document.collectionId) : null;
+    return document && collection ? { document, collection } : 'deleted';
+  }
+
+  async run(claimed: Claimed, { payload, row, signal }: JobRun<'document.ingest'>): Promise<Outcome> {
+    if (claimed === 'deleted') return deletedOutcome(payload);
+    const { document, collection } = claimed;
+    if (row.reapCount >= 2 && PARSING_STAGES.includes(document.stage as DocumentStage)) {
+      return failed({
+        reason: 'parser_crashed',
+        message: 'the worker stopped while parsing this document, twice; giving up',
+      });
     }
     try {
       await this.stage(payload, 'parsing', 5);
@@ -97,7 +110,11 @@ export class DocumentIngestService {
       if (pieces.length === 0) throw new IngestFailure('empty', 'the document has no text to index');
 
       await this.stage(payload, 'embedding', 30);
-      const embedder = await this.embedders.for(tenantId, collection.embeddingModel, collection.embeddingDimensions);
+      const embedder = await this.embedders.for(
+        payload.tenantId,
+        collection.embeddingModel,
+        collection.embeddingDimensions,
+      );
       const embeddings: number[][] = [];
       for (let i = 0; i < pieces.length; i += EMBED_BATCH) {
         embeddings.push(
@@ -113,52 +130,52 @@ export class DocumentIngestService {
           30 + Math.floor((65 * Math.min(i + EMBED_BATCH, pieces.length)) / pieces.length),
         );
       }
-      await this.transactions.run(tenantId, async (tx) => {
-        await this.chunks.replaceForDocument(
-          tx,
-          { tenantId, documentId, collectionId: collection.id, dimensions: collection.embeddingDimensions },
-          pieces.map((p, i) => ({
-            position: p.index,
-            text: p.text,
-            startOffset: p.start,
-            endOffset: p.end,
-            headingPath: p.headingPath,
-            tokenCount: p.tokenCount,
-            embedding: embeddings[i]!,
-          })),
-        );
-        await this.documents.markIndexed(
-          tx,
-          documentId,
-          pieces.length,
-          document.sourceType === 'file' ? parsed.title : null,
-        );
-        await this.jobs.finish(tx, jobId, { status: 'succeeded', result: { documentId, chunks: pieces.length } });
-      });
-      await this.events.append(jobId, 'done', {
-        status: 'succeeded',
-        stage: 'indexed',
-        documentId,
-        chunks: pieces.length,
-      });
-      return { chunks: pieces.length };
+      return {
+        ...succeeded({ documentId: payload.documentId, chunks: pieces.length, stage: 'indexed' as const }),
+        local: { collection, pieces, embeddings, title: document.sourceType === 'file' ? parsed.title : null },
+      };
     } catch (error) {
-      // Deleted while it was being ingested, whatever failed then (no source, a stage update, the chunk swap).
-      if (await this.isDeleted(payload)) return this.cancelDeleted(payload);
+      // Deleted while it was being ingested, whatever failed then (no source, a stage update).
+      if (await this.isDeleted(payload)) return deletedOutcome(payload);
       if (!(error instanceof IngestFailure)) throw error;
-      await this.fail(payload, error.reason, error.message, error.limit);
-      return { failed: error.reason };
+      return failed({ reason: error.reason, message: error.message, ...(error.limit ? { limit: error.limit } : {}) });
     }
   }
 
-  /** Ends the document and its job `failed` with a reason (also after the last retry of a platform error). */
-  async fail(payload: Payload, reason: string, message: string, limit?: string): Promise<void> {
-    const error = { reason, message, ...(limit ? { limit } : {}) };
-    await this.transactions.run(payload.tenantId, async (tx) => {
-      await this.documents.setStage(tx, payload.documentId, 'failed', { error });
-      await this.jobs.finish(tx, payload.jobId, { status: 'failed', error });
-    });
-    await this.events.append(payload.jobId, 'error', { status: 'failed', stage: 'failed', ...error });
+  /**
+   * In the ending's transaction: an indexed document's chunks are swapped in; a failed
+   * one (also after the last retry of a platform error, or the reaper giving up) says
+   * why on the document. A document deleted meanwhile ends the job cancelled.
+   */
+  async record(tx: Tx, payload: Payload, outcome: Outcome): Promise<EndingOf<'document.ingest'> | void> {
+    if (outcome.status !== 'succeeded' && outcome.status !== 'failed') return;
+    if (!(await this.documents.findById(tx, payload.documentId))) return deletedOutcome(payload);
+    if (outcome.status === 'failed') {
+      const { stage: _stage, documentId: _documentId, ...error } = outcome.failure;
+      await this.documents.setStage(tx, payload.documentId, 'failed', { error: error as Prisma.InputJsonObject });
+      return failed({ ...outcome.failure, stage: 'failed' as const });
+    }
+    const { collection, pieces, embeddings, title } = outcome.local!;
+    await this.chunks.replaceForDocument(
+      tx,
+      {
+        tenantId: payload.tenantId,
+        documentId: payload.documentId,
+        collectionId: collection.id,
+        dimensions: collection.embeddingDimensions,
+      },
+      pieces.map((p, i) => ({
+        position: p.index,
+        text: p.text,
+        startOffset: p.start,
+        endOffset: p.end,
+        headingPath: p.headingPath,
+        tokenCount: p.tokenCount,
+        embedding: embeddings[i]!,
+      })),
+    );
+    await this.documents.markIndexed(tx, payload.documentId, pieces.length, title);
+    return succeeded(outcome.result);
   }
 
   /**
@@ -202,19 +219,6 @@ export class DocumentIngestService {
     return document === null;
   }
 
-  /** A job whose document is gone ends `cancelled` at once, with its stream's final event. */
-  private async cancelDeleted(payload: Payload): Promise<{ cancelled: string }> {
-    await this.transactions.run(payload.tenantId, (tx) =>
-      this.jobs.finish(tx, payload.jobId, { status: 'cancelled', error: DOCUMENT_DELETED }),
-    );
-    await this.events.append(payload.jobId, 'done', {
-      status: 'cancelled',
-      documentId: payload.documentId,
-      ...DOCUMENT_DELETED,
-    });
-    return { cancelled: DOCUMENT_DELETED.reason };
-  }
-
   private async stage(payload: Payload, stage: DocumentStage, progress: number): Promise<void> {
     await this.transactions.run(payload.tenantId, (tx) =>
       this.documents.setStage(tx, payload.documentId, stage, { progress }),
@@ -255,6 +259,11 @@ export class DocumentIngestService {
       throw error;
     }
   }
+}
+
+/** A job whose document is gone ends `cancelled` at once. */
+function deletedOutcome(payload: Payload) {
+  return cancelled({ ...DOCUMENT_DELETED, documentId: payload.documentId });
 }
 
 /**
