@@ -31,6 +31,9 @@ export default [
             { sourceTag: 'scope:scheduler', onlyDependOnLibsWithTags: ['scope:scheduler', 'scope:shared'] },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:cli', 'scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // Libs on the api's request path (auth, usage, llm) need Redis, not the job
+            // machinery: they take connections from @copilot/redis.
+            { sourceTag: 'layer:request', notDependOnLibsWithTags: ['lib:queues'] },
           ],
         },
       ],

@@ -5,7 +5,7 @@ import {
   AuditEventRepository,
   createPrismaClient,
   JobRepository,
-  Prisma,
+  isUniqueViolation,
   type PrismaClient,
   TenantRepository,
   TenantSecretRepository,
@@ -59,7 +59,7 @@ export class AdminCommands {
           createdAt: tenant.createdAt,
         };
       } catch (error) {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        if (isUniqueViolation(error)) {
           throw new CommandError(`a tenant with slug ${tenantSlug} already exists`);
         }
         throw error;

@@ -1,4 +1,5 @@
-import { jobEventsKey, QueueWorkerHost, REDIS_OPTIONS, type RedisSettings, toJobEvent } from '@copilot/queues';
+import { jobEventsKey, QueueWorkerHost, toJobEvent } from '@copilot/queues';
+import { REDIS_OPTIONS, type RedisSettings } from '@copilot/redis';
 import { CollectionService, DocumentService } from '@copilot/retrieval';
 import { repetitiveDocx } from '@copilot/retrieval/testing';
 import type { INestApplicationContext } from '@nestjs/common';

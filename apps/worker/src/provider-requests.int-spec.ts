@@ -2,7 +2,8 @@ import { ChatService, ConversationService, CopilotService, REPLY_ESTIMATE_TOKENS
 import { ProviderKeys } from '@copilot/llm';
 import { FakeAnthropicServer, FakeOpenAiServer, reply } from '@copilot/llm/testing';
 import { TenantTransactions } from '@copilot/persistence';
-import { FINAL_EVENT_TYPES, jobEventsKey, REDIS_OPTIONS, type RedisSettings, toJobEvent } from '@copilot/queues';
+import { FINAL_EVENT_TYPES, jobEventsKey, toJobEvent } from '@copilot/queues';
+import { REDIS_OPTIONS, type RedisSettings } from '@copilot/redis';
 import { TokenBudget } from '@copilot/usage';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';

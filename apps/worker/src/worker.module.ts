@@ -36,7 +36,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         LlmModule.forRoot({
           providers: settings.llm.providers,
           timeoutMs: settings.llm.timeoutMs,
-          breaker: { redis: settings.redis, ...settings.llm.breaker },
+          breaker: settings.llm.breaker,
         }),
         ConversationsModule.forRoot(settings.chat),
         RetrievalModule.forRoot({

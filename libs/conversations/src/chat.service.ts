@@ -9,7 +9,7 @@ import {
   MessageRepository,
   type Page,
   isForeignKeyViolation,
-  Prisma,
+  isUniqueViolation,
   TenantRepository,
   TenantTransactions,
   type Tx,
@@ -226,8 +226,4 @@ function asProblem(error: unknown): never {
     });
   }
   throw error;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }

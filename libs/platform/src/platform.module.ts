@@ -3,11 +3,12 @@ import { AuditModule } from '@copilot/auth';
 import { type PlatformSettings, secretValuesOf, SettingsModule } from '@copilot/config';
 import { ObservabilityModule, READINESS_CHECKS } from '@copilot/observability';
 import { PersistenceModule, PrismaService } from '@copilot/persistence';
-import { QueuesModule, RedisHealth } from '@copilot/queues';
+import { QueuesModule } from '@copilot/queues';
+import { RedisHealth, RedisModule } from '@copilot/redis';
 
 /**
  * What every app of the platform boots with: its settings, logs/metrics/probes
- * (ready once Postgres and Redis answer), the database, the queues and the audit trail.
+ * (ready once Postgres and Redis answer), the database, Redis, the queues and the audit trail.
  */
 @Module({})
 export class PlatformModule {
@@ -36,8 +37,8 @@ export class PlatformModule {
           },
         }),
         PersistenceModule.forRoot(settings.database),
+        RedisModule.forRoot(settings.redis),
         QueuesModule.forRoot({
-          redis: settings.redis,
           stream: settings.stream,
           outbox: settings.outbox,
           heartbeat: { intervalMs: settings.maintenance.heartbeatIntervalMs },

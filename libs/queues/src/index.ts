@@ -9,8 +9,6 @@ export * from './outbox/outbox-relay';
 export * from './producer/job-dispatcher';
 export * from './producer/job-producer';
 export * from './queues.module';
-export * from './redis/redis-health';
-export * from './redis/redis-options';
 export * from './worker/job-heartbeat';
 export * from './worker/queue-metrics';
 export * from './worker/queue-worker-host';

@@ -5,19 +5,16 @@ import { EVENT_STREAM_OPTIONS, type EventStreamSettings, JobEventWriter } from '
 import { OUTBOX_OPTIONS, type OutboxSettings, OutboxRelay } from './outbox/outbox-relay';
 import { JobDispatcher } from './producer/job-dispatcher';
 import { JobProducer } from './producer/job-producer';
-import { REDIS_OPTIONS, type RedisSettings } from './redis/redis-options';
-import { RedisHealth } from './redis/redis-health';
 import { JobRunner } from './lifecycle/job-runner';
 import { HEARTBEAT_OPTIONS, type HeartbeatSettings, JobHeartbeat } from './worker/job-heartbeat';
 
 export interface QueuesOptions {
-  redis: RedisSettings;
   stream: EventStreamSettings;
   outbox: OutboxSettings;
   heartbeat: HeartbeatSettings;
 }
 
-/** Everything is lazy: an app opens only the Redis connections of what it uses. */
+/** Everything is lazy: an app opens only the Redis connections of what it uses (RedisModule's). */
 @Global()
 @Module({})
 export class QueuesModule {
@@ -29,20 +26,18 @@ export class QueuesModule {
       JobEventHub,
       JobCancellation,
       OutboxRelay,
-      RedisHealth,
       JobHeartbeat,
       JobRunner,
     ];
     return {
       module: QueuesModule,
       providers: [
-        { provide: REDIS_OPTIONS, useValue: options.redis },
         { provide: EVENT_STREAM_OPTIONS, useValue: options.stream },
         { provide: OUTBOX_OPTIONS, useValue: options.outbox },
         { provide: HEARTBEAT_OPTIONS, useValue: options.heartbeat },
         ...providers,
       ],
-      exports: [REDIS_OPTIONS, EVENT_STREAM_OPTIONS, ...providers],
+      exports: [EVENT_STREAM_OPTIONS, ...providers],
     };
   }
 }

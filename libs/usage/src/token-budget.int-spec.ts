@@ -8,7 +8,7 @@ import {
   TenantTransactions,
   UsageRepository,
 } from '@copilot/persistence';
-import { createPersistentRedis } from '@copilot/queues';
+import { createPersistentRedis, RedisConnections } from '@copilot/redis';
 import { TokenBudget } from './token-budget';
 
 describe(TokenBudget.name, () => {
@@ -17,12 +17,15 @@ describe(TokenBudget.name, () => {
   const prisma = new PrismaService(settings.database);
   const admin = createPrismaClient(settings.adminDatabase);
   const transactions = new TenantTransactions(prisma);
-  const replica = () => new TokenBudget(redis, transactions, new UsageRepository(), new JobRepository());
-  const replicas = [replica(), replica(), replica()];
+  // Three api replicas: each its own connections.
+  const processes = [0, 1, 2].map(() => new RedisConnections(redis));
+  const replicas = processes.map(
+    (connections) => new TokenBudget(connections, transactions, new UsageRepository(), new JobRepository()),
+  );
   const [budget] = replicas;
   const raw = createPersistentRedis(redis.url, 'token-budget-test');
   afterAll(async () => {
-    replicas.forEach((r) => r.onApplicationShutdown());
+    processes.forEach((connections) => connections.onApplicationShutdown());
     raw.disconnect();
     await prisma.onApplicationShutdown();
     await admin.$disconnect();

@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JobRepository, TenantTransactions, UsageRepository } from '@copilot/persistence';
-import { createFailFastRedis, ensureConnected, REDIS_OPTIONS, type RedisSettings } from '@copilot/queues';
+import { ensureConnected, RedisConnections } from '@copilot/redis';
 import type { Redis } from 'ioredis';
 import { BudgetLedger, type BudgetWindow } from './budget-ledger';
 
@@ -58,14 +58,14 @@ const MONTH_TTL_S = 32 * 24 * 3600;
  * it is used, so losing Redis does not restart spending from zero.
  */
 @Injectable()
-export class TokenBudget implements OnApplicationShutdown {
+export class TokenBudget {
   private client?: Redis;
   private readonly ledger: BudgetLedger;
   /** Rebuilds under way in this process, by tenant and windows: a burst shares one. */
   private readonly rebuilding = new Map<string, Promise<void>>();
 
   constructor(
-    @Inject(REDIS_OPTIONS) private readonly redis: RedisSettings,
+    private readonly redis: RedisConnections,
     transactions: TenantTransactions,
     usage: UsageRepository,
     jobs: JobRepository,
@@ -156,16 +156,12 @@ export class TokenBudget implements OnApplicationShutdown {
     }
   }
 
-  onApplicationShutdown(): void {
-    this.client?.disconnect();
-  }
-
   private key(tenantId: string, window: string): string {
     return `${this.redis.prefix}:budget:${tenantId}:${window}`;
   }
 
   private async connection(): Promise<Redis> {
-    this.client ??= createFailFastRedis(this.redis.url, 'token-budget');
+    this.client ??= this.redis.failFast('token-budget');
     return ensureConnected(this.client);
   }
 }

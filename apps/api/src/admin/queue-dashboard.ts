@@ -11,7 +11,8 @@ import {
   PLATFORM_ADMIN_SCOPE,
 } from '@copilot/auth';
 import { PROBLEM_CONTENT_TYPE } from '@copilot/http';
-import { createPersistentRedis, QUEUE, REDIS_OPTIONS, type RedisSettings } from '@copilot/queues';
+import { QUEUE } from '@copilot/queues';
+import { createPersistentRedis, REDIS_OPTIONS, type RedisSettings } from '@copilot/redis';
 import { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 

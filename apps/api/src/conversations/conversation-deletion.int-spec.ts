@@ -1,7 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { adminDatabaseConfig, loadSettings, redisConfig } from '@copilot/config';
 import { createPrismaClient, type PrismaClient } from '@copilot/persistence';
-import { createPersistentRedis, jobEventsKey } from '@copilot/queues';
+import { jobEventsKey } from '@copilot/queues';
+import { createPersistentRedis } from '@copilot/redis';
 import type { Redis } from 'ioredis';
 import { createTenantWithKeys, startApi } from '../testing/api-test-app';
 

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import type { AuthContext } from '@copilot/auth';
 import { SETTINGS } from '@copilot/config';
 import { Problem } from '@copilot/http';
-import { createFailFastRedis, ensureConnected } from '@copilot/queues';
+import { ensureConnected, RedisConnections } from '@copilot/redis';
 import type { Redis } from 'ioredis';
 import type { ApiSettings } from '../api.settings';
 
@@ -55,7 +55,10 @@ export class StreamSlots implements OnApplicationShutdown {
   private client?: Redis;
   private renewal?: NodeJS.Timeout;
 
-  constructor(@Inject(SETTINGS) private readonly settings: ApiSettings) {}
+  constructor(
+    @Inject(SETTINGS) private readonly settings: ApiSettings,
+    private readonly connections: RedisConnections,
+  ) {}
 
   /** Takes a slot for `auth`, or throws 429 naming the cap that is full. */
   async acquire(auth: AuthContext): Promise<StreamSlot> {
@@ -64,9 +67,7 @@ export class StreamSlots implements OnApplicationShutdown {
     const member = randomUUID();
     let verdict: number;
     try {
-      const client = await ensureConnected(
-        (this.client ??= createFailFastRedis(this.settings.redis.url, 'stream-slots')),
-      );
+      const client = await ensureConnected((this.client ??= this.connections.failFast('stream-slots')));
       verdict = Number(await client.eval(ACQUIRE, 2, ...keys, member, LEASE_MS, streamsPerPrincipal, streamsPerTenant));
     } catch (error) {
       this.logger.warn({ err: error }, 'stream limits unavailable; letting the stream open');
@@ -102,7 +103,6 @@ export class StreamSlots implements OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     clearInterval(this.renewal);
-    this.client?.disconnect();
   }
 
   private keysOf(auth: AuthContext): [string, string] {

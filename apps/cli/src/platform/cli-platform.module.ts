@@ -17,6 +17,7 @@ import { ConversationsModule } from '@copilot/conversations';
 import { LlmModule } from '@copilot/llm';
 import { PersistenceModule } from '@copilot/persistence';
 import { QueuesModule } from '@copilot/queues';
+import { RedisModule } from '@copilot/redis';
 import { RetrievalModule } from '@copilot/retrieval';
 import { SecretsModule } from '@copilot/secrets';
 import { EgressModule } from '@copilot/egress';
@@ -48,8 +49,8 @@ export class CliPlatformModule {
       module: CliPlatformModule,
       imports: [
         PersistenceModule.forRoot({ url: settings.database.url, poolSize: 2 }),
+        RedisModule.forRoot(settings.redis),
         QueuesModule.forRoot({
-          redis: settings.redis,
           stream: settings.stream,
           outbox: settings.outbox,
           heartbeat: { intervalMs: settings.maintenance.heartbeatIntervalMs },
@@ -60,7 +61,7 @@ export class CliPlatformModule {
         LlmModule.forRoot({
           providers: settings.llm.providers,
           timeoutMs: settings.llm.timeoutMs,
-          breaker: { redis: settings.redis, ...settings.llm.breaker },
+          breaker: settings.llm.breaker,
         }),
         ConversationsModule.forRoot(settings.chat),
         RetrievalModule.forRoot({

@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ApiKeyRepository, TenantTransactions } from '@copilot/persistence';
-import { createPersistentRedis, REDIS_OPTIONS, type RedisSettings } from '@copilot/queues';
+import { RedisConnections } from '@copilot/redis';
 import type { Redis } from 'ioredis';
 
 /** Per instance: a key's use is written to Redis at most this often. */
@@ -12,12 +12,12 @@ const RECORD_EVERY_MS = 10_000;
  * and the scheduler moves it into Postgres from time to time.
  */
 @Injectable()
-export class ApiKeyUsage implements OnApplicationShutdown {
+export class ApiKeyUsage {
   private client?: Redis;
   private readonly lastNoted = new Map<string, number>();
 
   constructor(
-    @Inject(REDIS_OPTIONS) private readonly redis: RedisSettings,
+    private readonly redis: RedisConnections,
     private readonly transactions: TenantTransactions,
     private readonly keys: ApiKeyRepository,
   ) {}
@@ -68,12 +68,8 @@ export class ApiKeyUsage implements OnApplicationShutdown {
     return Object.keys(entries).length;
   }
 
-  onApplicationShutdown(): void {
-    this.client?.disconnect();
-  }
-
   private connection(): Redis {
-    this.client ??= createPersistentRedis(this.redis.url, 'api-key-usage');
+    this.client ??= this.redis.persistent('api-key-usage');
     return this.client;
   }
 }

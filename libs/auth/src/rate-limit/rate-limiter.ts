@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { createFailFastRedis, ensureConnected, REDIS_OPTIONS, type RedisSettings } from '@copilot/queues';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ensureConnected, RedisConnections } from '@copilot/redis';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -30,13 +30,13 @@ export interface RateLimitVerdict {
  * become an outage of the api.
  */
 @Injectable()
-export class RateLimiter implements OnApplicationShutdown {
+export class RateLimiter {
   private readonly logger = new Logger(RateLimiter.name);
   private readonly limiters = new Map<number, RateLimiterRedis>();
   private client?: Redis;
 
   constructor(
-    @Inject(REDIS_OPTIONS) private readonly redis: RedisSettings,
+    private readonly redis: RedisConnections,
     @Inject(RATE_LIMIT_OPTIONS) readonly settings: RateLimitSettings,
   ) {}
 
@@ -70,12 +70,8 @@ export class RateLimiter implements OnApplicationShutdown {
     }
   }
 
-  onApplicationShutdown(): void {
-    this.client?.disconnect();
-  }
-
   private async limiter(points: number): Promise<RateLimiterRedis> {
-    this.client ??= createFailFastRedis(this.redis.url, 'rate-limiter');
+    this.client ??= this.redis.failFast('rate-limiter');
     await ensureConnected(this.client);
     let limiter = this.limiters.get(points);
     if (!limiter) {

@@ -1,7 +1,7 @@
 // Against the real Redis: two CircuitBreaker instances on separate connections play two workers.
 import { randomUUID } from 'node:crypto';
 import { loadSettings, redisConfig } from '@copilot/config';
-import { createFailFastRedis, ensureConnected } from '@copilot/queues';
+import { createFailFastRedis, ensureConnected } from '@copilot/redis';
 import { CircuitOpenError } from './breaker';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker';
 import { ResilientGenerator } from './resilient-generator';

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import { createFailFastRedis } from '@copilot/queues';
+import { Injectable, Logger, type Provider } from '@nestjs/common';
+import { RedisConnections } from '@copilot/redis';
 import type { Redis } from 'ioredis';
 import type { Breaker } from './breaker';
 import { CircuitBreaker } from './circuit-breaker';
@@ -8,22 +8,19 @@ export const CIRCUIT_BREAKER = Symbol('CIRCUIT_BREAKER');
 export const CIRCUIT_BREAKER_OPTIONS = Symbol('CIRCUIT_BREAKER_OPTIONS');
 
 export interface CircuitBreakerSettings {
-  redis: { url: string; prefix: string };
   failureThreshold: number;
   cooldownMs: number;
 }
 
 /** The circuit breakers' own Redis connection (fail-fast and lazy: a Redis outage lets calls through). */
 @Injectable()
-export class CircuitBreakerConnection implements OnApplicationShutdown {
+export class CircuitBreakerConnection {
   readonly client: Redis;
+  readonly prefix: string;
 
-  constructor(@Inject(CIRCUIT_BREAKER_OPTIONS) settings: CircuitBreakerSettings) {
-    this.client = createFailFastRedis(settings.redis.url, 'circuit-breaker');
-  }
-
-  onApplicationShutdown(): void {
-    this.client.disconnect();
+  constructor(connections: RedisConnections) {
+    this.client = connections.failFast('circuit-breaker');
+    this.prefix = connections.prefix;
   }
 }
 
@@ -38,7 +35,7 @@ export function circuitBreakerProviders(settings: CircuitBreakerSettings): Provi
       useFactory: (connection: CircuitBreakerConnection): Breaker => {
         const logger = new Logger('CircuitBreaker');
         return new CircuitBreaker(connection.client, {
-          prefix: settings.redis.prefix,
+          prefix: connection.prefix,
           failureThreshold: settings.failureThreshold,
           cooldownMs: settings.cooldownMs,
           onRedisError: (error: unknown) =>

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ensureConnected } from '@copilot/queues';
+import { ensureConnected } from '@copilot/redis';
 import type { Redis } from 'ioredis';
 import type { LlmError } from '../llm-error';
 import { BREAKER_FAILURES, CircuitOpenError, type Breaker, type BreakerPermit, type BreakerState } from './breaker';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createPersistentRedis, jobEventsKey } from '@copilot/queues';
+import { jobEventsKey } from '@copilot/queues';
+import { createPersistentRedis } from '@copilot/redis';
 import { type MaintenanceFixture, maintenanceFixture } from '../testing/maintenance-fixture';
 import { RetentionPurge, UNSTORED_EXCHANGE_GRACE_MS } from './retention-purge';
 

@@ -19,6 +19,7 @@ import {
   WebhookDeliveryRepository,
 } from '@copilot/persistence';
 import { JobCancellation, JobEventWriter, JobProducer, JobRunner } from '@copilot/queues';
+import { RedisConnections } from '@copilot/redis';
 import type { MaintenanceOptions } from '../maintenance-options';
 import { JobReaper } from '../reaper/job-reaper';
 import { RetentionPurge } from '../retention/retention-purge';
@@ -44,11 +45,12 @@ export function maintenanceFixture(
   const prisma = new PrismaService(settings.database);
   const admin = createPrismaClient(settings.adminDatabase);
   const transactions = new TenantTransactions(prisma);
-  const producer = new JobProducer(settings.redis);
-  const events = new JobEventWriter(settings.redis, settings.stream);
+  const connections = new RedisConnections(settings.redis);
+  const producer = new JobProducer(connections);
+  const events = new JobEventWriter(connections, settings.stream);
   const maintenance = new MaintenanceRepository();
   const jobs = new JobRepository();
-  const cancellation = new JobCancellation(settings.redis);
+  const cancellation = new JobCancellation(connections);
   // No job definitions here: the reaper's endings write the row and the final event only.
   const runner = new JobRunner(transactions, jobs, events, cancellation);
   return {
@@ -71,8 +73,7 @@ export function maintenanceFixture(
         .then((t) => admin.tenant.update({ where: { id: t.id }, data: { retentionDays } })),
     async close() {
       await producer.onApplicationShutdown();
-      events.onApplicationShutdown();
-      await cancellation.onApplicationShutdown();
+      connections.onApplicationShutdown();
       await prisma.onApplicationShutdown();
       await admin.$disconnect();
     },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Document, Prisma } from '../generated/prisma/client';
 import { NEWEST_FIRST, olderThan, type Page, toPage } from '../lib/cursor';
+import { isUniqueViolation } from '../lib/database-errors';
 import type { Tx } from '../lib/tenant-transaction';
 
 export type DocumentStage = 'queued' | 'parsing' | 'chunking' | 'embedding' | 'indexed' | 'failed';
@@ -44,7 +45,7 @@ export class DocumentRepository {
   async create(tx: Tx, document: NewDocument, bytes: Buffer | null): Promise<Document> {
     const created = await tx.document.create({ data: document }).catch((error: unknown) => {
       // (collection_id, content_hash) is the only unique key besides the random id.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      if (isUniqueViolation(error)) {
         throw new DuplicateDocumentError('the collection already has a document with this content', { cause: error });
       }
       throw error;

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { loadSettings, redisConfig } from '@copilot/config';
 import { JobCancellation } from './job-cancellation';
+import { RedisConnections } from '@copilot/redis';
 
 describe(JobCancellation.name, () => {
   const { redis } = loadSettings('worker', [redisConfig] as const);
-  const api = new JobCancellation(redis);
-  const workers = [new JobCancellation(redis), new JobCancellation(redis)];
-  afterAll(() => Promise.all([api, ...workers].map((c) => c.onApplicationShutdown())));
+  // Three processes: each its own connections.
+  const processes = [0, 1, 2].map(() => new RedisConnections(redis));
+  const [api, ...workers] = processes.map((connections) => new JobCancellation(connections)) as [
+    JobCancellation,
+    JobCancellation,
+    JobCancellation,
+  ];
+  afterAll(() => processes.forEach((connections) => connections.onApplicationShutdown()));
 
   it('aborts the job on whichever worker runs it, and nothing else', async () => {
     const [jobA, jobB] = [randomUUID(), randomUUID()];

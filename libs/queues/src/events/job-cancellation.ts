@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { createPersistentRedis, REDIS_OPTIONS, type RedisSettings } from '../redis/redis-options';
+import { RedisConnections } from '@copilot/redis';
 
 /**
  * Cancellation across processes: the api publishes a job id; whichever worker is
@@ -8,20 +8,20 @@ import { createPersistentRedis, REDIS_OPTIONS, type RedisSettings } from '../red
  * number of jobs. A job not running anywhere is cancelled through its row instead.
  */
 @Injectable()
-export class JobCancellation implements OnApplicationShutdown {
+export class JobCancellation {
   private readonly logger = new Logger(JobCancellation.name);
   private readonly running = new Map<string, AbortController>();
   private publisher?: Redis;
   private subscriber?: Promise<Redis>;
 
-  constructor(@Inject(REDIS_OPTIONS) private readonly redis: RedisSettings) {}
+  constructor(private readonly redis: RedisConnections) {}
 
   private get channel(): string {
     return `${this.redis.prefix}:job-cancel`;
   }
 
   async request(jobId: string): Promise<void> {
-    this.publisher ??= createPersistentRedis(this.redis.url, 'job-cancel-publisher');
+    this.publisher ??= this.redis.persistent('job-cancel-publisher');
     await this.publisher.publish(this.channel, jobId);
   }
 
@@ -33,14 +33,9 @@ export class JobCancellation implements OnApplicationShutdown {
     return { signal: controller.signal, release: () => this.running.delete(jobId) };
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.publisher?.disconnect();
-    (await this.subscriber)?.disconnect();
-  }
-
   private subscribe(): Promise<Redis> {
     this.subscriber ??= (async () => {
-      const client = createPersistentRedis(this.redis.url, 'job-cancel-subscriber');
+      const client = this.redis.persistent('job-cancel-subscriber');
       client.on('message', (_channel: string, jobId: string) => {
         const controller = this.running.get(jobId);
         if (!controller) return;

@@ -3,14 +3,16 @@ import { loadSettings, redisConfig } from '@copilot/config';
 import { JobEventHub } from './job-event-hub';
 import type { JobEvent } from './job-events';
 import { JobEventWriter } from './job-event-writer';
+import { RedisConnections } from '@copilot/redis';
 
 describe(JobEventHub.name, () => {
   const { redis } = loadSettings('api', [redisConfig] as const);
-  const writer = new JobEventWriter(redis, { maxLength: 1000, retentionSeconds: 60, tokenFlushIntervalMs: 10 });
-  const hub = new JobEventHub(redis);
+  const connections = new RedisConnections(redis);
+  const writer = new JobEventWriter(connections, { maxLength: 1000, retentionSeconds: 60, tokenFlushIntervalMs: 10 });
+  const hub = new JobEventHub(connections);
   afterAll(async () => {
     await hub.onApplicationShutdown();
-    writer.onApplicationShutdown();
+    connections.onApplicationShutdown();
   });
 
   const collect = (jobId: string, afterId: string, until: (events: JobEvent[]) => boolean) =>

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { createPersistentRedis, REDIS_OPTIONS, type RedisSettings } from '../redis/redis-options';
+import { RedisConnections } from '@copilot/redis';
 import { jobEventsKey, type JobEvent } from './job-events';
 import { StreamReader } from './stream-reader';
 
@@ -18,7 +18,7 @@ export class JobEventHub implements OnApplicationShutdown {
   private readers?: StreamReader[];
   private command?: Redis;
 
-  constructor(@Inject(REDIS_OPTIONS) private readonly redis: RedisSettings) {}
+  constructor(private readonly redis: RedisConnections) {}
 
   /** Delivers the job's events after `afterId` ('0-0': from the start) until unsubscribed. */
   watch(jobId: string, afterId: string, deliver: (events: JobEvent[]) => void): () => void {
@@ -37,12 +37,12 @@ export class JobEventHub implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all((this.readers ?? []).map((reader) => reader.close()));
-    for (const connection of this.connections) connection.disconnect();
+    for (const connection of this.connections) this.redis.close(connection);
   }
 
   private commandClient(): Redis {
     if (!this.command) {
-      this.command = createPersistentRedis(this.redis.url, 'event-hub');
+      this.command = this.redis.persistent('event-hub');
       this.connections.push(this.command);
     }
     return this.command;
@@ -50,7 +50,7 @@ export class JobEventHub implements OnApplicationShutdown {
 
   private readerFor(key: string): StreamReader {
     this.readers ??= Array.from({ length: READERS }, (_, i) => {
-      const blocking = createPersistentRedis(this.redis.url, `event-hub-reader-${i}`);
+      const blocking = this.redis.persistent(`event-hub-reader-${i}`);
       this.connections.push(blocking);
       return new StreamReader(blocking, this.commandClient(), (error) =>
         this.logger.warn({ err: error }, 'job event stream read failed; retrying'),

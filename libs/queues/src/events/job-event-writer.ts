@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { createPersistentRedis, REDIS_OPTIONS, type RedisSettings } from '../redis/redis-options';
+import { RedisConnections } from '@copilot/redis';
 import { FINAL_EVENT_TYPES, jobEventsKey, type JobEventType } from './job-events';
 
 export const EVENT_STREAM_OPTIONS = Symbol('EVENT_STREAM_OPTIONS');
@@ -12,16 +12,16 @@ export interface EventStreamSettings {
 
 /** Appends a job's events to its Redis Stream; the api's SSE endpoint reads them back. */
 @Injectable()
-export class JobEventWriter implements OnApplicationShutdown {
+export class JobEventWriter {
   private client?: Redis;
 
   constructor(
-    @Inject(REDIS_OPTIONS) private readonly redis: RedisSettings,
+    private readonly redis: RedisConnections,
     @Inject(EVENT_STREAM_OPTIONS) readonly settings: EventStreamSettings,
   ) {}
 
   async append(jobId: string, type: JobEventType, data: unknown): Promise<string> {
-    this.client ??= createPersistentRedis(this.redis.url, 'event-writer');
+    this.client ??= this.redis.persistent('event-writer');
     const key = jobEventsKey(this.redis.prefix, jobId);
     // Capped so a runaway job cannot fill Redis; `~` lets Redis trim in whole nodes (cheap).
     const fields = ['MAXLEN', '~', this.settings.maxLength, '*', 'type', type, 'data', JSON.stringify(data)] as const;
@@ -44,11 +44,7 @@ export class JobEventWriter implements OnApplicationShutdown {
   /** Deletes the event streams of jobs that no longer exist (retention). */
   async discard(jobIds: readonly string[]): Promise<void> {
     if (jobIds.length === 0) return;
-    this.client ??= createPersistentRedis(this.redis.url, 'event-writer');
+    this.client ??= this.redis.persistent('event-writer');
     await this.client.del(...jobIds.map((id) => jobEventsKey(this.redis.prefix, id)));
-  }
-
-  onApplicationShutdown(): void {
-    this.client?.disconnect();
   }
 }

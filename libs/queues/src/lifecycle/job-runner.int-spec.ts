@@ -7,6 +7,7 @@ import {
   TenantRepository,
   TenantTransactions,
 } from '@copilot/persistence';
+import { RedisConnections } from '@copilot/redis';
 import type { Job as QueueEntry } from 'bullmq';
 import { Redis } from 'ioredis';
 import { JobCancellation } from '../events/job-cancellation';
@@ -24,8 +25,9 @@ describe(JobRunner.name, () => {
   const admin = createPrismaClient(settings.adminDatabase);
   const transactions = new TenantTransactions(prisma);
   const jobs = new JobRepository();
-  const events = new JobEventWriter(settings.redis, settings.stream);
-  const cancellation = new JobCancellation(settings.redis);
+  const connections = new RedisConnections(settings.redis);
+  const events = new JobEventWriter(connections, settings.stream);
+  const cancellation = new JobCancellation(connections);
   const redis = new Redis(settings.redis.url);
   const shutdown = new AbortController().signal;
   const lastDelivery = { attemptsMade: 0, opts: { attempts: 1 } } as unknown as QueueEntry;
@@ -35,8 +37,7 @@ describe(JobRunner.name, () => {
     tenantId = (await new TenantRepository().create(admin, { slug: `runner-${Date.now()}`, name: 'runner' })).id;
   });
   afterAll(async () => {
-    events.onApplicationShutdown();
-    await cancellation.onApplicationShutdown();
+    connections.onApplicationShutdown();
     redis.disconnect();
     await prisma.onApplicationShutdown();
     await admin.$disconnect();

@@ -12,13 +12,15 @@ import {
 import { JobDispatcher } from '../producer/job-dispatcher';
 import { JobProducer } from '../producer/job-producer';
 import { OutboxRelay } from './outbox-relay';
+import { RedisConnections } from '@copilot/redis';
 
 describe(OutboxRelay.name, () => {
   const settings = loadSettings('scheduler', [databaseConfig, adminDatabaseConfig, redisConfig] as const);
   const prisma = new PrismaService(settings.database);
   const transactions = new TenantTransactions(prisma);
   const jobs = new JobRepository();
-  const producer = new JobProducer(settings.redis);
+  const connections = new RedisConnections(settings.redis);
+  const producer = new JobProducer(connections);
   const relay = new OutboxRelay(prisma, transactions, jobs, producer, {
     dispatchAfterMs: 0,
     batchSize: 50,
@@ -32,6 +34,7 @@ describe(OutboxRelay.name, () => {
   });
   afterAll(async () => {
     await producer.onApplicationShutdown();
+    connections.onApplicationShutdown();
     await prisma.onApplicationShutdown();
   });
 

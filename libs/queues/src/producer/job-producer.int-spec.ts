@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { RedisConnections } from '@copilot/redis';
 import { JobProducer } from './job-producer';
 
 // The shared Redis must not be stopped (other runs use it): this test starts a
@@ -20,7 +21,9 @@ describe(JobProducer.name, () => {
 
   it('enqueues once Redis is back when its first use came during the outage', async () => {
     const port = await freePort();
-    const producer = new JobProducer({ url: `redis://127.0.0.1:${port}`, prefix: `producer-${randomUUID()}` });
+    const producer = new JobProducer(
+      new RedisConnections({ url: `redis://127.0.0.1:${port}`, prefix: `producer-${randomUUID()}` }),
+    );
     const payload = { jobId: randomUUID(), tenantId: randomUUID(), documentId: randomUUID() };
     try {
       await expect(producer.enqueue('document.ingest', payload)).rejects.toThrow();
@@ -47,10 +50,12 @@ describe(JobProducer.name, () => {
   }, 40_000);
 
   it('keeps failing at once, never waiting, while Redis stays away', async () => {
-    const producer = new JobProducer({
-      url: `redis://127.0.0.1:${await freePort()}`,
-      prefix: `producer-${randomUUID()}`,
-    });
+    const producer = new JobProducer(
+      new RedisConnections({
+        url: `redis://127.0.0.1:${await freePort()}`,
+        prefix: `producer-${randomUUID()}`,
+      }),
+    );
     const payload = () => ({ jobId: randomUUID(), tenantId: randomUUID(), documentId: randomUUID() });
     try {
       // The first call fails connecting; later ones find the client retrying. Each must be

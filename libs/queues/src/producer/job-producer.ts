@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type JobSchedulerJson, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {
@@ -9,7 +9,7 @@ import {
   type TenantJobName,
 } from '../contracts/job-contracts';
 import { QUEUE_POLICY, type QueueName } from '../contracts/queue-names';
-import { createFailFastRedis, REDIS_OPTIONS, type RedisSettings } from '../redis/redis-options';
+import { RedisConnections } from '@copilot/redis';
 
 export class UnknownJobError extends Error {
   constructor(name: string) {
@@ -26,7 +26,7 @@ export class JobProducer implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
   private connection?: Redis;
 
-  constructor(@Inject(REDIS_OPTIONS) private readonly redis: RedisSettings) {}
+  constructor(private readonly redis: RedisConnections) {}
 
   async enqueue<N extends TenantJobName>(name: N, payload: JobOf<N>): Promise<void> {
     const contract = JOB_CONTRACTS[name];
@@ -73,7 +73,7 @@ export class JobProducer implements OnApplicationShutdown {
       throw new Error(`Redis is unavailable (${this.connection.status})`);
     }
     if (!queue) {
-      this.connection ??= createFailFastRedis(this.redis.url, 'producer');
+      this.connection ??= this.redis.failFast('producer');
       const created = new Queue(name, {
         connection: this.connection,
         prefix: this.redis.prefix,
@@ -96,6 +96,6 @@ export class JobProducer implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
-    this.connection?.disconnect();
+    if (this.connection) this.redis.close(this.connection);
   }
 }

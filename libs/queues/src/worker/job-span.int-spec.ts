@@ -6,9 +6,11 @@ import { currentTraceparent, startErrorReporting } from '@copilot/observability'
 import { FakeSentry } from '@copilot/observability/testing';
 import { JobProducer } from '../producer/job-producer';
 import { runInJobSpan } from './job-span';
+import { RedisConnections } from '@copilot/redis';
 
 describe(runInJobSpan.name, () => {
-  const producer = new JobProducer(loadSettings('worker', [redisConfig] as const).redis);
+  const connections = new RedisConnections(loadSettings('worker', [redisConfig] as const).redis);
+  const producer = new JobProducer(connections);
   const provider = new node.NodeTracerProvider();
   let sentry: FakeSentry;
   let stopReporting: () => Promise<void>;
@@ -27,6 +29,7 @@ describe(runInJobSpan.name, () => {
     await stopReporting();
     await sentry.close();
     await producer.onApplicationShutdown();
+    connections.onApplicationShutdown();
     await provider.shutdown();
     trace.disable();
     context.disable();

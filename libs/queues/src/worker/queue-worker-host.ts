@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -17,7 +17,7 @@ import { JobRunner } from '../lifecycle/job-runner';
 import type { QueueName } from '../contracts/queue-names';
 import { JobProducer } from '../producer/job-producer';
 import { runInJobSpan } from './job-span';
-import { createPersistentRedis, REDIS_OPTIONS, type RedisSettings } from '../redis/redis-options';
+import { RedisConnections } from '@copilot/redis';
 import { JobHeartbeat, jobIdentity } from './job-heartbeat';
 import { JOB_PROCESSING_SECONDS, JOB_WAIT_SECONDS, JOBS_TOTAL, QUEUE_JOBS } from './queue-metrics';
 
@@ -51,7 +51,7 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
   private readonly shutdown = new AbortController();
 
   constructor(
-    @Inject(REDIS_OPTIONS) private readonly redis: RedisSettings,
+    private readonly redis: RedisConnections,
     private readonly producer: JobProducer,
     private readonly heartbeat: JobHeartbeat,
     private readonly runner: JobRunner,
@@ -121,7 +121,7 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
   }
 
   private connectionFor(queue: string): Redis {
-    const connection = createPersistentRedis(this.redis.url, `worker-${queue}`);
+    const connection = this.redis.persistent(`worker-${queue}`);
     this.connections.push(connection);
     return connection;
   }
@@ -178,6 +178,6 @@ export class QueueWorkerHost implements OnModuleInit, OnModuleDestroy {
     await Promise.all(this.workers.map((worker) => worker.close()));
     this.shutdown.abort();
     // BullMQ closes the connections it made, not the one it was given.
-    for (const connection of this.connections) connection.disconnect();
+    for (const connection of this.connections) this.redis.close(connection);
   }
 }

@@ -1,0 +1,4 @@
+export * from './redis-connections';
+export * from './redis-health';
+export * from './redis-options';
+export * from './redis.module';
