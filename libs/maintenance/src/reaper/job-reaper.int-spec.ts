@@ -112,6 +112,20 @@ describe(JobReaper.name, () => {
     }
   }, 20_000);
 
+  it('takes off the queue an entry left active by a dead worker after its job had ended', async () => {
+    const ended = await jobRow({ status: 'succeeded' });
+    const deadWorker = await holdActive(ended, false);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await deadWorker.close(true);
+    expect(await (await queued(ended))?.getState()).toBe('active');
+
+    const report = await f.reaper.reapOnce();
+
+    expect(report.orphansRemoved).toBeGreaterThanOrEqual(1);
+    expect(await queued(ended)).toBeUndefined();
+    expect(await row(ended)).toMatchObject({ status: 'succeeded', reapCount: 0 });
+  }, 20_000);
+
   it('gives up after MAX_LOST_RUNS hand-backs and says why', async () => {
     const id = await jobRow({
       status: 'running',

@@ -7,7 +7,17 @@ import {
   type ReapableJob,
   TenantTransactions,
 } from '@copilot/persistence';
-import { isTenantJobName, JOB_CONTRACTS, JobProducer, JobRunner, MAX_LOST_RUNS, type QueueName } from '@copilot/queues';
+import {
+  isTenantJobName,
+  JOB_CONTRACTS,
+  JobProducer,
+  JobRunner,
+  MAX_LOST_RUNS,
+  QUEUE,
+  type QueueName,
+} from '@copilot/queues';
+import { ensureConnected, RedisConnections } from '@copilot/redis';
+import type { Redis } from 'ioredis';
 import { MAINTENANCE_OPTIONS, type MaintenanceOptions } from '../maintenance-options';
 
 /** BullMQ states in which the queue will still run the job: nothing is lost. */
@@ -17,7 +27,12 @@ export interface ReapReport {
   handedBack: number;
   gaveUp: number;
   documentsFailed: number;
+  /** Queue entries left active by a worker that died (their lock lapsed), taken off the queue. */
+  orphansRemoved: number;
 }
+
+/** Active entries looked at per queue and pass. */
+const ACTIVE_SCAN = 1_000;
 
 /**
  * The one lost-job policy. Finds work that lost its run: `running` jobs whose
@@ -33,6 +48,7 @@ export interface ReapReport {
 @Injectable()
 export class JobReaper {
   private readonly logger = new Logger(JobReaper.name);
+  private client?: Redis;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -42,12 +58,16 @@ export class JobReaper {
     private readonly documents: DocumentRepository,
     private readonly producer: JobProducer,
     private readonly runner: JobRunner,
+    private readonly redis: RedisConnections,
     @Inject(MAINTENANCE_OPTIONS) private readonly options: MaintenanceOptions,
   ) {}
 
   async reapOnce(): Promise<ReapReport> {
-    const report: ReapReport = { handedBack: 0, gaveUp: 0, documentsFailed: 0 };
+    const report: ReapReport = { handedBack: 0, gaveUp: 0, documentsFailed: 0, orphansRemoved: 0 };
     const settings = this.options.maintenance.reaper;
+    // First what the queue shows lost: active entries nobody holds. Their rows, when still
+    // open, come back as candidates below (no entry any more) once they are stale.
+    report.orphansRemoved = await this.removeOrphanedEntries();
     const candidates = await this.maintenance.reapableJobs(this.prisma.client, {
       runningSilentMs: settings.staleAfterMs,
       queuedForMs: settings.staleAfterMs,
@@ -63,7 +83,8 @@ export class JobReaper {
       }
     }
     report.documentsFailed = await this.failStuckDocuments();
-    if (report.handedBack + report.gaveUp + report.documentsFailed > 0) this.logger.log(report, 'reaper pass');
+    if (report.handedBack + report.gaveUp + report.documentsFailed + report.orphansRemoved > 0)
+      this.logger.log(report, 'reaper pass');
     return report;
   }
 
@@ -102,6 +123,38 @@ export class JobReaper {
     } catch {
       return false; // locked: its worker is alive (its heartbeat is what failed)
     }
+  }
+
+  /**
+   * Entries a dead worker left `active`: BullMQ's own stalled check is off, so without
+   * this they would stay there (a job whose row already ended, a housekeeping run). An
+   * entry's lock is renewed while its worker lives; one without a lock is removed
+   * (atomically: BullMQ refuses to remove a locked job).
+   */
+  private async removeOrphanedEntries(): Promise<number> {
+    let removed = 0;
+    for (const name of Object.values(QUEUE)) {
+      const queue = this.producer.queue(name);
+      const active = await queue.getActive(0, ACTIVE_SCAN - 1);
+      if (active.length === 0) continue;
+      // One round trip for every lock of the page.
+      this.client ??= this.redis.failFast('reaper');
+      const locks = await (
+        await ensureConnected(this.client)
+      )
+        .pipeline(active.map((entry) => ['exists', queue.toKey(`${entry.id}:lock`)]))
+        .exec();
+      for (const [i, entry] of active.entries()) {
+        if (locks?.[i]?.[1] !== 0) continue;
+        try {
+          await entry.remove();
+          removed++;
+        } catch {
+          // Taken again meanwhile (locked): its worker is alive.
+        }
+      }
+    }
+    return removed;
   }
 
   private async failStuckDocuments(): Promise<number> {
