@@ -159,8 +159,16 @@ describe('walking skeleton', () => {
     const late = await readSse(`${api}/v1/jobs/${accepted.job.id}/events`, { 'x-api-key': key });
     expect(late.events).toEqual(stream.events);
 
-    const job = await (await call(`/v1/jobs/${accepted.job.id}`)).json();
+    const job = (await (await call(`/v1/jobs/${accepted.job.id}`)).json()) as {
+      result: { inputTokens: number; outputTokens: number };
+    };
     expect(job).toMatchObject({ id: accepted.job.id, status: 'succeeded', attempts: 1 });
+    // The tokens counted for the reply come as one `usage` event just before `done`, as recorded.
+    expect(types.at(-2)).toBe('usage');
+    expect(stream.events.filter((e) => e.event === 'usage').map((e) => e.data)).toEqual([
+      { inputTokens: job.result.inputTokens, outputTokens: job.result.outputTokens },
+    ]);
+    expect(job.result.outputTokens).toBeGreaterThan(0);
 
     const history = (await (await call(`/v1/conversations/${conversationId}/messages`)).json()) as {
       data: { role: string; content: string }[];

@@ -7,7 +7,8 @@ import {
   type WebhookDelivery,
   WebhookDeliveryRepository,
 } from '@copilot/persistence';
-import { OutboxRelay } from '@copilot/queues';
+import { JOB_CONTRACTS, OutboxRelay } from '@copilot/queues';
+import { z } from 'zod';
 import { CollectionService, DocumentService } from '@copilot/retrieval';
 import { verifyWebhook, WebhookService } from '@copilot/webhooks';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -214,5 +215,25 @@ describe('webhook deliveries', () => {
     // The delivery's own job ended succeeded: had it emitted, a second delivery would follow.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await deliveriesOf(webhook.id)).toHaveLength(1);
+  }, 40_000);
+
+  it("writes each delivery's job as the webhook.deliver contract says (the SQL trigger makes it)", async () => {
+    const { webhook } = await register('/contract', ['job.failed']);
+    await endJob('failed');
+    const [delivery] = await ended(webhook.id, 1);
+
+    const row = await app.get(TenantTransactions).run(tenantId, (tx) =>
+      tx.job.findFirstOrThrow({
+        where: { name: 'webhook.deliver', payload: { path: ['deliveryId'], equals: delivery!.id } },
+      }),
+    );
+    const contract = JOB_CONTRACTS['webhook.deliver'];
+    expect(row.queue).toBe(contract.queue);
+    // Strictly: a field the trigger added or renamed is a drift from the contract.
+    expect(z.strictObject(contract.payload.shape).parse(row.payload)).toEqual({
+      jobId: row.id,
+      tenantId,
+      deliveryId: delivery!.id,
+    });
   }, 40_000);
 });

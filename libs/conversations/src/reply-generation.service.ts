@@ -142,12 +142,17 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
     }
   }
 
-  /** After the ending: the tokens used are counted and the budget reservation settled (given back when unused). */
+  /**
+   * After the ending: the budget reservation settled to the tokens used (given back
+   * when unused), and, when a provider was called, the `usage` event before the final one.
+   */
   async settle(payload: Payload, _ending: EndingOf<'chat.generate'>, outcome: Outcome): Promise<void> {
     const progress = outcome.local;
     const used = progress ? usedTokens(progress) : { inputTokens: 0, outputTokens: 0 };
-    if (progress?.provider) this.metrics.tokensUsed(progress.provider, progress.model ?? progress.provider, used);
     await this.budget.settle(payload.tenantId, payload.reservation, used.inputTokens + used.outputTokens);
+    if (!progress?.provider) return;
+    this.metrics.tokensUsed(progress.provider, progress.model ?? progress.provider, used);
+    await this.events.append(payload.jobId, 'usage', used);
   }
 
   private async generate(

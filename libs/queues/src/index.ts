@@ -16,3 +16,4 @@ export * from './worker/internal-job-error';
 export * from './lifecycle/job-definition';
 export * from './lifecycle/job-outcome';
 export * from './lifecycle/job-runner';
+export * from './contracts/job-stream-events';

@@ -36,9 +36,8 @@ export class JobGenerationReader {
           wake = null;
           continue;
         }
-        if (event.type === 'token') yield { type: 'token', text: (event.data as { text: string }).text };
-        else if (event.type === 'status' && (event.data as { status?: string }).status === 'restarted')
-          yield { type: 'restarted' };
+        if (event.type === 'token') yield { type: 'token', text: event.data.text };
+        else if (event.type === 'status' && event.data.status === 'restarted') yield { type: 'restarted' };
         else if (FINAL_EVENT_TYPES.includes(event.type)) {
           yield { type: 'ended', job: await this.jobs.get(tenantId, jobId) };
           return;

@@ -14,7 +14,7 @@ export function eventLines(events: JobEvent[]): string[] {
     if (event.type === 'token') {
       if (tokens.count === 0) tokens.first = event.id;
       tokens.count += 1;
-      tokens.text += tokenText(event.data);
+      tokens.text += event.data.text;
       continue;
     }
     flush();
@@ -22,10 +22,4 @@ export function eventLines(events: JobEvent[]): string[] {
   }
   flush();
   return lines;
-}
-
-function tokenText(data: unknown): string {
-  if (typeof data === 'string') return data;
-  const record = data as { text?: unknown; delta?: unknown } | null;
-  return String(record?.text ?? record?.delta ?? '');
 }

@@ -47,7 +47,7 @@ describe(JobEventHub.name, () => {
       await writer.append(jobId, 'status', { status: 'running' }),
       await writer.append(jobId, 'token', { text: 'a' }),
       await writer.append(jobId, 'token', { text: 'b' }),
-      await writer.append(jobId, 'done', {}),
+      await writer.append(jobId, 'done', { status: 'succeeded' }),
     ];
     expect((await collect(jobId, '0-0', isDone)).map((e) => e.id)).toEqual(ids);
     expect((await collect(jobId, ids[1]!, isDone)).map((e) => e.id)).toEqual(ids.slice(2));
@@ -58,7 +58,7 @@ describe(JobEventHub.name, () => {
     const all = Promise.all(jobIds.map((id) => collect(id, '0-0', isDone)));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(hub.watchedStreams).toBe(200);
-    await Promise.all(jobIds.map((id) => writer.append(id, 'done', {})));
+    await Promise.all(jobIds.map((id) => writer.append(id, 'done', { status: 'succeeded' })));
     expect((await all).every((events) => events.length === 1)).toBe(true);
     expect(hub.watchedStreams).toBe(0);
   });
@@ -66,7 +66,7 @@ describe(JobEventHub.name, () => {
   it('expires a stream some time after its final event', async () => {
     const jobId = randomUUID();
     await writer.append(jobId, 'token', { text: 'x' });
-    await writer.append(jobId, 'done', {});
+    await writer.append(jobId, 'done', { status: 'succeeded' });
     expect(await hub.exists(jobId)).toBe(true);
   });
 });

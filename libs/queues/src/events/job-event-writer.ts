@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RedisConnections } from '@copilot/redis';
-import { FINAL_EVENT_TYPES, jobEventsKey, type JobEventType } from './job-events';
+import { FINAL_EVENT_TYPES, type JobEventData, jobEventsKey, type JobEventType } from './job-events';
 
 export const EVENT_STREAM_OPTIONS = Symbol('EVENT_STREAM_OPTIONS');
 export interface EventStreamSettings {
@@ -20,7 +20,8 @@ export class JobEventWriter {
     @Inject(EVENT_STREAM_OPTIONS) readonly settings: EventStreamSettings,
   ) {}
 
-  async append(jobId: string, type: JobEventType, data: unknown): Promise<string> {
+  /** Appends one event; its data is checked by the compiler against JOB_STREAM_EVENTS. */
+  async append<T extends JobEventType>(jobId: string, type: T, data: JobEventData<T>): Promise<string> {
     this.client ??= this.redis.persistent('event-writer');
     const key = jobEventsKey(this.redis.prefix, jobId);
     // Capped so a runaway job cannot fill Redis; `~` lets Redis trim in whole nodes (cheap).
@@ -39,6 +40,11 @@ export class JobEventWriter {
     const [error, id] = results?.[0] ?? [new Error('no reply from redis'), null];
     if (error) throw error;
     return id as string;
+  }
+
+  /** Appends an event given as one `{ type, data }` value (an ending's event, for one). */
+  appendEvent(jobId: string, event: { [T in JobEventType]: { type: T; data: JobEventData<T> } }[JobEventType]) {
+    return this.append(jobId, event.type, event.data as never);
   }
 
   /** Deletes the event streams of jobs that no longer exist (retention). */

@@ -1,16 +1,19 @@
 import { z } from 'zod';
+import { type JobEventData, type JobEventType } from '../contracts/job-stream-events';
 
-export const JOB_EVENT_TYPES = ['status', 'token', 'citation', 'usage', 'done', 'error'] as const;
-export type JobEventType = (typeof JOB_EVENT_TYPES)[number];
+export { JOB_EVENT_TYPES, type JobEventData, type JobEventType } from '../contracts/job-stream-events';
 /** After one of these, nothing more is written to the stream. */
 export const FINAL_EVENT_TYPES: readonly JobEventType[] = ['done', 'error'];
 
-export interface JobEvent {
-  /** The Redis Stream entry id; also the SSE `id:` a client resumes from. */
-  id: string;
-  type: JobEventType;
-  data: unknown;
-}
+/** One event as read back from the stream, typed by its `type`. */
+export type JobEvent = {
+  [T in JobEventType]: {
+    /** The Redis Stream entry id; also the SSE `id:` a client resumes from. */
+    id: string;
+    type: T;
+    data: JobEventData<T>;
+  };
+}[JobEventType];
 
 export const streamEntryId = z
   .string()
@@ -32,5 +35,5 @@ export function compareStreamIds(a: string, b: string): number {
 export function toJobEvent(id: string, fields: string[]): JobEvent {
   const record: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) record[fields[i]!] = fields[i + 1]!;
-  return { id, type: record.type as JobEventType, data: record.data ? JSON.parse(record.data) : null };
+  return { id, type: record.type as JobEventType, data: record.data ? JSON.parse(record.data) : null } as JobEvent;
 }

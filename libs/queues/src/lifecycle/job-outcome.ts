@@ -1,4 +1,4 @@
-import type { JobEventType } from '../events/job-events';
+import type { JobEventData } from '../contracts/job-stream-events';
 import type { JobFailure } from '../contracts/job-contracts';
 
 /**
@@ -31,7 +31,12 @@ export const cancelled = <F extends JobFailure>(failure: F) => ({ status: 'cance
  * The stream event that tells clients how the job ended, made from the stored ending
  * alone: a run and a replay after a duplicate delivery write the same event.
  */
-export function endingEvent(ending: JobEnding<unknown>): { type: JobEventType; data: Record<string, unknown> } {
+export type EndingEvent =
+  | { type: 'done'; data: JobEventData<'done'> }
+  | { type: 'error'; data: JobEventData<'error'> }
+  | { type: 'status'; data: JobEventData<'status'> };
+
+export function endingEvent(ending: JobEnding<unknown>): EndingEvent {
   switch (ending.status) {
     case 'succeeded':
       return { type: 'done', data: { status: 'succeeded', ...(ending.result as object) } };

@@ -137,8 +137,7 @@ export class JobRunner {
       ?.settle?.(payload, ending as never, outcome as never)
       .catch((error: unknown) => this.logger.warn({ err: error, job_id: jobId }, 'could not settle the ending'));
     if (tenantJobContract(name).streams) {
-      const event = endingEvent(ending);
-      await this.events.append(jobId, event.type, event.data);
+      await this.events.appendEvent(jobId, endingEvent(ending));
     }
     return { ended: ending.status };
   }
@@ -151,8 +150,7 @@ export class JobRunner {
     const row = await this.transactions.run(payload.tenantId, (tx) => this.jobs.findById(tx, payload.jobId));
     const ending = row ? endingOfRow(row) : null;
     if (row && ending && ending.status !== 'requires_action' && tenantJobContract(row.name as TenantJobName)?.streams) {
-      const event = endingEvent(ending);
-      await this.events.append(payload.jobId, event.type, event.data);
+      await this.events.appendEvent(payload.jobId, endingEvent(ending));
     }
     return { replayed: `job ${row?.status ?? 'gone'}` };
   }
