@@ -5,7 +5,9 @@ import { adminDatabaseConfig, databaseConfig } from './concerns/database.config'
 import { apiConnectionsConfig, apiHttpConfig, schedulerProbeConfig, workerProbeConfig } from './concerns/http.config';
 import { chatConfig, outboxConfig, schedulerConfig, streamConfig, workerConfig } from './concerns/jobs.config';
 import { redisConfig } from './concerns/redis.config';
-import { edgeConfig, encryptionConfig, jwtConfig } from './concerns/auth.config';
+import { edgeConfig } from './concerns/edge.config';
+import { encryptionConfig } from './concerns/encryption.config';
+import { jwtConfig } from './concerns/jwt.config';
 import { llmConfig } from './concerns/llm.config';
 import { knowledgeConfig } from './concerns/knowledge.config';
 import { telemetryConfig } from './concerns/telemetry.config';

@@ -5,7 +5,7 @@ import { format, resolveConfig } from 'prettier';
 
 const ROOT = join(__dirname, '..', '..', '..');
 export const OPENAPI_FILE = join(ROOT, 'apps', 'api', 'openapi.yaml');
-export const SCHEMA_FILE = join(ROOT, 'packages', 'client', 'src', 'schema.ts');
+export const SCHEMA_FILE = join(ROOT, 'packages', 'client', 'src', 'generated', 'schema.ts');
 
 const HEADER =
   '// Generated from apps/api/openapi.yaml by `npm run client:generate` (openapi-typescript): do not edit by hand.\n\n';

@@ -1,4 +1,4 @@
-// `npm run client:generate`: regenerates packages/client/src/schema.ts from apps/api/openapi.yaml.
+// `npm run client:generate`: regenerates packages/client/src/generated/schema.ts from apps/api/openapi.yaml.
 // With --stdout it prints the result instead (the drift test compares it with the committed file:
 // openapi-typescript loads ESM-only packages that Jest's module system cannot require).
 import { renderSchema, SCHEMA_FILE, writeSchema } from './schema-file';

@@ -1,4 +1,4 @@
-import type { components } from './schema';
+import type { components } from './generated/schema';
 
 export type Problem = components['schemas']['Problem'];
 export type ProblemFieldError = NonNullable<Problem['errors']>[number];

@@ -1,7 +1,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { CopilotApiError } from './copilot-api-error';
 import type { JobStreamEvent } from './job-stream-events';
-import type { paths } from './schema';
+import type { paths } from './generated/schema';
 import { followEventStream, type FollowOptions, type StreamRetryOptions } from './sse/follow-event-stream';
 import type { ApiClient } from './typed-methods';
 

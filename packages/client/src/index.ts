@@ -8,8 +8,8 @@ export type { JobDoneData, JobErrorData, JobStatusData, JobStreamEvent, JobStrea
 export { createSseParser } from './sse/sse-parser';
 export type { SseMessage, SseParser } from './sse/sse-parser';
 export type { ApiClient } from './typed-methods';
-export type { components, operations, paths } from './schema';
+export type { components, operations, paths } from './generated/schema';
 
-import type { components } from './schema';
+import type { components } from './generated/schema';
 /** The api's schema objects by name: `Schema<'Conversation'>`. */
 export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const SCHEMA_FILE = join(ROOT, 'packages', 'client', 'src', 'schema.ts');
+const SCHEMA_FILE = join(ROOT, 'packages', 'client', 'src', 'generated', 'schema.ts');
 
-describe('packages/client/src/schema.ts', () => {
+describe('packages/client/src/generated/schema.ts', () => {
   it('is what openapi-typescript generates from apps/api/openapi.yaml', async () => {
     const { stdout: generated } = await promisify(execFile)(
       process.execPath,
@@ -22,7 +22,7 @@ describe('packages/client/src/schema.ts', () => {
         a.findIndex((line, i) => line !== b[i]),
       );
       throw new Error(
-        'packages/client/src/schema.ts is out of date with apps/api/openapi.yaml: run `npm run client:generate` and commit the result.\n' +
+        'packages/client/src/generated/schema.ts is out of date with apps/api/openapi.yaml: run `npm run client:generate` and commit the result.\n' +
           `First difference at line ${at + 1}:\n  committed: ${a[at] ?? '(end)'}\n  generated: ${b[at] ?? '(end)'}`,
       );
     }

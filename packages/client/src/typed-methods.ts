@@ -1,6 +1,6 @@
 import type { Client, FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
-import type { paths } from './schema';
+import type { paths } from './generated/schema';
 
 // openapi-fetch's method signatures, narrowed to the success branch: the client throws
 // CopilotApiError for every error status, so a call that returns has `data`.

@@ -3,6 +3,7 @@ import { Auth, type AuthContext, PlatformAdmin } from '@copilot/auth';
 import { validate } from '@copilot/http';
 import { AdminJobs } from '@copilot/maintenance';
 import { type Job, JOB_STATUSES } from '@copilot/persistence';
+import { presentAdminJob } from '@copilot/persistence/presenters';
 import { z } from 'zod';
 import { RequestId } from '../request-context';
 import { idParam, pageQuery } from '../request-schemas';
@@ -15,24 +16,9 @@ const adminJobsQuery = pageQuery.extend({
   tenantId: z.uuid({ error: 'expected a tenant id (UUID)' }).optional(),
 });
 
-/** What an operator needs to judge a job: ids, error, attempts, timing, the request it came from. */
-const presentAdminJob = (j: Job) => ({
-  id: j.id,
-  tenantId: j.tenantId,
-  queue: j.queue,
-  type: j.name,
-  status: j.status,
-  progress: j.progress,
-  attempts: j.attempts,
-  reapCount: j.reapCount,
-  payload: j.payload,
-  error: j.error,
-  requestId: j.requestId,
-  createdAt: j.createdAt,
-  dispatchedAt: j.dispatchedAt,
-  startedAt: j.startedAt,
-  heartbeatAt: j.heartbeatAt,
-  finishedAt: j.finishedAt,
+/** What an operator needs to judge a job (the CLI's `jobs:show` prints the same), with its links. */
+const presentAdminJobWithLinks = (j: Job) => ({
+  ...presentAdminJob(j),
   links: { self: `/v1/admin/jobs/${j.id}`, retry: `/v1/admin/jobs/${j.id}/retry` },
 });
 
@@ -48,7 +34,7 @@ export class AdminJobsController {
   @ApiJson(200, AdminJobPage, 'A page of jobs.')
   async list(@Query(validate(adminJobsQuery)) query: z.output<typeof adminJobsQuery>) {
     const page = await this.jobs.list(query);
-    return { data: page.data.map(presentAdminJob), nextCursor: page.nextCursor };
+    return { data: page.data.map(presentAdminJobWithLinks), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
@@ -56,7 +42,7 @@ export class AdminJobsController {
   @ApiJson(200, AdminJob, 'The job.')
   @ApiProblemResponses(404)
   async get(@Param('id', validate(idParam)) id: string) {
-    return presentAdminJob(await this.jobs.get(id));
+    return presentAdminJobWithLinks(await this.jobs.get(id));
   }
 
   /** 202: the failed job is queued again from its first attempt (409 if it is not failed). */
@@ -66,6 +52,6 @@ export class AdminJobsController {
   @ApiJson(202, AdminJob, 'The job, queued again.')
   @ApiProblemResponses(404, [409, 'The job has not failed.'])
   async retry(@Auth() auth: AuthContext, @Param('id', validate(idParam)) id: string, @RequestId() requestId: string) {
-    return presentAdminJob(await this.jobs.retry(auth, id, requestId));
+    return presentAdminJobWithLinks(await this.jobs.retry(auth, id, requestId));
   }
 }

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { JOB_STATUSES, jobExample } from './chat.responses';
 import { component, count, EXAMPLE_IDS as IDS, EXAMPLE_TIME, jsonObject, page, text, time, uuid } from './schema-parts';
 
-const { result: _, ...jobFields } = jobExample;
 const adminJobExample = {
-  ...jobFields,
+  ...jobExample,
+  result: null,
   tenantId: IDS.tenant,
   queue: 'chat',
   status: 'failed',
@@ -30,6 +30,7 @@ export const AdminJob = component(
       attempts: count(),
       reapCount: count(),
       payload: jsonObject().describe('Exactly what was enqueued: ids, never content.'),
+      result: jsonObject().nullable(),
       error: jsonObject().nullable(),
       requestId: text(255).nullable(),
       createdAt: time(),

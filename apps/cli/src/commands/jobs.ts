@@ -1,32 +1,11 @@
 import type { Command } from 'commander';
-import { type Job, JOB_STATUSES } from '@copilot/persistence';
+import { JOB_STATUSES, presentAdminJob as presentJob } from '@copilot/persistence/presenters';
 import type { CliContext } from '../cli-context';
 import { CommandError } from '../cli-errors';
 import { defineCommand } from '../command-kit';
 import { fields, table } from '../output';
 import { eventLines } from '../jobs/job-event-lines';
 import { nextPageHint, pageOf, readPage, withPaging } from './paging';
-
-/** What an operator needs to judge a job (the same fields as GET /v1/admin/jobs/:id). */
-export const presentJob = (j: Job) => ({
-  id: j.id,
-  tenantId: j.tenantId,
-  queue: j.queue,
-  type: j.name,
-  status: j.status,
-  progress: j.progress,
-  attempts: j.attempts,
-  reapCount: j.reapCount,
-  payload: j.payload,
-  result: j.result,
-  error: j.error,
-  requestId: j.requestId,
-  createdAt: j.createdAt,
-  dispatchedAt: j.dispatchedAt,
-  startedAt: j.startedAt,
-  heartbeatAt: j.heartbeatAt,
-  finishedAt: j.finishedAt,
-});
 
 export function registerJobCommands(program: Command, cli: CliContext): void {
   const jobs = async () => new (await import('../on-demand/persistence')).JobRepository();

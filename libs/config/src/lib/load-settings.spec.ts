@@ -6,7 +6,9 @@ import { defineConcern } from './define-settings';
 import { loadSettings, secretValuesOf, SettingsError } from './load-settings';
 import { databaseConfig } from '../concerns/database.config';
 import { apiHttpConfig } from '../concerns/http.config';
-import { edgeConfig, encryptionConfig, jwtConfig } from '../concerns/auth.config';
+import { edgeConfig } from '../concerns/edge.config';
+import { encryptionConfig } from '../concerns/encryption.config';
+import { jwtConfig } from '../concerns/jwt.config';
 
 const sample = defineConcern(
   'sample',

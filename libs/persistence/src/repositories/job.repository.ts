@@ -5,10 +5,9 @@ import { NEWEST_FIRST, olderThan, type Page, toPage } from '../lib/cursor';
 import { isRecordNotFound } from '../lib/database-errors';
 import type { Tx } from '../lib/tenant-transaction';
 
-export const JOB_STATUSES = ['queued', 'running', 'requires_action', 'succeeded', 'failed', 'cancelled'] as const;
-/** `requires_action`: parked, waiting for something (a person, a client's tool result) to resume it. */
-export type JobStatus = (typeof JOB_STATUSES)[number];
-export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];
+import type { JobStatus } from '../lib/job-statuses';
+
+export { JOB_STATUSES, type JobStatus, TERMINAL_JOB_STATUSES } from '../lib/job-statuses';
 /** Statuses a run or the reaper may end a job from. */
 const OPEN_JOB_STATUSES: JobStatus[] = ['queued', 'running'];
 

@@ -800,6 +800,7 @@ export interface components {
      *       "status": "failed",
      *       "progress": 0,
      *       "attempts": 3,
+     *       "result": null,
      *       "error": {
      *         "message": "provider timed out"
      *       },
@@ -842,6 +843,9 @@ export interface components {
       payload: {
         [key: string]: unknown;
       };
+      result: {
+        [key: string]: unknown;
+      } | null;
       error: {
         [key: string]: unknown;
       } | null;
@@ -870,6 +874,7 @@ export interface components {
      *           "status": "failed",
      *           "progress": 0,
      *           "attempts": 3,
+     *           "result": null,
      *           "error": {
      *             "message": "provider timed out"
      *           },
