@@ -10,6 +10,7 @@ export * from './resilience';
 export * from './providers/anthropic/anthropic.provider';
 export * from './providers/gemini/gemini.provider';
 export * from './providers/openai/openai.provider';
+export { classifyOpenAiError } from './providers/openai/openai-errors';
 // For other adapters of vendor SDKs (the embedders): one way to classify and word their failures.
 export {
   describeError,

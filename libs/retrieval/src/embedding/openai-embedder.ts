@@ -4,20 +4,9 @@
  * `withRetries`, like generation, so backoff, Retry-After and cancellation behave
  * the same everywhere; the SDK's own retries are off.
  */
-import {
-  DEFAULT_RETRY_POLICY,
-  describeError,
-  egressRefusal,
-  kindForStatus,
-  LlmError,
-  type LlmErrorKind,
-  retryAfterFromHeaders,
-  safeToken,
-  type Sleep,
-  withRetries,
-} from '@copilot/llm';
+import { classifyOpenAiError, DEFAULT_RETRY_POLICY, LlmError, type Sleep, withRetries } from '@copilot/llm';
 import type { FetchFunction } from '@copilot/egress';
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import OpenAI from 'openai';
 import type { Embedder } from '../retrieval-types';
 
 const PROVIDER = 'openai';
@@ -161,11 +150,11 @@ export class OpenAiEmbedder implements Embedder {
 
   private toLlmError(err: unknown): LlmError {
     if (err instanceof LlmError) return err;
-    const { kind, detail, status, retryAfter } = classify(err, this.options.timeoutMs);
+    const { kind, detail, status, retryAfterMs } = classifyOpenAiError(err, this.options.timeoutMs, 'input');
     // Error texts from servers or proxies can echo the key.
     const key = this.options.apiKey;
     const message = key.length >= 4 ? `${PROVIDER}: ${detail}`.split(key).join('[redacted]') : `${PROVIDER}: ${detail}`;
-    return new LlmError(kind, PROVIDER, message, { status, retryAfterMs: retryAfter, cause: err });
+    return new LlmError(kind, PROVIDER, message, { status, retryAfterMs, cause: err });
   }
 }
 
@@ -181,38 +170,4 @@ function normalise(vector: number[]): number[] {
 /** A 200 whose body does not fit the input: treated like a reply that broke off (retryable). */
 function malformed(detail: string): LlmError {
   return new LlmError('stream_interrupted', PROVIDER, `${PROVIDER}: malformed embeddings response: ${detail}`);
-}
-
-/** SDK failures in LlmError terms, as the chat adapters sort them. Upstream text is never repeated. */
-function classify(
-  err: unknown,
-  timeoutMs: number,
-): { kind: LlmErrorKind; detail: string; status?: number; retryAfter?: number } {
-  if (err instanceof APIUserAbortError) return { kind: 'cancelled', detail: 'the request was cancelled' };
-  if (err instanceof APIConnectionTimeoutError) return { kind: 'timeout', detail: `no answer within ${timeoutMs} ms` };
-  if (err instanceof APIConnectionError) {
-    return (
-      egressRefusal(err) ?? { kind: 'provider_unavailable', detail: `cannot reach the server (${describeError(err)})` }
-    );
-  }
-  if (!(err instanceof APIError) || err.status === undefined) {
-    // The body broke off mid-way or was not JSON.
-    return { kind: 'stream_interrupted', detail: `the response broke off (${describeError(err)})` };
-  }
-  const status = err.status;
-  const said = [safeToken(err.code), safeToken(err.type)].filter(Boolean).join(' ');
-  const answer = `HTTP ${status}${said ? ` ${said}` : ''}`;
-  if (status === 401) return { kind: 'authentication', detail: `the API key was rejected (${answer})`, status };
-  if ((status === 400 || status === 413) && /context length|too many tokens|maximum context/i.test(err.message)) {
-    return { kind: 'context_too_long', detail: `the input does not fit the model (${answer})`, status };
-  }
-  if (err.code === 'content_policy_violation') {
-    return { kind: 'content_refused', detail: `the content policy refused the input (${answer})`, status };
-  }
-  return {
-    kind: kindForStatus(status),
-    detail: `the server answered ${answer}`,
-    status,
-    retryAfter: retryAfterFromHeaders(err.headers),
-  };
 }
