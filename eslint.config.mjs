@@ -9,7 +9,7 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      // Apps are thin and libs are layered: type (app > domain > infra > util) and
+      // Apps are thin and libs are layered: type (app > composition > domain > infra > util) and
       // scope (an app's own code is never imported by another app).
       '@nx/enforce-module-boundaries': [
         'error',
@@ -17,7 +17,12 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:util'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:composition', 'type:domain', 'type:infra', 'type:util'],
+            },
+            // libs/platform: how the apps compose the libs (PlatformModule, productModules).
+            { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:util'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:util'] },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },

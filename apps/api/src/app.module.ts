@@ -1,14 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from '@copilot/auth';
-import { ConversationsModule } from '@copilot/conversations';
-import { LlmModule } from '@copilot/llm';
-import { MaintenanceModule } from '@copilot/maintenance';
-import { PlatformModule } from '@copilot/platform';
-import { RetrievalModule } from '@copilot/retrieval';
-import { SecretsModule } from '@copilot/secrets';
-import { EgressModule } from '@copilot/egress';
-import { WebhooksModule } from '@copilot/webhooks';
+import { PlatformModule, productModules } from '@copilot/platform';
 import { AdminJobsController } from './admin/admin-jobs.controller';
 import { ApiErrorFilter } from './api-error.filter';
 import { AdminSchedulesController } from './admin/admin-schedules.controller';
@@ -38,21 +31,10 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot('api', settings),
         AuthModule.forRoot({ jwt: settings.jwt, rateLimit: settings.edge.rateLimit }),
-        SecretsModule.forRoot(settings.encryption),
-        EgressModule.forRoot(settings.egress),
-        LlmModule.forRoot({
-          providers: settings.llm.providers,
-          timeoutMs: settings.llm.timeoutMs,
-          breaker: settings.llm.breaker,
+        ...productModules(settings, {
+          webhooks: settings.webhooks,
+          maintenance: { maintenance: settings.maintenance, outboxIntervalMs: settings.outbox.intervalMs },
         }),
-        ConversationsModule.forRoot(settings.chat),
-        RetrievalModule.forRoot({
-          ...settings.knowledge,
-          timeoutMs: settings.llm.timeoutMs,
-          maxRetries: settings.llm.maxRetries,
-        }),
-        WebhooksModule.forRoot(settings.webhooks),
-        MaintenanceModule.forRoot({ maintenance: settings.maintenance, outboxIntervalMs: settings.outbox.intervalMs }),
       ],
       controllers: [
         AdminJobsController,

@@ -1,15 +1,10 @@
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { SETTINGS } from '@copilot/config';
-import { ConversationsModule, GroundingService, ReplyGenerationService } from '@copilot/conversations';
-import { llmMetricProviders, LlmMetrics, LlmModule } from '@copilot/llm';
-import { MaintenanceModule } from '@copilot/maintenance';
-import { DocumentIngestService, RetrievalModule } from '@copilot/retrieval';
-import { SecretsModule } from '@copilot/secrets';
-import { EgressModule } from '@copilot/egress';
-import { WebhookDeliveryService, webhookRetryDelayMs, WebhooksModule } from '@copilot/webhooks';
-import { resilientGeneratorProviders } from './resilient-generator.provider';
+import { ReplyGenerationService } from '@copilot/conversations';
+import { DocumentIngestService } from '@copilot/retrieval';
+import { WebhookDeliveryService, webhookRetryDelayMs } from '@copilot/webhooks';
 import { ReadinessRegistry } from '@copilot/observability';
-import { PlatformModule } from '@copilot/platform';
+import { PlatformModule, productModules } from '@copilot/platform';
 import { QUEUE, queueMetricProviders, QueueWorkerHost } from '@copilot/queues';
 import { MaintenanceProcessor } from './maintenance.processor';
 import type { WorkerSettings } from './worker.settings';
@@ -31,34 +26,15 @@ export class WorkerModule implements OnApplicationBootstrap {
       module: WorkerModule,
       imports: [
         PlatformModule.forRoot('worker', settings),
-        SecretsModule.forRoot(settings.encryption),
-        EgressModule.forRoot(settings.egress),
-        LlmModule.forRoot({
-          providers: settings.llm.providers,
-          timeoutMs: settings.llm.timeoutMs,
-          breaker: settings.llm.breaker,
-        }),
-        ConversationsModule.forRoot(settings.chat),
-        RetrievalModule.forRoot({
-          ...settings.knowledge,
-          timeoutMs: settings.llm.timeoutMs,
-          maxRetries: settings.llm.maxRetries,
+        ...productModules(settings, {
+          generateReplies: true,
           // One ingest thread per document the worker ingests at once.
           parseThreads: settings.worker.ingestConcurrency,
+          webhooks: settings.webhooks,
+          maintenance: { maintenance: settings.maintenance, outboxIntervalMs: settings.outbox.intervalMs },
         }),
-        WebhooksModule.forRoot(settings.webhooks),
-        MaintenanceModule.forRoot({ maintenance: settings.maintenance, outboxIntervalMs: settings.outbox.intervalMs }),
       ],
-      providers: [
-        QueueWorkerHost,
-        ...queueMetricProviders,
-        ...llmMetricProviders,
-        LlmMetrics,
-        ...resilientGeneratorProviders,
-        GroundingService,
-        ReplyGenerationService,
-        MaintenanceProcessor,
-      ],
+      providers: [QueueWorkerHost, ...queueMetricProviders, MaintenanceProcessor],
     };
   }
 

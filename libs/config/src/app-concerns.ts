@@ -56,6 +56,10 @@ export const PLATFORM_CONCERNS = [
 ] as const;
 export type PlatformSettings = SettingsOf<typeof PLATFORM_CONCERNS>;
 
+/** What the product's modules read (libs/platform productModules): secrets, egress, models, chats, knowledge. */
+export const PRODUCT_CONCERNS = [encryptionConfig, egressConfig, llmConfig, chatConfig, knowledgeConfig] as const;
+export type ProductSettings = SettingsOf<typeof PRODUCT_CONCERNS>;
+
 export const API_CONCERNS = [
   ...PLATFORM_CONCERNS,
   apiHttpConfig,

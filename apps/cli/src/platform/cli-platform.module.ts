@@ -13,14 +13,10 @@ import {
   redisConfig,
   streamConfig,
 } from '@copilot/config';
-import { ConversationsModule } from '@copilot/conversations';
-import { LlmModule } from '@copilot/llm';
 import { PersistenceModule } from '@copilot/persistence';
+import { productModules } from '@copilot/platform';
 import { QueuesModule } from '@copilot/queues';
 import { RedisModule } from '@copilot/redis';
-import { RetrievalModule } from '@copilot/retrieval';
-import { SecretsModule } from '@copilot/secrets';
-import { EgressModule } from '@copilot/egress';
 
 export const loadCliPlatformSettings = () =>
   loadSettings('cli', [
@@ -56,19 +52,7 @@ export class CliPlatformModule {
           heartbeat: { intervalMs: settings.maintenance.heartbeatIntervalMs },
         }),
         AuditModule,
-        SecretsModule.forRoot(settings.encryption),
-        EgressModule.forRoot(settings.egress),
-        LlmModule.forRoot({
-          providers: settings.llm.providers,
-          timeoutMs: settings.llm.timeoutMs,
-          breaker: settings.llm.breaker,
-        }),
-        ConversationsModule.forRoot(settings.chat),
-        RetrievalModule.forRoot({
-          ...settings.knowledge,
-          timeoutMs: settings.llm.timeoutMs,
-          maxRetries: settings.llm.maxRetries,
-        }),
+        ...productModules(settings),
       ],
     };
   }
