@@ -47,4 +47,42 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The domain libs say what went wrong in domain terms; HTTP statuses are the edge's.
+    files: ['libs/{conversations,retrieval,webhooks,maintenance,llm,usage}/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@copilot/http',
+              message:
+                "Domain libs throw domain errors (@copilot/errors); problem+json is the HTTP edge's (libs/http).",
+            },
+            {
+              name: '@nestjs/common',
+              importNames: [
+                'HttpException',
+                'BadRequestException',
+                'UnauthorizedException',
+                'ForbiddenException',
+                'NotFoundException',
+                'ConflictException',
+                'GoneException',
+                'PayloadTooLargeException',
+                'UnprocessableEntityException',
+                'InternalServerErrorException',
+                'ServiceUnavailableException',
+                'HttpStatus',
+              ],
+              message:
+                'Throw a domain error from @copilot/errors; the HTTP layer maps it (libs/http domain-problems.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];

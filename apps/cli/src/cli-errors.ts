@@ -1,3 +1,4 @@
+import { DomainError } from '@copilot/errors';
 import { CommanderError } from 'commander';
 
 /** Exit codes, as sysexits-minded scripts expect them. */
@@ -19,7 +20,9 @@ export function describeFailure(error: unknown): { message: string; code: number
   if (error instanceof CommanderError) return { message: '', code: error.exitCode === 0 ? EXIT.ok : EXIT.usage };
   if (error instanceof CommandError || isSettingsError(error))
     return { message: (error as Error).message, code: EXIT.user };
-  // The platform's own services answer bad input with 4xx problems (unknown id, bad model, too large).
+  // The domain's refusals (unknown id, bad model, too large, a conflicting state) are the operator's to fix.
+  if (error instanceof DomainError) return { message: error.message, code: EXIT.user };
+  // The HTTP-facing services (auth) answer bad input with 4xx exceptions.
   if (isClientHttpError(error)) {
     const body = error.getResponse() as { detail?: string; message?: string } | string;
     return {

@@ -1,5 +1,6 @@
 import { ChatService, ConversationService, CopilotService } from '@copilot/conversations';
-import { Problem } from '@copilot/http';
+import { ProvidersUnavailable } from '@copilot/errors';
+import { headersOf, toProblem } from '@copilot/http';
 import { ProviderKeys } from '@copilot/llm';
 import { FAKE_OPENAI_REPLY, FakeOpenAiServer, serverError } from '@copilot/llm/testing';
 import { TenantTransactions } from '@copilot/persistence';
@@ -75,11 +76,10 @@ describe('circuit breakers per credential', () => {
     const calls = failingUpstream.requests.length;
 
     const refused = await post().catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(Problem);
-    const problem = refused as Problem;
-    expect(problem.getStatus()).toBe(503);
-    expect(problem.getResponse()).toMatchObject({ type: '/problems/provider-unavailable' });
-    const retryAfter = Number(problem.headers['retry-after']);
+    expect(refused).toBeInstanceOf(ProvidersUnavailable);
+    // As /v1 answers it (libs/http's table): 503 with Retry-After.
+    expect(toProblem(refused)).toMatchObject({ status: 503, type: '/problems/provider-unavailable' });
+    const retryAfter = Number(headersOf(refused)['retry-after']);
     expect(retryAfter).toBeGreaterThan(cooldownMs / 1000 - 5);
     expect(retryAfter).toBeLessThanOrEqual(cooldownMs / 1000);
     // Refused before anything was written or sent: no third message, no call upstream.

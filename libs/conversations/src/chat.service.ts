@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { ContextTooLong, NotFound, ProvidersUnavailable, TokenBudgetExceeded, Unprocessable } from '@copilot/errors';
 import {
   CollectionRepository,
   ConversationRepository,
@@ -14,7 +15,6 @@ import {
   TenantTransactions,
   type Tx,
 } from '@copilot/persistence';
-import { Problem } from '@copilot/http';
 import { ContextTooLongError, ProviderAvailability } from '@copilot/llm';
 import { type Budgets, type Reservation, TokenBudget } from '@copilot/usage';
 import { assertCollectionsExist } from './collection-refs';
@@ -78,7 +78,7 @@ export class ChatService {
           .create(tx, { tenantId, conversationId, role: 'user', content })
           .catch((error: unknown) => {
             // Deleted (DELETE /v1/conversations/:id) between the plan's read and this insert.
-            if (isForeignKeyViolation(error)) throw new NotFoundException(`No conversation ${conversationId}.`);
+            if (isForeignKeyViolation(error)) throw new NotFound('conversation', conversationId);
             throw error;
           });
         await this.conversations.touch(tx, conversationId);
@@ -128,7 +128,7 @@ export class ChatService {
   ): Promise<Page<Message>> {
     return this.transactions.run(tenantId, async (tx) => {
       if (!(await this.conversations.findById(tx, conversationId))) {
-        throw new NotFoundException(`No conversation ${conversationId}.`);
+        throw new NotFound('conversation', conversationId);
       }
       return this.messages.listByConversation(tx, conversationId, page);
     });
@@ -148,19 +148,7 @@ export class ChatService {
       return null;
     }
     if (result.ok) return result.reservation;
-    const retryAfter = Math.max(1, Math.ceil((result.resetAt.getTime() - Date.now()) / 1000));
-    throw new Problem(
-      429,
-      {
-        type: '/problems/token-budget-exceeded',
-        title: 'Token budget exceeded',
-        detail: `This tenant has used its ${result.window === 'day' ? 'daily' : 'monthly'} token budget of ${result.limit}; it resets at ${result.resetAt.toISOString()}.`,
-        window: result.window,
-        limit: result.limit,
-        resetAt: result.resetAt.toISOString(),
-      },
-      { 'retry-after': String(retryAfter) },
-    );
+    throw new TokenBudgetExceeded(result.window, result.limit, result.resetAt);
   }
 
   /** Every provider of the chain is behind an open circuit: 503 with when to come back, and nothing written. */
@@ -168,14 +156,9 @@ export class ChatService {
     const waitMs = await this.availability.waitFor(tenantId, chain, tx);
     if (waitMs <= 0) return;
     const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
-    throw new Problem(
-      503,
-      {
-        type: '/problems/provider-unavailable',
-        title: 'The model provider is unavailable',
-        detail: `Every provider this conversation uses failed repeatedly and is paused; try again in ${retryAfter} s.`,
-      },
-      { 'retry-after': String(retryAfter) },
+    throw new ProvidersUnavailable(
+      retryAfter,
+      `Every provider this conversation uses failed repeatedly and is paused; try again in ${retryAfter} s.`,
     );
   }
 
@@ -207,23 +190,21 @@ function hashOfRequest(conversationId: string, content: string, collectionIds: s
     .digest('hex');
 }
 
-function keyReused(idempotencyKey: string): Problem {
-  return new Problem(422, {
-    type: '/problems/idempotency-key-reused',
-    title: 'Idempotency-Key reused with another request',
-    detail: `The Idempotency-Key ${JSON.stringify(idempotencyKey)} was first used with another request (another conversation or body) in the last 24 h; use a new key for a new request.`,
-  });
+function keyReused(idempotencyKey: string): Unprocessable {
+  return new Unprocessable(
+    'idempotency-key-reused',
+    'Idempotency-Key reused with another request',
+    `The Idempotency-Key ${JSON.stringify(idempotencyKey)} was first used with another request (another conversation or body) in the last 24 h; use a new key for a new request.`,
+  );
 }
 
 function asProblem(error: unknown): never {
   if (error instanceof ContextTooLongError) {
-    throw new Problem(422, {
-      type: '/problems/context-too-long',
-      title: 'Message too long for the model',
-      detail: `${error.message}; shorten the message or use a model with a larger context window.`,
-      tokens: error.tokens,
-      available: error.available,
-    });
+    throw new ContextTooLong(
+      error.tokens,
+      error.available,
+      `${error.message}; shorten the message or use a model with a larger context window.`,
+    );
   }
   throw error;
 }

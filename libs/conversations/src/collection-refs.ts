@@ -1,4 +1,4 @@
-import { ValidationProblem } from '@copilot/http';
+import { InvalidInput } from '@copilot/errors';
 import type { CollectionRepository, Tx } from '@copilot/persistence';
 
 /**
@@ -17,5 +17,5 @@ export async function assertCollectionsExist(
   const missing = ids.flatMap((id, i) =>
     found.has(id) ? [] : [{ field: `${field}.${i}`, message: 'no such collection' }],
   );
-  if (missing.length > 0) throw new ValidationProblem(missing);
+  if (missing.length > 0) throw new InvalidInput(missing);
 }

@@ -1,6 +1,6 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { NotFound, Conflict } from '@copilot/errors';
 import { AuditLog, type AuthContext } from '@copilot/auth';
-import { Problem } from '@copilot/http';
 import { ConversationRepository, JobRepository, TenantTransactions, type Tx } from '@copilot/persistence';
 import { JobEventWriter } from '@copilot/queues';
 
@@ -28,16 +28,16 @@ export class ConversationDeletion {
     const jobIds = await this.transactions.run(actor.tenantId, async (tx) => {
       // Locked first: a message posted at the same moment either committed its job
       // before (and is seen below) or waits, then cannot add its message to a deleted row.
-      if (!(await this.conversations.lock(tx, id))) throw new NotFoundException(`No conversation ${id}.`);
+      if (!(await this.conversations.lock(tx, id))) throw new NotFound('conversation', id);
       const removed = await this.removeIfIdle(tx, id);
       if ('busy' in removed) {
         const busy = removed.busy;
-        throw new Problem(409, {
-          type: '/problems/conversation-busy',
-          title: 'A reply is still being generated',
-          detail: `Job ${busy.id} is ${busy.status}; cancel it (POST /v1/jobs/${busy.id}/cancel) or wait for it to end, then delete again.`,
-          jobId: busy.id,
-        });
+        throw new Conflict(
+          'conversation-busy',
+          'A reply is still being generated',
+          `Job ${busy.id} is ${busy.status}; cancel it (POST /v1/jobs/${busy.id}/cancel) or wait for it to end, then delete again.`,
+          { jobId: busy.id },
+        );
       }
       await this.audit.record(
         tx,

@@ -1,5 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { ValidationProblem } from '@copilot/http';
+import { Injectable } from '@nestjs/common';
+import { NotFound, InvalidInput } from '@copilot/errors';
 import {
   type Conversation,
   ConversationRepository,
@@ -30,7 +30,7 @@ export class ConversationService {
   create(tenantId: string, input: NewConversation): Promise<Conversation> {
     return this.transactions.run(tenantId, async (tx) => {
       if (input.copilotId && !(await this.copilots.findById(tx, input.copilotId))) {
-        throw new ValidationProblem([{ field: 'body.copilotId', message: 'no such copilot' }]);
+        throw new InvalidInput([{ field: 'body.copilotId', message: 'no such copilot' }]);
       }
       return this.conversations.create(tx, { tenantId, ...input });
     });
@@ -66,7 +66,7 @@ export class ConversationService {
   /** Another tenant's conversation is indistinguishable from a missing one. */
   async get(tenantId: string, id: string): Promise<Conversation> {
     const conversation = await this.transactions.run(tenantId, (tx) => this.conversations.findById(tx, id));
-    if (!conversation) throw new NotFoundException(`No conversation ${id}.`);
+    if (!conversation) throw new NotFound('conversation', id);
     return conversation;
   }
 

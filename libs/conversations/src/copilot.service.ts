@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { NotFound } from '@copilot/errors';
 import { AuditLog, type AuthContext } from '@copilot/auth';
 import {
   CollectionRepository,
@@ -31,7 +32,7 @@ export class CopilotService {
 
   async get(tenantId: string, id: string): Promise<Copilot> {
     const copilot = await this.transactions.run(tenantId, (tx) => this.copilots.findById(tx, id));
-    if (!copilot) throw new NotFoundException(`No copilot ${id}.`);
+    if (!copilot) throw new NotFound('copilot', id);
     return copilot;
   }
 
@@ -48,7 +49,7 @@ export class CopilotService {
     return this.transactions.run(actor.tenantId, async (tx) => {
       await assertCollectionsExist(this.collections, tx, fields.collectionIds, 'body.collectionIds');
       const copilot = await this.copilots.update(tx, id, fields);
-      if (!copilot) throw new NotFoundException(`No copilot ${id}.`);
+      if (!copilot) throw new NotFound('copilot', id);
       await this.audit.record(
         tx,
         actor,
@@ -65,7 +66,7 @@ export class CopilotService {
 
   delete(actor: AuthContext, id: string, requestId?: string): Promise<void> {
     return this.transactions.run(actor.tenantId, async (tx) => {
-      if (!(await this.copilots.delete(tx, id))) throw new NotFoundException(`No copilot ${id}.`);
+      if (!(await this.copilots.delete(tx, id))) throw new NotFound('copilot', id);
       await this.audit.record(tx, actor, 'copilot.deleted', { type: 'copilot', id }, { requestId });
     });
   }

@@ -1,4 +1,5 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFound } from '@copilot/errors';
 import {
   type BuiltContext,
   buildContext,
@@ -69,7 +70,7 @@ export class GenerationPlanner {
   /** `pending`: a user message not stored yet, planned as if it were the newest. Throws ContextTooLongError. */
   async plan(tx: Tx, conversationId: string, pending?: string): Promise<GenerationPlan> {
     const conversation = await this.conversations.findById(tx, conversationId);
-    if (!conversation) throw new NotFoundException(`No conversation ${conversationId}.`);
+    if (!conversation) throw new NotFound('conversation', conversationId);
     const copilot = applyOverrides(
       conversation.copilotId ? await this.copilots.findById(tx, conversation.copilotId) : null,
       conversation.generation,

@@ -1,5 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { Problem } from '@copilot/http';
+import { Injectable } from '@nestjs/common';
+import { NotFound, Conflict } from '@copilot/errors';
 import { type Job, JobRepository, TenantTransactions } from '@copilot/persistence';
 import { chatGeneratePayload, JobCancellation } from '@copilot/queues';
 import { TokenBudget } from '@copilot/usage';
@@ -15,7 +15,7 @@ export class JobService {
 
   async get(tenantId: string, id: string): Promise<Job> {
     const job = await this.transactions.run(tenantId, (tx) => this.jobs.findById(tx, id));
-    if (!job) throw new NotFoundException(`No job ${id}.`);
+    if (!job) throw new NotFound('job', id);
     return job;
   }
 
@@ -26,7 +26,7 @@ export class JobService {
    */
   async cancel(tenantId: string, id: string): Promise<Job> {
     const cancelled = await this.transactions.run(tenantId, (tx) => this.jobs.requestCancel(tx, id));
-    if (!cancelled) throw new NotFoundException(`No job ${id}.`);
+    if (!cancelled) throw new NotFound('job', id);
     const { job, endedNow } = cancelled;
     if (endedNow) {
       // It never ran: give back the tokens its message reserved.
@@ -36,12 +36,12 @@ export class JobService {
     if (job.status === 'running') {
       await this.cancellation.request(id);
     } else if (job.status !== 'cancelled') {
-      throw new Problem(409, {
-        type: '/problems/job-already-ended',
-        title: 'The job has already ended',
-        detail: `Job ${id} ended ${job.status}; there is nothing to cancel.`,
-        status: job.status,
-      });
+      throw new Conflict(
+        'job-already-ended',
+        'The job has already ended',
+        `Job ${id} ended ${job.status}; there is nothing to cancel.`,
+        { jobStatus: job.status },
+      );
     }
     return job;
   }

@@ -3,3 +3,4 @@ export * from './problem-details.filter';
 export * from './zod-validation.pipe';
 export * from './json-body-parser';
 export * from './unsafe-text';
+export * from './domain-problems';

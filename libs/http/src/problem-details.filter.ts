@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { reportError } from '@copilot/observability';
-import { Problem, PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+import { headersOf, PROBLEM_CONTENT_TYPE, toProblem } from './problem';
 
 /** Renders every error as application/problem+json; logs and reports server errors, never returns their stack. */
 @Catch()
@@ -20,7 +20,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const tenantId = (request as { auth?: { tenantId?: string } }).auth?.tenantId;
       reportError(exception, { request_id: String(request.id), tenant_id: tenantId });
     }
-    if (exception instanceof Problem) void reply.headers(exception.headers);
+    void reply.headers(headersOf(exception));
     // An outage, not a fault: tell clients when to come back, and keep it out of the error log.
     if (problem.type === '/problems/database-unavailable') void reply.header('retry-after', '5');
     void reply

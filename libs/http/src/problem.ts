@@ -1,5 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { DomainError } from '@copilot/errors';
 import { InvalidCursorError, isDatabaseUnavailable } from '@copilot/persistence';
+import { problemOfDomainError } from './domain-problems';
 
 /** One invalid input: where it is and what was expected. */
 export interface FieldError {
@@ -77,6 +79,7 @@ function slug(status: number): string {
  * only the request id to quote (`requestId`, given by the filter that knows the request).
  */
 export function toProblem(error: unknown, requestId?: string): ProblemDetails {
+  if (error instanceof DomainError) return toProblem(problemOfDomainError(error), requestId);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
@@ -137,4 +140,10 @@ function internalServerError(requestId: string | undefined): ProblemDetails {
 function statusOfFrameworkError(error: unknown): number | undefined {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+/** The response headers an error asks for (Retry-After, ...), whichever kind it is. */
+export function headersOf(error: unknown): Record<string, string> {
+  if (error instanceof DomainError) return headersOf(problemOfDomainError(error));
+  return error instanceof Problem ? error.headers : {};
 }

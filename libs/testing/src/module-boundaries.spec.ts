@@ -20,7 +20,9 @@ describe('module boundaries', () => {
       { cwd: ROOT, input: code, encoding: 'utf8' },
     );
     const [result] = JSON.parse(lint.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
-    return result!.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+    return result!.messages
+      .filter((m) => m.ruleId === '@nx/enforce-module-boundaries' || m.ruleId === 'no-restricted-imports')
+      .map((m) => m.message);
   };
 
   it('refuses @copilot/queues in a lib on the request path (auth, usage, llm)', async () => {
@@ -49,5 +51,23 @@ describe('module boundaries', () => {
       "import { RedisConnections } from '@copilot/redis';\nexport const probe = RedisConnections;\n",
     );
     expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('refuses @copilot/http and Nest HTTP exceptions in a domain lib: domain errors instead', async () => {
+    const http = await boundaryErrors(
+      'libs/webhooks/src/boundary-probe.ts',
+      "import { Problem } from '@copilot/http';\nexport const probe = Problem;\n",
+    );
+    expect(http).toEqual([expect.stringContaining('@copilot/errors')]);
+    const nest = await boundaryErrors(
+      'libs/retrieval/src/boundary-probe.ts',
+      "import { NotFoundException } from '@nestjs/common';\nexport const probe = NotFoundException;\n",
+    );
+    expect(nest).toEqual([expect.stringContaining('@copilot/errors')]);
+    const domain = await boundaryErrors(
+      'libs/retrieval/src/boundary-probe.ts',
+      "import { NotFound } from '@copilot/errors';\nexport const probe = NotFound;\n",
+    );
+    expect(domain).toEqual([]);
   }, 60_000);
 });

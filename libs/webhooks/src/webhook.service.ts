@@ -1,8 +1,8 @@
 import { EGRESS_RULES, type EgressRules } from '@copilot/egress';
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFound, InvalidInput, Conflict } from '@copilot/errors';
 import { AuditLog, type AuthContext } from '@copilot/auth';
-import { Problem, ValidationProblem } from '@copilot/http';
 import {
   JobRepository,
   type Page,
@@ -132,15 +132,15 @@ export class WebhookService {
     const delivery = await this.transactions.run(actor.tenantId, async (tx) => {
       const webhook = await this.existing(tx, webhookId);
       if (!webhook.enabled) {
-        throw new Problem(409, {
-          type: '/problems/webhook-disabled',
-          title: 'The webhook is disabled',
-          detail: `Webhook ${webhookId} is disabled; enable it (PATCH enabled: true) before redelivering.`,
-        });
+        throw new Conflict(
+          'webhook-disabled',
+          'The webhook is disabled',
+          `Webhook ${webhookId} is disabled; enable it (PATCH enabled: true) before redelivering.`,
+        );
       }
       const original = await this.deliveries.findById(tx, deliveryId);
       if (!original || original.webhookId !== webhookId) {
-        throw new NotFoundException(`No delivery ${deliveryId} for webhook ${webhookId}.`);
+        throw new NotFound('delivery', deliveryId, `No delivery ${deliveryId} for webhook ${webhookId}.`);
       }
       const copy = await this.deliveries.createRedelivery(tx, original, jobId);
       await this.jobs.create(tx, {
@@ -177,9 +177,7 @@ export class WebhookService {
       return await checkWebhookUrl(url, this.rules);
     } catch (error) {
       if (error instanceof WebhookUrlRefused) {
-        throw new ValidationProblem([
-          { field: 'body.url', message: `${error.message}; expected a public http(s) address` },
-        ]);
+        throw new InvalidInput([{ field: 'body.url', message: `${error.message}; expected a public http(s) address` }]);
       }
       throw error;
     }
@@ -192,4 +190,4 @@ export class WebhookService {
   }
 }
 
-const notFound = (id: string) => new NotFoundException(`No webhook ${id}.`);
+const notFound = (id: string) => new NotFound('webhook', id);

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import { reportError } from '@copilot/observability';
-import { Problem } from '@copilot/http';
+import { headersOf } from '@copilot/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { toOpenAiError } from './openai-error';
@@ -29,7 +29,7 @@ export class OpenAiErrorFilter implements ExceptionFilter {
     }
     // A response already streaming cannot change its status: the stream writer reports in-band.
     if (reply.sent || reply.raw.headersSent) return void reply.raw.end();
-    if (exception instanceof Problem) void reply.headers(exception.headers);
+    void reply.headers(headersOf(exception));
     if (error.body.code === 'insufficient_quota') refuseRetries(reply);
     // An outage without its own estimate (the database): a few seconds.
     if (status === 503 && !reply.hasHeader('retry-after')) void reply.header('retry-after', '5');

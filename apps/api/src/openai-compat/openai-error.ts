@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { ContextTooLong, TokenBudgetExceeded } from '@copilot/errors';
 import { type ProblemDetails, toProblem } from '@copilot/http';
 
 /** OpenAI's error body; the official SDKs turn it (with the status) into their typed errors. */
@@ -41,7 +42,7 @@ export function toOpenAiError(exception: unknown, requestId?: string): OpenAiErr
   const problem = toProblem(exception, requestId);
   const message = problem.detail ?? problem.title;
   // A too-long prompt is a 400 with this code at OpenAI; the platform says 422.
-  if (problem.type === '/problems/context-too-long') {
+  if (exception instanceof ContextTooLong) {
     return new OpenAiError(400, {
       message,
       type: 'invalid_request_error',
@@ -49,16 +50,17 @@ export function toOpenAiError(exception: unknown, requestId?: string): OpenAiErr
       code: 'context_length_exceeded',
     });
   }
+  // A spent budget is OpenAI's quota error, which its SDKs do not retry.
+  const quota = exception instanceof TokenBudgetExceeded;
   return new OpenAiError(problem.status, {
     message,
-    type: errorType(problem),
+    type: quota ? 'insufficient_quota' : errorType(problem),
     param: firstField(problem),
-    code: errorCode(problem),
+    code: quota ? 'insufficient_quota' : errorCode(problem),
   });
 }
 
 function errorType(problem: ProblemDetails): string {
-  if (problem.type === '/problems/token-budget-exceeded') return 'insufficient_quota';
   if (problem.status === 403) return 'permission_error';
   if (problem.status === 429) return 'requests';
   if (problem.status >= 500) return 'server_error';
@@ -66,7 +68,6 @@ function errorType(problem: ProblemDetails): string {
 }
 
 function errorCode(problem: ProblemDetails): string | null {
-  if (problem.type === '/problems/token-budget-exceeded') return 'insufficient_quota';
   if (problem.status === 401) return 'invalid_api_key';
   if (problem.status === 429) return 'rate_limit_exceeded';
   return null;

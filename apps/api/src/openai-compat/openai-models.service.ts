@@ -1,4 +1,5 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFound } from '@copilot/errors';
 import { SETTINGS } from '@copilot/config';
 import { CopilotService } from '@copilot/conversations';
 import { formatModelRef, InvalidModelError, parseModelRef, ProviderKeys, type ProviderName } from '@copilot/llm';
@@ -40,7 +41,7 @@ export class OpenAiModelsService {
   async resolve(tenantId: string, model: string): Promise<ResolvedModel> {
     if (UUID.test(model)) {
       const copilot = await this.copilots.get(tenantId, model).catch((error: unknown) => {
-        if (error instanceof NotFoundException) return null;
+        if (error instanceof NotFound) return null;
         throw error;
       });
       if (copilot) return { kind: 'copilot', copilot };

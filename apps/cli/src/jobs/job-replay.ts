@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NotFoundException } from '@nestjs/common';
+import { NotFound } from '@copilot/errors';
 import { type Job, TERMINAL_JOB_STATUSES, type JobStatus } from '@copilot/persistence';
 import type { JobEvent } from '@copilot/queues';
 import type { CliContext } from '../cli-context';
@@ -46,7 +46,7 @@ export async function replayJob(cli: CliContext, job: Job): Promise<Replay> {
     const { job: next } = await documents
       .retry(job.tenantId, documentId, `cli-replay-${randomUUID()}`)
       .catch((error: unknown) => {
-        if (error instanceof NotFoundException)
+        if (error instanceof NotFound)
           throw new CommandError(`document ${documentId} of job ${job.id} was deleted: nothing to ingest again`);
         throw error;
       });

@@ -1,4 +1,5 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFound } from '@copilot/errors';
 import { TenantSecretRepository, TenantTransactions, type Tx } from '@copilot/persistence';
 import { TenantSecrets } from '@copilot/secrets';
 import type { ProviderName } from '../context/model-catalog';
@@ -38,7 +39,7 @@ export class ProviderKeys {
 
   async remove(tx: Tx, tenantId: string, provider: string): Promise<void> {
     if (!(await this.rows.delete(tx, tenantId, secretName(provider)))) {
-      throw new NotFoundException(`No ${provider} key is stored for this tenant.`);
+      throw new NotFound('provider key', provider, `No ${provider} key is stored for this tenant.`);
     }
   }
 

@@ -1,6 +1,6 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { NotFound, Conflict } from '@copilot/errors';
 import { AuditLog, type AuthContext } from '@copilot/auth';
-import { Problem } from '@copilot/http';
 import {
   AdminJobRepository,
   type AdminJobFilter,
@@ -36,7 +36,7 @@ export class AdminJobs {
 
   async get(id: string): Promise<Job> {
     const job = await this.adminJobs.find(this.prisma.client, id);
-    if (!job) throw new NotFoundException(`No job ${id}.`);
+    if (!job) throw new NotFound('job', id);
     return job;
   }
 
@@ -57,12 +57,12 @@ export class AdminJobs {
       return again;
     });
     if (!requeued) {
-      throw new Problem(409, {
-        type: '/problems/job-not-failed',
-        title: 'Only a failed job can be retried',
-        detail: `Job ${id} is ${job.status}; retry applies to failed jobs only.`,
-        status: job.status,
-      });
+      throw new Conflict(
+        'job-not-failed',
+        'Only a failed job can be retried',
+        `Job ${id} is ${job.status}; retry applies to failed jobs only.`,
+        { jobStatus: job.status },
+      );
     }
     await this.dispatchNow(requeued);
     return requeued;

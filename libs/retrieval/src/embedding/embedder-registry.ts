@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InvalidInput, Conflict } from '@copilot/errors';
 import { EGRESS_FETCH, type FetchFunction } from '@copilot/egress';
 import { ProviderKeys } from '@copilot/llm';
-import { Problem, ValidationProblem } from '@copilot/http';
 import type { Embedder } from '../retrieval-types';
 import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from '../knowledge/knowledge-options';
 import { LocalEmbedder } from './local-embedder';
@@ -24,12 +24,7 @@ export class EmbedderRegistry {
   dimensionsOf(model: string): number {
     if (model === 'local') return this.local.dimensions;
     if (/^openai\/\S+$/.test(model)) return this.settings.openAiEmbeddingDimensions;
-    throw new Problem(400, {
-      type: '/problems/validation-error',
-      title: 'Your request is not valid',
-      detail: 'embeddingModel: expected local or openai/<model>',
-      errors: [{ field: 'body.embeddingModel', message: 'expected local or openai/<model>' }],
-    });
+    throw new InvalidInput([{ field: 'body.embeddingModel', message: 'expected local or openai/<model>' }]);
   }
 
   /**
@@ -40,7 +35,7 @@ export class EmbedderRegistry {
   async assertUsable(tenantId: string, model: string): Promise<void> {
     if (model === 'local' || this.settings.embeddingEndpoint) return;
     if (await this.keys.resolve(tenantId, 'openai', undefined, model.slice('openai/'.length))) return;
-    throw new ValidationProblem([
+    throw new InvalidInput([
       {
         field: 'body.embeddingModel',
         message: `no OpenAI key is configured for ${model}: store one with PUT /v1/provider-keys/openai, or use local`,
@@ -54,11 +49,11 @@ export class EmbedderRegistry {
     const credentials = await this.keys.resolve(tenantId, 'openai', undefined, model.slice('openai/'.length));
     // The key was removed after the collection was set up (assertUsable checked it then).
     if (!credentials && !this.settings.embeddingEndpoint) {
-      throw new Problem(409, {
-        type: '/problems/embedding-model-unavailable',
-        title: 'The embedding model has no key',
-        detail: `No OpenAI key is configured for ${model}; store one with PUT /v1/provider-keys/openai.`,
-      });
+      throw new Conflict(
+        'embedding-model-unavailable',
+        'The embedding model has no key',
+        `No OpenAI key is configured for ${model}; store one with PUT /v1/provider-keys/openai.`,
+      );
     }
     // The operator's EMBEDDING_ENDPOINT is trusted; a tenant's own base URL goes through the egress policy.
     const tenantAimed = !this.settings.embeddingEndpoint && credentials?.source === 'tenant';

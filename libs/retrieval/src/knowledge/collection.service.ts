@@ -1,4 +1,5 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFound } from '@copilot/errors';
 import { AuditLog, type AuthContext } from '@copilot/auth';
 import {
   ChunkRepository,
@@ -57,7 +58,7 @@ export class CollectionService {
 
   async get(tenantId: string, id: string): Promise<Collection> {
     const collection = await this.transactions.run(tenantId, (tx) => this.collections.findById(tx, id));
-    if (!collection) throw new NotFoundException(`No collection ${id}.`);
+    if (!collection) throw new NotFound('collection', id);
     return collection;
   }
 
@@ -84,7 +85,7 @@ export class CollectionService {
     if (embeddingModel) await this.embedders.assertUsable(actor.tenantId, embeddingModel);
     const { collection, reembed } = await this.transactions.run(actor.tenantId, async (tx) => {
       const before = await this.collections.findById(tx, id);
-      if (!before) throw new NotFoundException(`No collection ${id}.`);
+      if (!before) throw new NotFound('collection', id);
       const collection = (await this.collections.update(tx, id, { ...rest, ...embedding }))!;
       if (fields.language !== undefined && fields.language !== before.language) {
         await this.chunks.setLanguage(tx, id, fields.language);
@@ -117,7 +118,7 @@ export class CollectionService {
 
   delete(actor: AuthContext, id: string, requestId?: string): Promise<void> {
     return this.transactions.run(actor.tenantId, async (tx) => {
-      if (!(await this.collections.delete(tx, id))) throw new NotFoundException(`No collection ${id}.`);
+      if (!(await this.collections.delete(tx, id))) throw new NotFound('collection', id);
       await this.audit.record(tx, actor, 'collection.deleted', { type: 'collection', id }, { requestId });
     });
   }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { Problem } from '@copilot/http';
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFound, Conflict, TooLarge } from '@copilot/errors';
 import {
   CollectionRepository,
   type Document,
@@ -51,11 +51,12 @@ export class DocumentService {
   ): Promise<AcceptedDocument> {
     const bytes = input.kind === 'file' ? input.bytes : input.kind === 'text' ? Buffer.from(input.text, 'utf8') : null;
     if (bytes && bytes.length > this.settings.maxDocumentBytes) {
-      throw new Problem(413, {
-        type: '/problems/document-too-large',
-        title: 'Document too large',
-        detail: `The document has ${bytes.length} bytes; at most ${this.settings.maxDocumentBytes} are accepted.`,
-      });
+      throw new TooLarge(
+        'document-too-large',
+        'Document too large',
+        `The document has ${bytes.length} bytes; at most ${this.settings.maxDocumentBytes} are accepted.`,
+        this.settings.maxDocumentBytes,
+      );
     }
     const contentHash = createHash('sha256')
       .update(bytes ?? `url:${(input as { url: string }).url}`)
@@ -80,8 +81,7 @@ export class DocumentService {
     requestId: string | undefined,
   ): Promise<AcceptedDocument> {
     return this.transactions.run(tenantId, async (tx) => {
-      if (!(await this.collections.findById(tx, collectionId)))
-        throw new NotFoundException(`No collection ${collectionId}.`);
+      if (!(await this.collections.findById(tx, collectionId))) throw new NotFound('collection', collectionId);
       const existing = await this.documents.findByHash(tx, collectionId, contentHash);
       if (existing) {
         return {
@@ -122,14 +122,13 @@ export class DocumentService {
 
   async get(tenantId: string, id: string): Promise<Document> {
     const document = await this.transactions.run(tenantId, (tx) => this.documents.findById(tx, id));
-    if (!document) throw new NotFoundException(`No document ${id}.`);
+    if (!document) throw new NotFound('document', id);
     return document;
   }
 
   list(tenantId: string, collectionId: string, page: { limit: number; cursor?: string }): Promise<Page<Document>> {
     return this.transactions.run(tenantId, async (tx) => {
-      if (!(await this.collections.findById(tx, collectionId)))
-        throw new NotFoundException(`No collection ${collectionId}.`);
+      if (!(await this.collections.findById(tx, collectionId))) throw new NotFound('collection', collectionId);
       return this.documents.list(tx, collectionId, page);
     });
   }
@@ -137,20 +136,20 @@ export class DocumentService {
   /** Removes the document and its chunks: searches stop finding it at once. */
   async delete(tenantId: string, id: string): Promise<void> {
     const deleted = await this.transactions.run(tenantId, (tx) => this.documents.delete(tx, id));
-    if (!deleted) throw new NotFoundException(`No document ${id}.`);
+    if (!deleted) throw new NotFound('document', id);
   }
 
   /** Runs ingest again for a failed document (or re-ingests an indexed one: its chunks are replaced atomically). */
   async retry(tenantId: string, id: string, requestId?: string): Promise<{ document: Document; job: Job }> {
     const result = await this.transactions.run(tenantId, async (tx) => {
       const document = await this.documents.findById(tx, id);
-      if (!document) throw new NotFoundException(`No document ${id}.`);
+      if (!document) throw new NotFound('document', id);
       if (!['failed', 'indexed'].includes(document.stage)) {
-        throw new Problem(409, {
-          type: '/problems/document-busy',
-          title: 'The document is being ingested',
-          detail: `Document ${id} is ${document.stage}; retry once it is indexed or failed.`,
-        });
+        throw new Conflict(
+          'document-busy',
+          'The document is being ingested',
+          `Document ${id} is ${document.stage}; retry once it is indexed or failed.`,
+        );
       }
       const jobId = randomUUID();
       await this.documents.setStage(tx, id, 'queued', { progress: 0, error: null, jobId });

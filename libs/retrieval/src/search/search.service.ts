@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { NotFound } from '@copilot/errors';
 import {
   ChunkRepository,
   type ChunkHit,
@@ -58,7 +59,7 @@ export class SearchService {
       request.collectionIds ? this.collections.findMany(tx, request.collectionIds) : this.collections.all(tx),
     );
     const missing = (request.collectionIds ?? []).filter((id) => !collections.some((c) => c.id === id));
-    if (missing.length > 0) throw new NotFoundException(`No collection ${missing.join(', ')}.`);
+    if (missing.length > 0) throw new NotFound('collection', missing.join(', '));
     if (collections.length === 0) return [];
     const documentIds = request.filter
       ? await this.transactions.run(tenantId, (tx) =>
