@@ -107,22 +107,15 @@ export class JobReaper {
   }
 
   /**
-   * Whether the queue will never run this job again: no entry, a finished one, or an
-   * active one nobody holds (its lock lapsed with its worker), which is removed here
-   * so that the hand-back can enqueue the id again. A held lock means a live worker.
+   * Whether the queue will never run this job again: no entry or a finished one. An
+   * active entry is held by a live worker: the ones nobody held were taken off the
+   * queue at the start of this pass (removeOrphanedEntries).
    */
   private async lostByQueue(job: ReapableJob): Promise<boolean> {
     const entry = await this.producer.queue(job.queue as QueueName).getJob(job.id);
     if (!entry) return true;
     const state = await entry.getState();
-    if (WAITING_IN_QUEUE.has(state)) return false;
-    if (state !== 'active') return true;
-    try {
-      await entry.remove();
-      return true;
-    } catch {
-      return false; // locked: its worker is alive (its heartbeat is what failed)
-    }
+    return !WAITING_IN_QUEUE.has(state) && state !== 'active';
   }
 
   /**
