@@ -39,6 +39,9 @@ export default [
             // Libs on the api's request path (auth, usage, llm) need Redis, not the job
             // machinery: they take connections from @copilot/redis.
             { sourceTag: 'layer:request', notDependOnLibsWithTags: ['lib:queues'] },
+            // The provider adapters (llm) are handed their keys (ProviderKeySource); where
+            // keys are stored is the key store's (@copilot/secrets), bound by the composition.
+            { sourceTag: 'layer:adapters', notDependOnLibsWithTags: ['lib:secrets'] },
           ],
         },
       ],

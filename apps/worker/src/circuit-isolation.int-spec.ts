@@ -1,7 +1,7 @@
 import { ChatService, ConversationService, CopilotService } from '@copilot/conversations';
 import { ProvidersUnavailable } from '@copilot/errors';
 import { headersOf, toProblem } from '@copilot/http';
-import { ProviderKeys } from '@copilot/llm';
+import { ProviderKeys } from '@copilot/secrets';
 import { FAKE_OPENAI_REPLY, FakeOpenAiServer, serverError } from '@copilot/llm/testing';
 import { TenantTransactions } from '@copilot/persistence';
 import type { INestApplicationContext } from '@nestjs/common';

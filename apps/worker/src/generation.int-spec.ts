@@ -1,5 +1,6 @@
 import { ChatService, ConversationService, CopilotService, JobService } from '@copilot/conversations';
-import { countTokens, ProviderKeys } from '@copilot/llm';
+import { countTokens } from '@copilot/llm';
+import { ProviderKeys } from '@copilot/secrets';
 import {
   contextTooLong,
   FAKE_OPENAI_REPLY,

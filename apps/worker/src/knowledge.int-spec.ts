@@ -1,4 +1,4 @@
-import { ProviderKeys } from '@copilot/llm';
+import { ProviderKeys } from '@copilot/secrets';
 import { FakeOpenAiServer } from '@copilot/llm/testing';
 import { type Document, TenantTransactions } from '@copilot/persistence';
 import { ChatService, ConversationService, CopilotService, JobService } from '@copilot/conversations';

@@ -1,5 +1,5 @@
 import { ChatService, ConversationService, CopilotService, REPLY_ESTIMATE_TOKENS } from '@copilot/conversations';
-import { ProviderKeys } from '@copilot/llm';
+import { ProviderKeys } from '@copilot/secrets';
 import { FakeAnthropicServer, FakeOpenAiServer, reply } from '@copilot/llm/testing';
 import { TenantTransactions } from '@copilot/persistence';
 import { FINAL_EVENT_TYPES, jobEventsKey, toJobEvent } from '@copilot/queues';

@@ -1,5 +1,5 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { PLATFORM_PROVIDERS, type PlatformProviders, ProviderKeys } from './credentials/provider-keys.service';
+import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
+import { PROVIDER_KEY_SOURCE, type ProviderKeySource } from './provider-key-source';
 import { PROVIDER_TIMEOUT_MS, ProviderRegistry } from './provider-registry';
 import {
   CIRCUIT_BREAKER,
@@ -9,22 +9,24 @@ import {
 import { ProviderAvailability } from './resilience/provider-availability';
 
 /**
- * Provider keys (tenant's own, else the platform's), the provider registry and the
- * circuit breakers shared through Redis. Needs SecretsModule and EgressModule.
+ * The provider registry and the circuit breakers shared through Redis. Keys come from
+ * `keys` (the tenant key store, bound by the composition, so the adapters know
+ * nothing of how keys are kept). Needs EgressModule.
  */
 @Global()
 @Module({})
 export class LlmModule {
   static forRoot(options: {
-    providers: PlatformProviders;
+    /** A provider in scope (exported by a global module) that answers which key to call a vendor with. */
+    keys: Type<ProviderKeySource>;
     timeoutMs: number;
     breaker: CircuitBreakerSettings;
   }): DynamicModule {
-    const services = [ProviderKeys, ProviderRegistry, ProviderAvailability];
+    const services = [ProviderRegistry, ProviderAvailability];
     return {
       module: LlmModule,
       providers: [
-        { provide: PLATFORM_PROVIDERS, useValue: options.providers },
+        { provide: PROVIDER_KEY_SOURCE, useExisting: options.keys },
         { provide: PROVIDER_TIMEOUT_MS, useValue: options.timeoutMs },
         ...circuitBreakerProviders(options.breaker),
         ...services,

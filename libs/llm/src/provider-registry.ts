@@ -3,12 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EGRESS_FETCH, type FetchFunction } from '@copilot/egress';
 import type { Tx } from '@copilot/persistence';
 import type { ModelRef, ProviderName } from './context/model-catalog';
-import { ProviderKeys, type StoredProviderKey } from './credentials/provider-keys.service';
 import { LlmError } from './llm-error';
 import type { LlmProvider, ProviderCredentials } from './llm-provider';
 import { LocalProvider } from './local-provider';
 import { AnthropicProvider } from './providers/anthropic/anthropic.provider';
 import { GeminiProvider } from './providers/gemini/gemini.provider';
+import { PROVIDER_KEY_SOURCE, type ProviderKey, type ProviderKeySource } from './provider-key-source';
 import { OpenAiProvider } from './providers/openai/openai.provider';
 
 export const PROVIDER_TIMEOUT_MS = Symbol('PROVIDER_TIMEOUT_MS');
@@ -25,7 +25,7 @@ const ADAPTERS: Record<Exclude<ProviderName, 'local'>, new (credentials: Provide
  * URL: the key itself never reaches Redis). A tenant whose key or base URL fails
  * opens only its own circuit.
  */
-export function circuitKey(provider: string, credentials: StoredProviderKey & { source: 'tenant' | 'platform' }) {
+export function circuitKey(provider: string, credentials: ProviderKey) {
   if (credentials.source === 'platform') return `${provider}:platform`;
   const digest = createHash('sha256')
     .update(`${provider}\u0000${credentials.apiKey}\u0000${credentials.baseUrl ?? ''}`)
@@ -45,7 +45,7 @@ export class ProviderRegistry {
   private readonly clients = new Map<string, LlmProvider>();
 
   constructor(
-    private readonly keys: ProviderKeys,
+    @Inject(PROVIDER_KEY_SOURCE) private readonly keys: ProviderKeySource,
     @Inject(PROVIDER_TIMEOUT_MS) private readonly timeoutMs: number,
     @Inject(EGRESS_FETCH) private readonly egressFetch: FetchFunction,
   ) {}

@@ -5,7 +5,7 @@ import { EgressModule } from '@copilot/egress';
 import { LlmModule } from '@copilot/llm';
 import { MaintenanceModule, type MaintenanceOptions } from '@copilot/maintenance';
 import { RetrievalModule } from '@copilot/retrieval';
-import { SecretsModule } from '@copilot/secrets';
+import { ProviderKeys, SecretsModule } from '@copilot/secrets';
 import { type WebhookSettings, WebhooksModule } from '@copilot/webhooks';
 
 /** What a process does with the product, beyond serving it: the parts only some processes run. */
@@ -27,9 +27,9 @@ export interface ProductRole {
 export function productModules(settings: ProductSettings, role: ProductRole = {}): DynamicModule[] {
   const { llm } = settings;
   return [
-    SecretsModule.forRoot(settings.encryption),
+    SecretsModule.forRoot(settings.encryption, llm.providers),
     EgressModule.forRoot(settings.egress),
-    LlmModule.forRoot({ providers: llm.providers, timeoutMs: llm.timeoutMs, breaker: llm.breaker }),
+    LlmModule.forRoot({ keys: ProviderKeys, timeoutMs: llm.timeoutMs, breaker: llm.breaker }),
     ConversationsModule.forRoot(settings.chat, {
       ...(role.generateReplies ? { generation: { maxRetries: llm.maxRetries, timeoutMs: llm.timeoutMs } } : {}),
     }),

@@ -35,6 +35,14 @@ describe('module boundaries', () => {
     }
   }, 60_000);
 
+  it('refuses the tenant key store in the provider adapters (llm): keys are handed to them', async () => {
+    const errors = await boundaryErrors(
+      'libs/llm/src/boundary-probe.ts',
+      "import { ProviderKeys } from '@copilot/secrets';\nexport const probe = ProviderKeys;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('lib:secrets')]);
+  }, 60_000);
+
   // Every infra lib is (indirectly) imported by a domain lib, so a probe there would be a
   // cycle first; the test helpers are a layer below the domain that nothing imports.
   it('refuses a domain lib in a lower layer (the test helpers, type:testing)', async () => {

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put } from '@ne
 import { AuditLog, Auth, type AuthContext, Scopes } from '@copilot/auth';
 import { EGRESS_RULES, EgressError, type EgressRules, parseOutboundUrl, vetAddress } from '@copilot/egress';
 import { validate, ValidationProblem } from '@copilot/http';
-import { ProviderKeys } from '@copilot/llm';
+import { ProviderKeys } from '@copilot/secrets';
 import { TenantTransactions } from '@copilot/persistence';
 import { z } from 'zod';
 import { RequestId } from '../request-context';

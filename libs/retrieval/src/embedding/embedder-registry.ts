@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInput, Conflict } from '@copilot/errors';
 import { EGRESS_FETCH, type FetchFunction } from '@copilot/egress';
-import { ProviderKeys } from '@copilot/llm';
+import { ProviderKeys } from '@copilot/secrets';
 import type { Embedder } from '../retrieval-types';
 import { KNOWLEDGE_OPTIONS, type KnowledgeSettings } from '../knowledge/knowledge-options';
 import { LocalEmbedder } from './local-embedder';

@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFound } from '@copilot/errors';
 import { TenantSecretRepository, TenantTransactions, type Tx } from '@copilot/persistence';
-import { TenantSecrets } from '@copilot/secrets';
-import type { ProviderName } from '../context/model-catalog';
+import { TenantSecrets } from './tenant-secrets.service';
 
 export const PLATFORM_PROVIDERS = Symbol('PLATFORM_PROVIDERS');
+/** The vendors a key can be stored for (the model catalog's providers, less `local`, which needs none). */
+export type KeyedProvider = 'openai' | 'anthropic' | 'gemini';
 /** The platform's own keys and endpoints per vendor (settings), used when a tenant brings none. */
-export type PlatformProviders = Record<Exclude<ProviderName, 'local'>, { apiKey?: string; baseUrl?: string }>;
+export type PlatformProviders = Record<KeyedProvider, { apiKey?: string; baseUrl?: string }>;
+
+/** A key to call a vendor with, and whose it is (the circuit breaker keeps the two apart). */
+export type ResolvedProviderKey = StoredProviderKey & { source: 'tenant' | 'platform' };
 
 export interface StoredProviderKey {
   apiKey: string;
@@ -33,7 +37,7 @@ export class ProviderKeys {
     @Inject(PLATFORM_PROVIDERS) private readonly platform: PlatformProviders,
   ) {}
 
-  put(tx: Tx, tenantId: string, provider: Exclude<ProviderName, 'local'>, key: StoredProviderKey): Promise<void> {
+  put(tx: Tx, tenantId: string, provider: KeyedProvider, key: StoredProviderKey): Promise<void> {
     return this.secrets.put(tx, tenantId, secretName(provider), JSON.stringify(key));
   }
 
@@ -64,10 +68,10 @@ export class ProviderKeys {
    */
   async resolve(
     tenantId: string,
-    provider: Exclude<ProviderName, 'local'>,
+    provider: KeyedProvider,
     tx?: Tx,
     model?: string,
-  ): Promise<(StoredProviderKey & { source: 'tenant' | 'platform' }) | null> {
+  ): Promise<ResolvedProviderKey | null> {
     const read = (t: Tx) => this.secrets.get(t, tenantId, secretName(provider));
     const sealed = tx ? await read(tx) : await this.transactions.run(tenantId, read);
     const own = sealed ? (JSON.parse(sealed) as StoredProviderKey) : null;
