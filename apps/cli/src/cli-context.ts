@@ -1,6 +1,9 @@
 import type { PrismaClient, Tenant } from '@copilot/persistence';
 import type { Redis } from 'ioredis';
-import type { AdminCommands } from './admin-commands';
+import type { AccessAdmin } from './admin/access-admin';
+import type { DatabaseAdmin } from './admin/database-admin';
+import type { JobAdmin } from './admin/job-admin';
+import type { TenantAdmin } from './admin/tenant-admin';
 import type { CliPlatform } from './platform/cli-platform';
 
 /**
@@ -15,10 +18,21 @@ export class CliContext {
   private platformContext?: Promise<CliPlatform>;
   private redisClient?: Redis;
 
-  /** The platform administration of the schema owner's connection (sees every tenant). */
-  async admin(): Promise<AdminCommands> {
-    const { AdminCommands } = await import('./admin-commands');
-    return new AdminCommands(await this.adminDatabaseUrl());
+  // Platform administration through the schema owner's connection (it sees every tenant), by command group.
+  async tenantAdmin(): Promise<TenantAdmin> {
+    return new (await import('./admin/tenant-admin')).TenantAdmin(await this.adminDatabaseUrl());
+  }
+
+  async accessAdmin(): Promise<AccessAdmin> {
+    return new (await import('./admin/access-admin')).AccessAdmin(await this.adminDatabaseUrl());
+  }
+
+  async jobAdmin(): Promise<JobAdmin> {
+    return new (await import('./admin/job-admin')).JobAdmin(await this.adminDatabaseUrl());
+  }
+
+  async databaseAdmin(): Promise<DatabaseAdmin> {
+    return new (await import('./admin/database-admin')).DatabaseAdmin(await this.adminDatabaseUrl());
   }
 
   async adminDatabaseUrl(): Promise<string> {
@@ -55,7 +69,7 @@ export class CliContext {
   async tenant(ref: string): Promise<Tenant> {
     const [{ TenantRepository }, { unknownTenant }] = await Promise.all([
       import('./on-demand/persistence'),
-      import('./admin-commands'),
+      import('./admin/owner-session'),
     ]);
     const tenant = await new TenantRepository().findByRef(await this.owner(), ref);
     if (!tenant) throw unknownTenant(ref);

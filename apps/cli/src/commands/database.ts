@@ -56,7 +56,7 @@ export function registerDatabaseCommands(program: Command, cli: CliContext): voi
     },
     (c) => c,
     async ({ out }) => {
-      const result = await (await cli.admin()).migrate((line) => process.stderr.write(`${line}\n`));
+      const result = await (await cli.databaseAdmin()).migrate((line) => process.stderr.write(`${line}\n`));
       out.result(result, (r) =>
         r.applied.length === 0
           ? `up to date (${r.alreadyApplied.length} migrations applied)`

@@ -30,7 +30,7 @@ export function registerJobCommands(program: Command, cli: CliContext): void {
         .option('--tenant <tenant>', 'only this tenant (slug or id)')
         .option('--limit <n>', 'at most this many (default 50)'),
     async ({ options, out }) => {
-      const failed = await (await cli.admin()).failedJobs(options as { tenant?: string; limit?: string });
+      const failed = await (await cli.jobAdmin()).failedJobs(options as { tenant?: string; limit?: string });
       out.result(failed, (rows) =>
         table(
           rows,
@@ -59,7 +59,7 @@ export function registerJobCommands(program: Command, cli: CliContext): void {
     },
     (c) => c,
     async ({ args, out }) => {
-      const retried = await (await cli.admin()).retryJob(args[0]);
+      const retried = await (await cli.jobAdmin()).retryJob(args[0]);
       const { dispatchNow } = await import('../jobs/job-dispatch');
       const dispatched = await dispatchNow(await cli.owner(), await findJob(retried.id));
       out.result(retried, (r) => `job ${r.id} is ${r.status} again; dispatched ${dispatched}`);

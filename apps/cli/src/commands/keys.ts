@@ -48,7 +48,7 @@ export function registerKeyCommands(program: Command, cli: CliContext): void {
         .option('--rate-limit <n>', 'requests per rate-limit window (default: the platform default)'),
     async ({ options, out }) => {
       const key = await (
-        await cli.admin()
+        await cli.accessAdmin()
       ).createKey({
         tenant: options.tenant as string,
         scopes: options.scopes as string,
@@ -70,7 +70,7 @@ export function registerKeyCommands(program: Command, cli: CliContext): void {
     },
     (c) => c,
     async ({ args, out }) => {
-      const revoked = await (await cli.admin()).revokeKey(args[0]);
+      const revoked = await (await cli.accessAdmin()).revokeKey(args[0]);
       out.result(revoked, (r) => `revoked key ${r.id} (at ${r.revokedAt?.toISOString()})`);
     },
   );
@@ -131,7 +131,7 @@ export function registerKeyCommands(program: Command, cli: CliContext): void {
     async ({ options, out }) => {
       const { jwtConfig, loadSettings } = await import('../on-demand/config');
       const { jwt } = loadSettings('cli', [jwtConfig] as const);
-      const minted = await (await cli.admin()).mintToken(jwt, options as { tenant: string; scopes: string });
+      const minted = await (await cli.accessAdmin()).mintToken(jwt, options as { tenant: string; scopes: string });
       out.result(minted, (m) => fields(m));
     },
   );

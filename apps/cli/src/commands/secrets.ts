@@ -19,7 +19,7 @@ export function registerSecretCommands(program: Command, cli: CliContext): void 
     async ({ out }) => {
       const { encryptionConfig, loadSettings } = await import('../on-demand/config');
       const { encryption } = loadSettings('cli', [encryptionConfig] as const);
-      const result = await (await cli.admin()).reencryptSecrets(encryption);
+      const result = await (await cli.databaseAdmin()).reencryptSecrets(encryption);
       out.result(result, (r) => fields(r));
     },
   );

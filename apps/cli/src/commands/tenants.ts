@@ -29,7 +29,7 @@ export function registerTenantCommands(program: Command, cli: CliContext): void 
     },
     (c) => c.option('--name <display name>', 'display name (default: the slug)'),
     async ({ args, options, out }) => {
-      const tenant = await (await cli.admin()).createTenant(args[0], options.name as string | undefined);
+      const tenant = await (await cli.tenantAdmin()).createTenant(args[0], options.name as string | undefined);
       out.result(tenant, (t) => `created tenant ${t.slug}\n${fields(t)}`);
     },
   );
@@ -47,7 +47,9 @@ export function registerTenantCommands(program: Command, cli: CliContext): void 
         .option('--daily <tokens>', 'tokens per UTC day, or none')
         .option('--monthly <tokens>', 'tokens per UTC month, or none'),
     async ({ args, options, out }) => {
-      const budget = await (await cli.admin()).setBudget(args[0], options as { daily?: string; monthly?: string });
+      const budget = await (
+        await cli.tenantAdmin()
+      ).setBudget(args[0], options as { daily?: string; monthly?: string });
       out.result(budget, (b) => `budgets of ${args[0]}\n${fields(b)}`);
     },
   );
@@ -62,7 +64,7 @@ export function registerTenantCommands(program: Command, cli: CliContext): void 
     },
     (c) => c,
     async ({ args, out }) => {
-      const result = await (await cli.admin()).setRetention(args[0], args[1]);
+      const result = await (await cli.tenantAdmin()).setRetention(args[0], args[1]);
       out.result(result, (r) => `retention of ${r.slug}: ${r.retentionDays ?? 'default (RETENTION_DAYS)'} days`);
     },
   );

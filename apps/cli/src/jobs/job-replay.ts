@@ -32,7 +32,7 @@ export async function replayJob(cli: CliContext, job: Job): Promise<Replay> {
     );
   }
   if (job.status === 'failed') {
-    await (await cli.admin()).retryJob(job.id);
+    await (await cli.jobAdmin()).retryJob(job.id);
     const dispatched = await dispatchNow(await cli.owner(), { ...job, status: 'queued' });
     return {
       ...base,
