@@ -127,6 +127,33 @@ describe(JobRunner.name, () => {
     expect(finals[1]!.data).toEqual(finals[0]!.data);
   });
 
+  it('ends a job whose claim threw on the last attempt like a failed run, and leaves an earlier attempt to the retry', async () => {
+    const runner = new JobRunner(transactions, jobs, events, cancellation);
+    let runs = 0;
+    runner.define('document.ingest', {
+      claim: async () => {
+        throw new Error('the document row is locked by db-7');
+      },
+      run: async () => {
+        runs += 1;
+        return { status: 'succeeded', result: { documentId: 'x', chunks: 0, stage: 'indexed' } };
+      },
+    });
+    const payload = await queuedIngestJob();
+    const firstOfTwo = { attemptsMade: 0, opts: { attempts: 2 } } as unknown as QueueEntry;
+
+    await expect(runner.run('document.ingest', payload, firstOfTwo, shutdown)).rejects.toThrow('locked');
+    // The claim rolled back with the start: the row waits for the queue's retry.
+    expect(await row(payload.jobId)).toMatchObject({ status: 'queued', attempts: 0 });
+
+    await expect(runner.run('document.ingest', payload, lastDelivery, shutdown)).rejects.toThrow('locked');
+    const ended = await row(payload.jobId);
+    expect(ended).toMatchObject({ status: 'failed', error: { reason: 'internal_error' } });
+    expect(JSON.stringify(ended.error)).not.toContain('db-7');
+    expect((await stream(payload.jobId)).at(-1)).toMatchObject({ type: 'error' });
+    expect(runs).toBe(0);
+  });
+
   it('keeps the first ending when another one was written meanwhile, and rolls back its own records', async () => {
     const runner = new JobRunner(transactions, jobs, events, cancellation);
     runner.define('webhook.deliver', {

@@ -59,6 +59,8 @@ export class JobRunner {
     const definition = this.definitionOf(name);
     const { tenantId, jobId } = payload;
     const cancel = await this.cancellation.watch(jobId);
+    const delivery = entry.attemptsMade + 1;
+    const isLastAttempt = delivery >= (entry.opts.attempts ?? 1);
     try {
       const claimed = await this.transactions.run(tenantId, async (tx) => {
         const row = await this.jobs.start(tx, jobId);
@@ -72,29 +74,26 @@ export class JobRunner {
       if (row.cancelRequestedAt)
         return await this.end(name, payload, { status: 'cancelled', failure: CANCELLED_BY_REQUEST });
 
-      const delivery = entry.attemptsMade + 1;
-      const isLastAttempt = delivery >= (entry.opts.attempts ?? 1);
-      try {
-        const outcome = await definition.run(claimed.data, {
-          payload,
-          row,
-          delivery,
-          isLastAttempt,
-          signal: AbortSignal.any([cancel.signal, shutdown]),
-          cancelled: cancel.signal,
-        });
-        // Storing the ending can fail too (a reply the database refuses): like a failed run.
-        return await this.end(name, payload, outcome);
-      } catch (error) {
-        // Retried by the queue; after the last attempt the job ends here, without the run's
-        // records. The tenant reads a generic message (see internalJobErrorMessage), the
-        // worker logs the error itself.
-        if (isLastAttempt && !shutdown.aborted) {
-          const failure = { reason: INTERNAL_ERROR_REASON, message: internalJobErrorMessage(payload) };
-          await this.end(name, payload, failed(failure));
-        }
-        throw error;
+      const outcome = await definition.run(claimed.data, {
+        payload,
+        row,
+        delivery,
+        isLastAttempt,
+        signal: AbortSignal.any([cancel.signal, shutdown]),
+        cancelled: cancel.signal,
+      });
+      // Storing the ending can fail too (a reply the database refuses): like a failed run.
+      return await this.end(name, payload, outcome);
+    } catch (error) {
+      // The claim, the run or storing its ending threw: retried by the queue; after the
+      // last attempt the job ends here, without the run's records (an ending already
+      // stored is kept and replayed). The tenant reads a generic message (see
+      // internalJobErrorMessage), the worker logs the error itself.
+      if (isLastAttempt && !shutdown.aborted) {
+        const failure = { reason: INTERNAL_ERROR_REASON, message: internalJobErrorMessage(payload) };
+        await this.end(name, payload, failed(failure));
       }
+      throw error;
     } finally {
       cancel.release();
     }
