@@ -1,3 +1,5 @@
+import { JOB_STREAM_EVENTS } from '@copilot/queues';
+
 export interface SseEvent {
   id?: string;
   event: string;
@@ -42,6 +44,7 @@ export async function readSse(
         }
         if (!data && !event.id) continue;
         event.data = data ? JSON.parse(data) : null;
+        conformsToContract(event);
         events.push(event);
       }
       if (until(events)) break;
@@ -55,4 +58,18 @@ export async function readSse(
     headers: response.headers,
     events,
   };
+}
+
+/**
+ * Every job event a test reads must be what the contract (and so the OpenAPI document
+ * and the client's types) says: an event that drifts from it fails the test that saw it.
+ */
+function conformsToContract(event: SseEvent): void {
+  if (!Object.hasOwn(JOB_STREAM_EVENTS, event.event)) return; // `message`, and types a test sends itself
+  const checked = JOB_STREAM_EVENTS[event.event as keyof typeof JOB_STREAM_EVENTS].safeParse(event.data);
+  if (!checked.success) {
+    throw new Error(
+      `the ${event.event} event ${JSON.stringify(event.data)} breaks its contract: ${checked.error.message}`,
+    );
+  }
 }

@@ -4,7 +4,14 @@ export { CopilotApiError } from './copilot-api-error';
 export type { Problem, ProblemFieldError } from './copilot-api-error';
 export { CopilotStreamError } from './sse/follow-event-stream';
 export type { StreamRetryOptions } from './sse/follow-event-stream';
-export type { JobDoneData, JobErrorData, JobStatusData, JobStreamEvent, JobStreamEventType } from './job-stream-events';
+export type {
+  JobDoneData,
+  JobErrorData,
+  JobEventData,
+  JobStatusData,
+  JobStreamEvent,
+  JobStreamEventType,
+} from './job-stream-events';
 export { createSseParser } from './sse/sse-parser';
 export type { SseMessage, SseParser } from './sse/sse-parser';
 export type { ApiClient } from './typed-methods';

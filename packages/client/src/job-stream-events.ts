@@ -3,63 +3,37 @@ import type { components } from './generated/schema';
 type Schemas = components['schemas'];
 
 /**
- * The events of GET /v1/jobs/:id/events (and of a streamed message POST), as the
- * worker writes them (libs/queues job events). The OpenAPI document types the stream
- * only as text, so these are written by hand; `data` fields not listed here may appear.
+ * The events of GET /v1/jobs/:id/events, and of a streamed message POST (which starts
+ * with a `message` event), as the OpenAPI document states them (`MessageStreamEvent`,
+ * generated from the worker's own event contract). `id` is the stream id to resume
+ * after; it is absent on the `message` event and on the single final event sent for a
+ * job whose stream has expired.
  */
-export type JobStreamEvent =
-  | StreamEvent<'message', Schemas['MessageAccepted']>
-  | StreamEvent<'status', JobStatusData>
-  | StreamEvent<'token', { text: string }>
-  | StreamEvent<'citation', Schemas['Citation'] & { index: number }>
-  | StreamEvent<'usage', { inputTokens?: number; outputTokens?: number }>
-  | StreamEvent<'done', JobDoneData>
-  | StreamEvent<'error', JobErrorData>;
+export type JobStreamEvent = Schemas['MessageStreamEvent'];
 
 export type JobStreamEventType = JobStreamEvent['type'];
 
-interface StreamEvent<Type extends string, Data> {
-  type: Type;
-  data: Data;
-  /**
-   * The stream id to resume after. Absent on the `message` event of a streamed POST,
-   * and on the single `done`/`error` sent for a job whose stream has expired.
-   */
-  id?: string;
-}
+/** The data of one event type: `JobEventData<'token'>` is `{ text: string }`. */
+export type JobEventData<T extends JobStreamEventType> = Extract<JobStreamEvent, { type: T }>['data'];
 
-export interface JobStatusData {
-  /** `restarted`: a provider failed mid-reply and another is retrying; drop the tokens shown so far. */
-  status: 'running' | 'restarted';
-  attempt?: number;
-  /** Ingest jobs: the document's stage and progress (0 to 1). */
-  stage?: string;
-  progress?: number;
-  provider?: string;
-  model?: string;
-  reason?: string;
-}
+/** `running`, `restarted` (drop the tokens shown so far) or `requires_action`; an ingest's stage and progress (0-100). */
+export type JobStatusData = JobEventData<'status'>;
+/** Succeeded (a reply's `messageId`, `finishReason`...; an ingest's `documentId`, `chunks`) or cancelled. */
+export type JobDoneData = JobEventData<'done'>;
+/** Failed: `reason`, `message` and the job's own fields. */
+export type JobErrorData = JobEventData<'error'>;
 
-export interface JobDoneData {
-  status: 'succeeded' | 'cancelled';
-  /** Replies: the stored assistant message (null when nothing was generated). */
-  messageId?: string | null;
-  /** Replies: why the provider ended the reply (`stop`, or `length` when it hit a token limit). */
-  finishReason?: 'stop' | 'length';
-  /** Ingest jobs. */
-  stage?: string;
-  documentId?: string;
-  chunks?: number;
-}
-
-export interface JobErrorData {
-  status: 'failed';
-  reason?: string;
-  message?: string;
-  stage?: string;
-}
-
-const KNOWN_TYPES: readonly string[] = ['message', 'status', 'token', 'citation', 'usage', 'done', 'error'];
+// Every type of the generated union, once: a type the document gains fails to compile here until it is listed.
+const KNOWN: Record<JobStreamEventType, true> = {
+  message: true,
+  status: true,
+  token: true,
+  citation: true,
+  usage: true,
+  done: true,
+  error: true,
+};
+const KNOWN_TYPES: readonly string[] = Object.keys(KNOWN);
 const FINAL_TYPES: readonly string[] = ['done', 'error'];
 
 export function isKnownEventType(type: string): type is JobStreamEventType {

@@ -18,6 +18,7 @@ import {
   ApiZodHeader,
 } from '../openapi/api-docs.decorators';
 import { MessageAccepted, MessagePage } from '../openapi/chat.responses';
+import { MessageStreamEvent } from '../openapi/stream.responses';
 
 @ApiTags('Conversations')
 @Controller('conversations/:id/messages')
@@ -48,6 +49,7 @@ export class MessagesController {
   @ApiAccepted(MessageAccepted, 'The message is stored and its reply is being generated.')
   @ApiEventStream(
     "With `Accept: text/event-stream`: a `message` event (the stored message and job), then the job's events.",
+    MessageStreamEvent,
   )
   @ApiProblemResponses(
     404,

@@ -11,6 +11,7 @@ import { assertCanRead, JOB_READ_SCOPES } from './job-access';
 import { JobEventStreamer } from './job-event-streamer';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiEventStream, ApiProblemResponses, ApiRoute, ApiZodHeader } from '../openapi/api-docs.decorators';
+import { JobStreamEvent } from '../openapi/stream.responses';
 
 const resumeFrom = z.object({ lastEventId: streamEntryId.optional() });
 
@@ -35,7 +36,7 @@ export class JobEventsController {
     'Event types: `status`, `token`, `citation`, `usage`, then `done` or `error`. Several clients may watch one job; a client arriving after the end still gets the whole stream while it is retained (then one `done` or `error` event saying how the job ended). A `document.ingest` job takes `documents:read`; every other job takes `chat:read`.',
   )
   @ApiZodHeader('Last-Event-ID', streamEntryId, 'Resume after this event id (sent by browsers on reconnect).')
-  @ApiEventStream("The job's events, from the start or after `Last-Event-ID` / `lastEventId`.")
+  @ApiEventStream("The job's events, from the start or after `Last-Event-ID` / `lastEventId`.", JobStreamEvent)
   @ApiProblemResponses(404, [
     429,
     'A request budget is spent, or the caller already holds as many open streams as allowed.',

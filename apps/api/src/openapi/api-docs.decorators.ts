@@ -56,15 +56,24 @@ const EVENT_STREAM_EXAMPLE = [
   '',
 ].join('\n');
 
-/** The job's events as Server-Sent Events: `status`, `token`, `citation`, `usage`, then `done` or `error`. */
-export const ApiEventStream = (description: string) =>
+/**
+ * The job's events as Server-Sent Events: `status`, `token`, `citation`, `usage`, then
+ * `done` or `error`. OpenAPI 3.0 cannot say "a sequence of": the schema is that of one
+ * event (`events` names the union of their shapes), the example the stream on the wire.
+ */
+export const ApiEventStream = (description: string, events: z.ZodType) =>
   ApiResponse({
     status: 200,
-    description: `${description} Every event has an \`id:\`; reconnect with \`Last-Event-ID\` to resume after it. Comment lines keep the connection alive.`,
+    description:
+      `${description} Every event has an \`id:\`; reconnect with \`Last-Event-ID\` to resume after it. ` +
+      'Comment lines keep the connection alive. Each SSE event, parsed (`type` from `event:`, `data` from ' +
+      '`data:`, `id` from `id:`), has the schema given here. On the wire:\n\n```\n' +
+      EVENT_STREAM_EXAMPLE +
+      '```',
     content: {
       'text/event-stream': {
-        schema: { type: 'string', maxLength: 100_000_000, description: 'A stream of SSE events (text/event-stream).' },
-        example: EVENT_STREAM_EXAMPLE,
+        schema: refTo(events),
+        example: { type: 'token', id: '1763803800012-0', data: { text: 'Refunds take' } },
       },
     },
   });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { JOB_EVENT_TYPES } from '@copilot/queues';
 import { OPENAPI_FILE } from './openapi-file';
 
 type Media = { schema?: { $ref?: string; example?: unknown }; example?: unknown; examples?: object };
@@ -14,7 +15,9 @@ type Operation = {
 type Document = {
   paths: Record<string, Record<string, Operation>>;
   tags: { name: string }[];
-  components: { schemas: Record<string, { example?: unknown }> };
+  components: {
+    schemas: Record<string, { example?: unknown; oneOf?: { $ref: string }[]; properties?: Record<string, unknown> }>;
+  };
 };
 
 const document = parse(readFileSync(OPENAPI_FILE, 'utf8')) as Document;
@@ -92,5 +95,23 @@ describe('the OpenAPI contract', () => {
         types: ['text/event-stream'],
       });
     }
+  });
+
+  it('types each stream event from the job contract: one variant per event type, discriminated by type', () => {
+    const schemas = document.components.schemas;
+    const typesOf = (union: string) =>
+      schemas[union]!.oneOf!.map((variant) => {
+        const component = schemas[variant.$ref.replace('#/components/schemas/', '')]!;
+        return (component.properties!['type'] as { enum: string[] }).enum;
+      });
+    const jobEvents = JOB_EVENT_TYPES.map((type) => [type]);
+    expect(typesOf('JobStreamEvent')).toEqual(jobEvents);
+    expect(typesOf('MessageStreamEvent')).toEqual([['message'], ...jobEvents]);
+    const schemaOf = (route: string) =>
+      operations.find((o) => o.route === route)!.operation.responses['200']!.content!['text/event-stream']!.schema;
+    expect(schemaOf('GET /v1/jobs/{id}/events')).toEqual({ $ref: '#/components/schemas/JobStreamEvent' });
+    expect(schemaOf('POST /v1/conversations/{id}/messages')).toEqual({
+      $ref: '#/components/schemas/MessageStreamEvent',
+    });
   });
 });

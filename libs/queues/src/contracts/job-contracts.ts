@@ -32,33 +32,33 @@ export const webhookDeliverPayload = jobEnvelope.extend({
  * Why a job did not succeed, as its row's `error` and its stream's final event carry it:
  * a machine-readable reason, a message for people, and fields of the job's own.
  */
-export const jobFailure = z.looseObject({ reason: z.string(), message: z.string() });
+export const jobFailure = z.looseObject({ reason: z.string().max(200), message: z.string().max(10_000) });
 export type JobFailure = z.output<typeof jobFailure>;
 
 export const chatGenerateResult = z.object({
   /** The assistant message stored with the reply (null when nothing was generated). */
   messageId: z.uuid().nullable(),
-  provider: z.string().nullable(),
-  model: z.string().nullable(),
-  inputTokens: z.number().int().min(0),
-  outputTokens: z.number().int().min(0),
+  provider: z.string().max(200).nullable(),
+  model: z.string().max(200).nullable(),
+  inputTokens: z.number().int().min(0).max(2_147_483_647),
+  outputTokens: z.number().int().min(0).max(2_147_483_647),
   /** The provider's own word on why the reply ended (`length`: a limit cut it). */
-  finishReason: z.string(),
+  finishReason: z.string().max(200),
 });
 export const chatGenerateFailure = jobFailure.extend({
-  provider: z.string().optional(),
+  provider: z.string().max(200).optional(),
   /** A cancelled reply keeps what was generated before the cancel. */
   messageId: z.uuid().nullable().optional(),
 });
 
 export const documentIngestResult = z.object({
   documentId: z.uuid(),
-  chunks: z.number().int().min(1),
+  chunks: z.number().int().min(1).max(2_147_483_647),
   stage: z.literal('indexed'),
 });
 export const documentIngestFailure = jobFailure.extend({
   /** The setting (or fixed rule) the document was over, when that is why. */
-  limit: z.string().optional(),
+  limit: z.string().max(200).optional(),
   stage: z.literal('failed').optional(),
   documentId: z.uuid().optional(),
 });

@@ -1532,6 +1532,131 @@ export interface components {
         events: string;
       };
     };
+    JobStreamCitationEvent: {
+      /** @enum {string} */
+      type: 'citation';
+      data: {
+        /** Format: int32 */
+        index: number;
+        /** Format: uuid */
+        documentId: string;
+        /** Format: uuid */
+        chunkId: string;
+        title: string;
+        headingPath: string[];
+        /** Format: int32 */
+        start: number;
+        /** Format: int32 */
+        end: number;
+      };
+      /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
+      id?: string;
+    };
+    JobStreamDoneEvent: {
+      /** @enum {string} */
+      type: 'done';
+      data: {
+        /** @enum {string} */
+        status: 'succeeded' | 'cancelled';
+        provider?: string | null;
+        /** Format: uuid */
+        messageId?: string | null;
+        limit?: string;
+        /** Format: uuid */
+        documentId?: string;
+        model?: string | null;
+        /** Format: int32 */
+        inputTokens?: number;
+        /** Format: int32 */
+        outputTokens?: number;
+        finishReason?: string;
+        /** Format: int32 */
+        chunks?: number;
+        reason?: string;
+        message?: string;
+        stage?: string;
+      } & {
+        [key: string]: unknown;
+      };
+      /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
+      id?: string;
+    };
+    JobStreamErrorEvent: {
+      /** @enum {string} */
+      type: 'error';
+      data: {
+        provider?: string | null;
+        /** Format: uuid */
+        messageId?: string | null;
+        limit?: string;
+        /** Format: uuid */
+        documentId?: string;
+        model?: string | null;
+        /** Format: int32 */
+        inputTokens?: number;
+        /** Format: int32 */
+        outputTokens?: number;
+        finishReason?: string;
+        /** Format: int32 */
+        chunks?: number;
+        reason: string;
+        message: string;
+        /** @enum {string} */
+        status: 'failed';
+        stage?: string;
+      } & {
+        [key: string]: unknown;
+      };
+      /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
+      id?: string;
+    };
+    JobStreamEvent:
+      | components['schemas']['JobStreamStatusEvent']
+      | components['schemas']['JobStreamTokenEvent']
+      | components['schemas']['JobStreamCitationEvent']
+      | components['schemas']['JobStreamUsageEvent']
+      | components['schemas']['JobStreamDoneEvent']
+      | components['schemas']['JobStreamErrorEvent'];
+    JobStreamStatusEvent: {
+      /** @enum {string} */
+      type: 'status';
+      data: {
+        /** @enum {string} */
+        status: 'running' | 'restarted' | 'requires_action';
+        /** Format: int32 */
+        attempt?: number;
+        reason?: string;
+        provider?: string;
+        model?: string;
+        stage?: string;
+        progress?: number;
+      } & {
+        [key: string]: unknown;
+      };
+      /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
+      id?: string;
+    };
+    JobStreamTokenEvent: {
+      /** @enum {string} */
+      type: 'token';
+      data: {
+        text: string;
+      };
+      /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
+      id?: string;
+    };
+    JobStreamUsageEvent: {
+      /** @enum {string} */
+      type: 'usage';
+      data: {
+        /** Format: int32 */
+        inputTokens: number;
+        /** Format: int32 */
+        outputTokens: number;
+      };
+      /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
+      id?: string;
+    };
     /**
      * @example {
      *       "id": "8c0d0a3e-2b0f-4d4f-9a3b-5a1e7d2c9b22",
@@ -1613,6 +1738,21 @@ export interface components {
       data: components['schemas']['Message'][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
+    };
+    MessageStreamEvent:
+      | components['schemas']['MessageStreamMessageEvent']
+      | components['schemas']['JobStreamStatusEvent']
+      | components['schemas']['JobStreamTokenEvent']
+      | components['schemas']['JobStreamCitationEvent']
+      | components['schemas']['JobStreamUsageEvent']
+      | components['schemas']['JobStreamDoneEvent']
+      | components['schemas']['JobStreamErrorEvent'];
+    MessageStreamMessageEvent: {
+      /** @enum {string} */
+      type: 'message';
+      data: components['schemas']['MessageAccepted'];
+      /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
+      id?: string;
     };
     /**
      * @example {
@@ -4404,7 +4544,25 @@ export interface operations {
       };
     };
     responses: {
-      /** @description With `Accept: text/event-stream`: a `message` event (the stored message and job), then the job's events. Every event has an `id:`; reconnect with `Last-Event-ID` to resume after it. Comment lines keep the connection alive. */
+      /**
+       * @description With `Accept: text/event-stream`: a `message` event (the stored message and job), then the job's events. Every event has an `id:`; reconnect with `Last-Event-ID` to resume after it. Comment lines keep the connection alive. Each SSE event, parsed (`type` from `event:`, `data` from `data:`, `id` from `id:`), has the schema given here. On the wire:
+       *
+       *     ```
+       *     : stream open
+       *
+       *     id: 1763803800000-0
+       *     event: status
+       *     data: {"status":"running","attempt":1}
+       *
+       *     id: 1763803800012-0
+       *     event: token
+       *     data: {"text":"Refunds take"}
+       *
+       *     id: 1763803800950-0
+       *     event: done
+       *     data: {"status":"succeeded","messageId":"8c0d0a3e-2b0f-4d4f-9a3b-5a1e7d2c9b22"}
+       *     ```
+       */
       200: {
         headers: {
           'RateLimit-Limit': components['headers']['RateLimit-Limit'];
@@ -4414,21 +4572,15 @@ export interface operations {
         };
         content: {
           /**
-           * @example : stream open
-           *
-           *     id: 1763803800000-0
-           *     event: status
-           *     data: {"status":"running","attempt":1}
-           *
-           *     id: 1763803800012-0
-           *     event: token
-           *     data: {"text":"Refunds take"}
-           *
-           *     id: 1763803800950-0
-           *     event: done
-           *     data: {"status":"succeeded","messageId":"8c0d0a3e-2b0f-4d4f-9a3b-5a1e7d2c9b22"}
+           * @example {
+           *       "type": "token",
+           *       "id": "1763803800012-0",
+           *       "data": {
+           *         "text": "Refunds take"
+           *       }
+           *     }
            */
-          'text/event-stream': string;
+          'text/event-stream': components['schemas']['MessageStreamEvent'];
         };
       };
       /** @description The message is stored and its reply is being generated. */
@@ -5613,7 +5765,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The job's events, from the start or after `Last-Event-ID` / `lastEventId`. Every event has an `id:`; reconnect with `Last-Event-ID` to resume after it. Comment lines keep the connection alive. */
+      /**
+       * @description The job's events, from the start or after `Last-Event-ID` / `lastEventId`. Every event has an `id:`; reconnect with `Last-Event-ID` to resume after it. Comment lines keep the connection alive. Each SSE event, parsed (`type` from `event:`, `data` from `data:`, `id` from `id:`), has the schema given here. On the wire:
+       *
+       *     ```
+       *     : stream open
+       *
+       *     id: 1763803800000-0
+       *     event: status
+       *     data: {"status":"running","attempt":1}
+       *
+       *     id: 1763803800012-0
+       *     event: token
+       *     data: {"text":"Refunds take"}
+       *
+       *     id: 1763803800950-0
+       *     event: done
+       *     data: {"status":"succeeded","messageId":"8c0d0a3e-2b0f-4d4f-9a3b-5a1e7d2c9b22"}
+       *     ```
+       */
       200: {
         headers: {
           'RateLimit-Limit': components['headers']['RateLimit-Limit'];
@@ -5623,21 +5793,15 @@ export interface operations {
         };
         content: {
           /**
-           * @example : stream open
-           *
-           *     id: 1763803800000-0
-           *     event: status
-           *     data: {"status":"running","attempt":1}
-           *
-           *     id: 1763803800012-0
-           *     event: token
-           *     data: {"text":"Refunds take"}
-           *
-           *     id: 1763803800950-0
-           *     event: done
-           *     data: {"status":"succeeded","messageId":"8c0d0a3e-2b0f-4d4f-9a3b-5a1e7d2c9b22"}
+           * @example {
+           *       "type": "token",
+           *       "id": "1763803800012-0",
+           *       "data": {
+           *         "text": "Refunds take"
+           *       }
+           *     }
            */
-          'text/event-stream': string;
+          'text/event-stream': components['schemas']['JobStreamEvent'];
         };
       };
       /** @description The input is not valid: `errors` names each field and what was expected. */
