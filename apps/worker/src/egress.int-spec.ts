@@ -111,7 +111,7 @@ describe('egress policy for tenant provider endpoints', () => {
     const failed = await settledDocument(accepted.document.id);
     expect(failed).toMatchObject({ stage: 'failed', error: { reason: 'embedding_invalid_request' } });
     expect((await app.get(JobService).get(tenantId, accepted.job!.id)).attempts).toBe(1);
-  });
+  }, 20_000);
 
   it('refuses a document URL inside the network', async () => {
     const collection = await app

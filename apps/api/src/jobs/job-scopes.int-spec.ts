@@ -40,7 +40,7 @@ describe('reading jobs by what they do', () => {
       payload: { content: 'private question' },
     });
     chatJobId = posted.json().job.id;
-  });
+  }, 30_000);
   afterAll(() => app.close());
 
   it('lets a documents:read key follow its own ingest job, as JSON and as events', async () => {
