@@ -81,7 +81,7 @@ export class GenerationPlanner {
     const stored = await this.messages.latest(tx, conversationId, this.settings.maxHistoryMessages);
     const history: ChatTurn[] = stored
       .filter((m) => m.role === 'user' || m.role === 'assistant')
-      .map((m) => ({ role: m.role as ChatTurn['role'], content: m.content }));
+      .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content }));
     if (pending !== undefined) history.push({ role: 'user', content: pending });
     const system = copilot?.instructions ?? '';
     const window = Math.min(...chain.map(contextWindow));

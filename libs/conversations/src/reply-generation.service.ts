@@ -213,7 +213,7 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
           progress.usage = { inputTokens: chunk.inputTokens, outputTokens: chunk.outputTokens };
         } else if (chunk.type === 'finish') {
           progress.finishReason = chunk.reason;
-        } else {
+        } else if (chunk.type === 'restart') {
           // Everything streamed so far is void: clients are told before the new attempt's tokens.
           await batcher.close();
           batcher = this.batcher(jobId);

@@ -1,9 +1,43 @@
 import type { FetchFunction } from '@copilot/egress';
 
-export interface ChatTurn {
-  role: 'user' | 'assistant';
-  content: string;
+/** A tool the model may call: its name, what it does, and its arguments as JSON Schema. */
+export interface ToolSpec {
+  /** `^[a-zA-Z0-9_-]{1,64}$`: the strictest of the vendors' rules. */
+  name: string;
+  description: string;
+  /** A JSON Schema object (`{ type: 'object', properties, required }`). */
+  parameters: Record<string, unknown>;
 }
+
+/** `auto`: the model decides; `required`: it must call some tool; `none`: no tool; `{ name }`: that one. */
+export type ToolChoice = 'auto' | 'required' | 'none' | { name: string };
+
+/** One call the model asked for. */
+export interface ToolCall {
+  /** The vendor's call id (OpenAI `call_...`, Anthropic `toolu_...`); made up for vendors without one (Gemini). */
+  id: string;
+  name: string;
+  /** The arguments as the model wrote them: JSON text, not yet parsed or checked. */
+  arguments: string;
+  /** Opaque state the vendor needs back with this call in the history (Gemini's thought signature). */
+  signature?: string;
+}
+
+/** What a turn of the history says: a user message, an assistant reply (and the calls it made), or a tool's result. */
+export type ChatTurn =
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
+  | {
+      role: 'tool';
+      /** The call this answers. */
+      toolCallId: string;
+      /** The tool's name (Gemini's functionResponse is keyed by name). */
+      name: string;
+      /** The result as text (usually JSON); untrusted, already size-capped. */
+      content: string;
+      /** The call failed (bad arguments, the tool's error): the model is told so, and may try again. */
+      isError?: boolean;
+    };
 
 export interface GenerateRequest {
   /** The vendor's model name, without the provider prefix (`gpt-4o-mini`, not `openai/gpt-4o-mini`). */
@@ -31,6 +65,12 @@ export interface GenerateRequest {
    * get them inside `system` already; the local provider answers from them.
    */
   passages?: { title: string; text: string }[];
+  /** Tools the model may call; absent or empty: a plain reply. */
+  tools?: ToolSpec[];
+  /** Default `auto` (when there are tools). */
+  toolChoice?: ToolChoice;
+  /** False asks for at most one call per step (OpenAI `parallel_tool_calls`, Anthropic `disable_parallel_tool_use`). */
+  parallelToolCalls?: boolean;
 }
 
 export interface TokenUsage {
@@ -38,14 +78,29 @@ export interface TokenUsage {
   outputTokens: number;
 }
 
-/** Why the reply ended, as the provider said: `length` when a token limit (ours or its own) cut it. */
-export type FinishReason = 'stop' | 'length';
+/**
+ * Why the reply ended, as the provider said: `length` when a token limit (ours or its own)
+ * cut it, `tool_calls` when the model stopped to have its tool calls run.
+ */
+export type FinishReason = 'stop' | 'length' | 'tool_calls';
 
 export type GenerateChunk =
-  { type: 'token'; text: string } | ({ type: 'usage' } & TokenUsage) | { type: 'finish'; reason: FinishReason };
+  | { type: 'token'; text: string }
+  /**
+   * A piece of a tool call as it streams: the call at `index` of this step, its id and
+   * name on the first piece, then argument text. Informational (for clients that show
+   * calls as they form); the complete call follows as `tool_call`.
+   */
+  | { type: 'tool_call_delta'; index: number; id?: string; name?: string; argumentsDelta: string }
+  /** A complete tool call, once its arguments have all arrived (before `finish`). */
+  | { type: 'tool_call'; call: ToolCall }
+  | ({ type: 'usage' } & TokenUsage)
+  | { type: 'finish'; reason: FinishReason };
 
 export interface Completion {
   text: string;
+  /** The calls the model asked for, in its order (finishReason `tool_calls`). */
+  toolCalls?: ToolCall[];
   /** As the provider reported it; absent when it reported none. */
   usage?: TokenUsage;
   finishReason?: FinishReason;
@@ -65,7 +120,10 @@ export interface LlmProvider {
    * never opens the circuit of another's. Default: the provider name.
    */
   readonly circuit?: string;
-  /** Streams text deltas, then one `finish` chunk, then one `usage` chunk when the provider reports usage. */
+  /**
+   * Streams text deltas (and tool-call deltas, then each complete call), then one
+   * `finish` chunk, then one `usage` chunk when the provider reports usage.
+   */
   generate(request: GenerateRequest): AsyncIterable<GenerateChunk>;
   complete(request: GenerateRequest): Promise<Completion>;
 }

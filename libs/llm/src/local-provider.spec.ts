@@ -63,4 +63,52 @@ describe(LocalProvider.name, () => {
     await expect(run()).rejects.toMatchObject({ kind: 'cancelled' });
     expect(seen).toHaveLength(2);
   });
+
+  describe('tool mode (deterministic, offline)', () => {
+    const tools = [
+      { name: 'get_weather', description: 'weather', parameters: { type: 'object' } },
+      { name: 'current_time', description: 'time', parameters: { type: 'object' } },
+    ];
+
+    it('calls the tools the user message names, in parallel, then answers from their results', async () => {
+      const local = new LocalProvider();
+      const content = 'call get_weather {"city":"Oslo"}; call current_time and call nope {}';
+      const step = await local.complete({ model: 'local', messages: [{ role: 'user', content }], tools });
+      expect(step.finishReason).toBe('tool_calls');
+      expect(step.toolCalls!.map(({ name, arguments: args }) => ({ name, args }))).toEqual([
+        { name: 'get_weather', args: '{"city":"Oslo"}' },
+        { name: 'current_time', args: '{}' },
+      ]);
+      expect(new Set(step.toolCalls!.map((c) => c.id)).size).toBe(2);
+
+      const answer = await local.complete({
+        model: 'local',
+        tools,
+        messages: [
+          { role: 'user', content },
+          { role: 'assistant', content: '', toolCalls: step.toolCalls },
+          { role: 'tool', toolCallId: step.toolCalls![0]!.id, name: 'get_weather', content: '{"celsius":4}' },
+          { role: 'tool', toolCallId: step.toolCalls![1]!.id, name: 'current_time', content: 'boom', isError: true },
+        ],
+      });
+      expect(answer.toolCalls).toBeUndefined();
+      expect(answer.finishReason).toBe('stop');
+      expect(answer.text).toContain('get_weather: {"celsius":4}');
+      expect(answer.text).toContain('current_time (error): boom');
+    });
+
+    it('follows toolChoice and parallelToolCalls', async () => {
+      const local = new LocalProvider();
+      const ask = (content: string, extra: object) =>
+        local.complete({ model: 'local', messages: [{ role: 'user', content }], tools, ...extra });
+      expect((await ask('hello', { toolChoice: 'required' })).toolCalls).toMatchObject([{ name: 'get_weather' }]);
+      expect((await ask('hello', { toolChoice: { name: 'current_time' } })).toolCalls).toMatchObject([
+        { name: 'current_time' },
+      ]);
+      expect((await ask('call current_time', { toolChoice: 'none' })).toolCalls).toBeUndefined();
+      expect((await ask('hello', {})).toolCalls).toBeUndefined();
+      const one = await ask('call get_weather {"city":"Lima"} call current_time', { parallelToolCalls: false });
+      expect(one.toolCalls).toMatchObject([{ name: 'get_weather', arguments: '{"city":"Lima"}' }]);
+    });
+  });
 });

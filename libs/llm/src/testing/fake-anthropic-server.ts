@@ -3,12 +3,14 @@
  * sends it: API key (`x-api-key` or `Authorization: Bearer`) and `anthropic-version` checks, JSON messages with usage,
  * SSE with named events (`message_start`, `content_block_start`, `ping`,
  * `content_block_delta`, `content_block_stop`, `message_delta`, `message_stop`,
- * and `error` for failures after the 200), and Anthropic's error JSON
+ * and `error` for failures after the 200), tool calls (`tool_use` blocks whose
+ * input streams as `input_json_delta`), and Anthropic's error JSON
  * (`{ type: 'error', error: { type, message }, request_id }`). Behaviours are
  * scripted per request, see fake-server-script.ts.
  */
 import type { ServerResponse } from 'node:http';
 import {
+  argumentsText,
   countWords,
   FakeLlmServer,
   type FakeServerOptions,
@@ -17,7 +19,9 @@ import {
   retryAfterHeaders,
   type RecordedRequest,
   type ReplyShape,
+  type ScriptedToolCall,
   sendJson,
+  splitArguments,
   splitText,
   startEventStream,
   writeEvent,
@@ -32,7 +36,16 @@ interface MessagesBody {
   max_tokens?: number;
   system?: unknown;
   messages?: { role: string; content: unknown }[];
+  /** Recorded as sent; the fake only checks that tool results answer the calls before them. */
+  tools?: unknown[];
+  tool_choice?: unknown;
 }
+
+/** One SSE frame: its event name and data. */
+type Frame = [event: string, data: Record<string, unknown>];
+
+/** Anthropic's tool_use blocks say who made the call; here always the model itself. */
+const DIRECT_CALLER = { type: 'direct' };
 
 type StreamEnd =
   | { kind: 'stop'; reason: 'end_turn' | 'max_tokens' | 'refusal' }
@@ -78,6 +91,8 @@ export class FakeAnthropicServer extends FakeLlmServer {
     }
     const body = (request.body ?? {}) as MessagesBody;
     if (typeof body.max_tokens !== 'number') return fail(400, 'invalid_request_error', 'max_tokens: Field required');
+    const unpaired = unpairedToolBlocks(body.messages ?? []);
+    if (unpaired) return fail(400, 'invalid_request_error', unpaired);
 
     const b = this.takeBehaviour(request);
     if (b.kind === 'hang') return; // the socket stays open until the client gives up or close()
@@ -116,7 +131,114 @@ export class FakeAnthropicServer extends FakeLlmServer {
           { kind: 'stop', reason: b.finishReason === 'length' ? 'max_tokens' : 'end_turn' },
           requestId,
         );
+      case 'tool_calls':
+        return this.callTools(body, res, b, requestId);
     }
+  }
+
+  /**
+   * The model calls tools, the way Anthropic streams them: the text block first (when
+   * scripted), then one `tool_use` block per call, its input `{}` at the start and the
+   * JSON text in `input_json_delta` pieces, then stop_reason `tool_use`.
+   */
+  private async callTools(
+    body: MessagesBody,
+    res: ServerResponse,
+    b: ReplyShape & { calls: ScriptedToolCall[]; argumentChunks?: number; cutAfterChunks?: number },
+    requestId: string,
+  ): Promise<void> {
+    const calls = b.calls.map((call) => ({
+      id: call.id ?? randomId('toolu_'),
+      name: call.name,
+      text: argumentsText(call),
+    }));
+    const textChunks = b.text ? splitText(b.text, b.chunks) : [];
+    const inputTokens = b.inputTokens ?? promptWords(body);
+    const outputTokens = b.outputTokens ?? textChunks.length + calls.length;
+    const id = randomId('msg_');
+    const model = body.model ?? 'claude-haiku-4-5';
+    const headers = { 'request-id': requestId };
+
+    if (!body.stream) {
+      const content = [
+        ...(b.text ? [{ type: 'text', text: b.text }] : []),
+        ...calls.map((c) => ({
+          type: 'tool_use',
+          id: c.id,
+          name: c.name,
+          input: inputOf(c.text),
+          caller: DIRECT_CALLER,
+        })),
+      ];
+      return sendJson(
+        res,
+        200,
+        {
+          id,
+          type: 'message',
+          role: 'assistant',
+          model,
+          content,
+          stop_reason: 'tool_use',
+          stop_sequence: null,
+          usage: usage(inputTokens, outputTokens, b),
+        },
+        headers,
+      );
+    }
+
+    const message = {
+      id,
+      type: 'message',
+      role: 'assistant',
+      model,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: usage(inputTokens, 1, b),
+    };
+    const frames: Frame[] = [['message_start', { type: 'message_start', message }]];
+    const blockStart = (index: number, block: Record<string, unknown>): void => {
+      frames.push(['content_block_start', { type: 'content_block_start', index, content_block: block }]);
+      // Anthropic pings once, after the first block starts.
+      if (index === 0) frames.push(['ping', { type: 'ping' }]);
+    };
+    const delta = (index: number, d: Record<string, unknown>): void => {
+      frames.push(['content_block_delta', { type: 'content_block_delta', index, delta: d }]);
+    };
+    const blockStop = (index: number): void => {
+      frames.push(['content_block_stop', { type: 'content_block_stop', index }]);
+    };
+    let index = 0;
+    if (textChunks.length) {
+      blockStart(index, { type: 'text', text: '' });
+      for (const text of textChunks) delta(index, { type: 'text_delta', text });
+      blockStop(index++);
+    }
+    for (const call of calls) {
+      blockStart(index, { type: 'tool_use', id: call.id, name: call.name, input: {}, caller: DIRECT_CALLER });
+      for (const piece of splitArguments(call.text, b.argumentChunks)) {
+        delta(index, { type: 'input_json_delta', partial_json: piece });
+      }
+      blockStop(index++);
+    }
+    frames.push([
+      'message_delta',
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'tool_use', stop_sequence: null },
+        usage: { output_tokens: outputTokens },
+      },
+    ]);
+    frames.push(['message_stop', { type: 'message_stop' }]);
+
+    startEventStream(res, headers);
+    for (const [i, [event, data]] of frames.entries()) {
+      if (b.cutAfterChunks !== undefined && i >= b.cutAfterChunks) return void res.socket?.destroy();
+      if (i > 0) await pause(b.chunkDelayMs, res);
+      await writeEvent(res, data, event);
+    }
+    res.end();
   }
 
   /** Sends up to `limit` chunks of the reply, then ends the way `end` says. */
@@ -232,6 +354,41 @@ function usage(inputTokens: number, outputTokens: number, shape: ReplyShape): Re
     output_tokens: outputTokens,
     service_tier: 'standard',
   };
+}
+
+/** A call's input as the JSON message carries it: the parsed arguments, or `{}` for text that is not a JSON object. */
+function inputOf(text: string): unknown {
+  try {
+    const input: unknown = JSON.parse(text);
+    return input !== null && typeof input === 'object' && !Array.isArray(input) ? input : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Anthropic's check that tool results answer calls: every tool_use of an assistant
+ * message needs its tool_result in the very next message, and every tool_result a
+ * tool_use in the message before. Returns Anthropic's 400 message, or undefined.
+ */
+function unpairedToolBlocks(messages: { role: string; content: unknown }[]): string | undefined {
+  const blocks = (m: { content: unknown } | undefined): { type?: string; id?: string; tool_use_id?: string }[] =>
+    Array.isArray(m?.content) ? (m.content as { type?: string }[]) : [];
+  for (const [i, message] of messages.entries()) {
+    const results = blocks(messages[i + 1]).flatMap((b) => (b.type === 'tool_result' ? [b.tool_use_id] : []));
+    const missing = blocks(message).flatMap((b) => (b.type === 'tool_use' && !results.includes(b.id) ? [b.id] : []));
+    // The last message may be the model's own calls, not yet answered (none follows).
+    if (missing.length && i + 1 < messages.length) {
+      return `messages.${i}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${missing.join(', ')}. Each \`tool_use\` block must have a corresponding \`tool_result\` block in the next message.`;
+    }
+    const calls = blocks(messages[i - 1]).flatMap((b) => (b.type === 'tool_use' ? [b.id] : []));
+    for (const [j, block] of blocks(message).entries()) {
+      if (block.type === 'tool_result' && !calls.includes(block.tool_use_id)) {
+        return `messages.${i}.content.${j}: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${block.tool_use_id}. Each \`tool_result\` block must have a corresponding \`tool_use\` block in the previous message.`;
+      }
+    }
+  }
+  return undefined;
 }
 
 function promptWords(body: MessagesBody): number {

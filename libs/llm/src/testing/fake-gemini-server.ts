@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import {
+  argumentsText,
   countWords,
   FakeLlmServer,
   pause,
@@ -11,6 +12,7 @@ import {
   type FakeServerOptions,
   type RecordedRequest,
   type ReplyShape,
+  type ScriptedToolCall,
   writeRaw,
 } from './fake-server-script';
 
@@ -37,6 +39,12 @@ import {
  *   `via: 'error'` refuses up front with `promptFeedback.blockReason: SAFETY` and no candidates
  *   (Gemini answers 200 for a blocked prompt, it has no policy error status).
  * - `context_too_long`: 400 INVALID_ARGUMENT "The input token count (…) exceeds the maximum…".
+ * - `tool_calls`: the `text` frames (none unless given), then one frame per call with a whole
+ *   `functionCall` part `{name, args, id?}` (Gemini never streams arguments, so `argumentChunks`
+ *   is ignored; `id` only when scripted, as older models send none; arguments that are not
+ *   valid JSON go as `{}`), the first carrying THOUGHT_SIGNATURE as a thinking model's does;
+ *   finishReason STOP and usage on the last frame. `cutAfterChunks` destroys the socket after
+ *   that many frames (non-streaming: half the JSON body). Non-streaming: one candidate, all parts.
  * - `cut`, `malformed`, `hang`: as documented on FakeBehaviour.
  *
  * Usage: `const gemini = await FakeGeminiServer.start({ apiKey: 'k' })`, then
@@ -46,6 +54,8 @@ import {
  */
 export class FakeGeminiServer extends FakeLlmServer {
   static readonly DEFAULT_TEXT = 'Hello from the fake Gemini server.';
+  /** The thoughtSignature (base64, opaque) on the first functionCall part of a `tool_calls` reply. */
+  static readonly THOUGHT_SIGNATURE = Buffer.from('fake-gemini-thought-signature').toString('base64');
   // The SDK appends the API version (`/v1beta`) itself: the base URL is the bare origin.
   protected readonly basePath = '';
 
@@ -152,6 +162,8 @@ class Exchange {
         return this.text(behaviour, 'SAFETY', behaviour.afterChunks ?? 0);
       case 'reply':
         return this.text(behaviour, behaviour.finishReason === 'length' ? 'MAX_TOKENS' : 'STOP');
+      case 'tool_calls':
+        return this.toolCalls(behaviour, behaviour.calls, behaviour.cutAfterChunks);
       case 'cut':
         return this.text(behaviour, 'STOP', behaviour.afterChunks, behaviour.how ?? 'destroy');
       case 'malformed':
@@ -197,6 +209,37 @@ class Exchange {
     return this.sse(frames, shape.chunkDelayMs, how);
   }
 
+  /** Text frames (if any), then one whole functionCall part per frame; STOP on the last. */
+  private async toolCalls(shape: ReplyShape, calls: ScriptedToolCall[], cutAfter?: number): Promise<void> {
+    const texts = shape.text ? splitText(shape.text, shape.chunks) : [];
+    const parts: unknown[][] = [
+      ...texts.map((text) => [{ text }]),
+      ...calls.map((call, i) => [callPart(call, i === 0)]),
+    ];
+    if (!parts.length) parts.push([{ text: '' }]);
+    const usageMetadata = usage(shape.inputTokens ?? this.inputTokens, shape.outputTokens ?? parts.length);
+    const candidate = (content: unknown[], last: boolean): Candidate => ({
+      content: { parts: content, role: 'model' },
+      index: 0,
+      ...(last ? { finishReason: 'STOP' } : {}),
+    });
+    if (!this.stream) {
+      const whole = this.frame(candidate(parts.flat(), true), usageMetadata);
+      if (cutAfter === undefined) return sendJson(this.res, 200, whole);
+      const body = JSON.stringify(whole);
+      this.res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
+      await writeRaw(this.res, body.slice(0, body.length / 2));
+      this.res.destroy();
+      return;
+    }
+    const frames = parts.map((content, i) => {
+      const last = i === parts.length - 1;
+      return this.frame(candidate(content, last), last ? usageMetadata : undefined);
+    });
+    if (cutAfter === undefined) return this.sse(frames, shape.chunkDelayMs, 'end');
+    return this.sse(frames.slice(0, cutAfter), shape.chunkDelayMs, 'destroy');
+  }
+
   private async sse(frames: unknown[], gapMs = 0, how: 'end' | 'destroy' | 'malformed'): Promise<void> {
     startEventStream(this.res);
     for (const [index, frame] of frames.entries()) {
@@ -235,6 +278,21 @@ const GOOGLE_STATUS: Record<number, string> = {
 
 function textCandidate(text: string): Candidate {
   return { content: { parts: [{ text }], role: 'model' }, index: 0 };
+}
+
+/** A scripted call as Gemini's functionCall part; a thinking model signs the first call of a step. */
+function callPart(call: ScriptedToolCall, signed: boolean): unknown {
+  let args: unknown = {};
+  try {
+    args = JSON.parse(argumentsText(call));
+  } catch {
+    // Gemini's args is always a JSON object: arguments scripted as broken text go as `{}`.
+  }
+  if (typeof args !== 'object' || args === null || Array.isArray(args)) args = {};
+  return {
+    functionCall: { ...(call.id !== undefined ? { id: call.id } : {}), name: call.name, args },
+    ...(signed ? { thoughtSignature: FakeGeminiServer.THOUGHT_SIGNATURE } : {}),
+  };
 }
 
 function usage(promptTokenCount: number, candidatesTokenCount: number): Record<string, number> {

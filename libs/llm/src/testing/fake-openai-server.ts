@@ -10,6 +10,7 @@
 import type { ServerResponse } from 'node:http';
 import { checkEmbeddingsBody, type EmbeddingsBody, embeddingsResponse } from './fake-openai-embeddings';
 import {
+  argumentsText,
   countWords,
   FakeLlmServer,
   type FakeServerOptions,
@@ -18,7 +19,9 @@ import {
   retryAfterHeaders,
   type RecordedRequest,
   type ReplyShape,
+  type ScriptedToolCall,
   sendJson,
+  splitArguments,
   splitText,
   startEventStream,
   writeEvent,
@@ -98,7 +101,81 @@ export class FakeOpenAiServer extends FakeLlmServer {
         return this.answer(body, res, b, b.afterChunks, { kind: 'malformed' });
       case 'reply':
         return this.answer(body, res, b, Infinity, { kind: 'finish', reason: b.finishReason ?? 'stop' });
+      case 'tool_calls':
+        return this.callTools(body, res, b);
     }
+  }
+
+  /**
+   * The model calls tools, the way OpenAI streams them: the text first (when scripted),
+   * then per call a delta with its index, id, type and name and empty arguments, then
+   * argument pieces keyed by the same index, and finish_reason `tool_calls`.
+   */
+  private async callTools(
+    body: ChatBody,
+    res: ServerResponse,
+    b: ReplyShape & { calls: ScriptedToolCall[]; argumentChunks?: number; cutAfterChunks?: number },
+  ): Promise<void> {
+    const calls = b.calls.map((call) => ({ ...call, id: call.id ?? randomId('call_'), text: argumentsText(call) }));
+    const textChunks = b.text ? splitText(b.text, b.chunks) : [];
+    const usage = {
+      prompt_tokens: b.inputTokens ?? promptWords(body),
+      completion_tokens: b.outputTokens ?? textChunks.length + calls.length,
+      total_tokens: 0,
+    };
+    usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
+    const id = randomId('chatcmpl-');
+    const created = Math.floor(Date.now() / 1000);
+    const model = body.model ?? 'gpt-4o-mini';
+    if (!body.stream) {
+      const message = {
+        role: 'assistant',
+        content: b.text ?? null,
+        refusal: null,
+        annotations: [],
+        tool_calls: calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.text } })),
+      };
+      return sendJson(res, 200, {
+        id,
+        object: 'chat.completion',
+        created,
+        model,
+        choices: [{ index: 0, message, logprobs: null, finish_reason: 'tool_calls' }],
+        usage,
+        system_fingerprint: 'fp_fake',
+      });
+    }
+    const withUsage = body.stream_options?.include_usage === true;
+    const frame = (delta: unknown, finish: string | null = null, extra: Record<string, unknown> = {}) => ({
+      id,
+      object: 'chat.completion.chunk',
+      created,
+      model,
+      system_fingerprint: 'fp_fake',
+      choices: delta === undefined ? [] : [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+      ...(withUsage ? { usage: null } : {}),
+      ...extra,
+    });
+    const frames: unknown[] = [frame({ role: 'assistant', content: b.text ? '' : null, refusal: null })];
+    for (const text of textChunks) frames.push(frame({ content: text }));
+    for (const [index, call] of calls.entries()) {
+      frames.push(
+        frame({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }),
+      );
+      for (const piece of splitArguments(call.text, b.argumentChunks)) {
+        frames.push(frame({ tool_calls: [{ index, function: { arguments: piece } }] }));
+      }
+    }
+    frames.push(frame({}, 'tool_calls'));
+    if (withUsage) frames.push(frame(undefined, null, { usage }));
+    startEventStream(res, { 'x-request-id': randomId('req_') });
+    for (const [i, data] of frames.entries()) {
+      if (b.cutAfterChunks !== undefined && i >= b.cutAfterChunks) return void res.socket?.destroy();
+      if (i > 0) await pause(b.chunkDelayMs, res);
+      await writeEvent(res, data);
+    }
+    await writeEvent(res, '[DONE]');
+    res.end();
   }
 
   /**
@@ -125,6 +202,12 @@ export class FakeOpenAiServer extends FakeLlmServer {
         return sendJson(res, 400, EMBEDDING_TOO_LONG_ERROR);
       case 'refusal':
         return sendJson(res, 400, POLICY_ERROR);
+      case 'tool_calls':
+        return sendJson(
+          res,
+          400,
+          error('tools are not supported by the embeddings API', 'invalid_request_error', null),
+        );
       case 'cut':
       case 'malformed':
         res.writeHead(200, { 'content-type': 'application/json' });

@@ -40,9 +40,32 @@ export interface ReplyShape {
   cacheWriteTokens?: number;
 }
 
+/** A tool call a scripted reply makes. */
+export interface ScriptedToolCall {
+  /** The vendor's call id; default a fresh one in the vendor's style (Gemini sends none unless given). */
+  id?: string;
+  name: string;
+  /** An object is sent as its JSON; a string is sent as written (to script arguments that are not valid JSON). */
+  arguments: Record<string, unknown> | string;
+}
+
 /** One scripted answer. Streaming requests get the SSE form, others the JSON form. */
 export type FakeBehaviour =
   | ({ kind: 'reply' } & ReplyShape)
+  /**
+   * The model calls tools: optional text first (`text`, streamed before the calls, as
+   * models do when they think aloud), then each call, its arguments streamed in
+   * `argumentChunks` pieces (default 3), ending with the vendor's "tool calls" stop
+   * (OpenAI finish_reason `tool_calls`, Anthropic stop_reason `tool_use`, Gemini STOP
+   * with functionCall parts). With `cutAfterChunks`, the stream is destroyed after that
+   * many frames (a connection lost mid-arguments).
+   */
+  | ({
+      kind: 'tool_calls';
+      calls: ScriptedToolCall[];
+      argumentChunks?: number;
+      cutAfterChunks?: number;
+    } & ReplyShape)
   /**
    * Streams `afterChunks` chunks, then breaks: `destroy` kills the socket (a
    * dropped connection), `end` closes the response cleanly but without the
@@ -73,6 +96,24 @@ export type FakeBehaviour =
 // Shorthands for the behaviours above.
 export function reply(text?: string, shape: Omit<ReplyShape, 'text'> = {}): FakeBehaviour {
   return { kind: 'reply', text, ...shape };
+}
+export function toolCalls(
+  calls: ScriptedToolCall[],
+  shape: ReplyShape & { argumentChunks?: number; cutAfterChunks?: number } = {},
+): FakeBehaviour {
+  return { kind: 'tool_calls', calls, ...shape };
+}
+/** The JSON text a scripted call sends as its arguments. */
+export function argumentsText(call: ScriptedToolCall): string {
+  return typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments);
+}
+/** Splits a call's argument text into `count` pieces (at least one, possibly empty), never losing characters. */
+export function splitArguments(text: string, count = 3): string[] {
+  if (!text) return [''];
+  const n = Math.max(1, Math.min(count, text.length));
+  return Array.from({ length: n }, (_, i) =>
+    text.slice(Math.floor((i * text.length) / n), Math.floor(((i + 1) * text.length) / n)),
+  );
 }
 export function cutAfter(
   afterChunks: number,

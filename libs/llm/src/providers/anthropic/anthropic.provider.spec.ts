@@ -1,5 +1,5 @@
 import { LlmError, type LlmErrorKind } from '../../llm-error';
-import type { GenerateChunk, GenerateRequest } from '../../llm-provider';
+import type { GenerateChunk, GenerateRequest, ToolCall, ToolSpec } from '../../llm-provider';
 import {
   contextTooLong,
   cutAfter,
@@ -11,6 +11,7 @@ import {
   refusal,
   reply,
   serverError,
+  toolCalls,
 } from '../../testing';
 import { AnthropicProvider } from './anthropic.provider';
 
@@ -270,6 +271,181 @@ describe('AnthropicProvider against the fake Anthropic server', () => {
     fake.script(reply('a b c d', { chunkDelayMs: 50 }));
     for await (const chunk of provider().generate(request)) if (chunk.type === 'token') break;
     await waitFor(() => fake.requests[0]?.clientDisconnected === true);
+  });
+});
+
+describe('tool calls', () => {
+  const weather: ToolSpec = {
+    name: 'get_weather',
+    description: 'The weather in a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  };
+  const time: ToolSpec = {
+    name: 'get_time',
+    description: 'The local time in a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' }, format: { type: 'string' } } },
+  };
+  const withTools: GenerateRequest = { ...request, tools: [weather, time] };
+  const calls = (chunks: GenerateChunk[]): ToolCall[] =>
+    chunks.flatMap((c) => (c.type === 'tool_call' ? [c.call] : []));
+
+  it('streams text, then two parallel calls as deltas and complete calls, ending with tool_calls', async () => {
+    fake.script(
+      toolCalls(
+        [
+          { id: 'toolu_01', name: 'get_weather', arguments: { city: 'Paris' } },
+          { id: 'toolu_02', name: 'get_time', arguments: { city: 'Oslo', format: '24h' } },
+        ],
+        { text: 'Let me check both.', argumentChunks: 3, inputTokens: 20, outputTokens: 9 },
+      ),
+    );
+    const { chunks, error } = await drain(provider().generate(withTools));
+
+    expect(error).toBeUndefined();
+    expect(tokens(chunks)).toEqual(['Let ', 'me ', 'check ', 'both.']);
+    const deltas = chunks.filter((c) => c.type === 'tool_call_delta');
+    expect(deltas.filter((d) => d.id !== undefined)).toEqual([
+      { type: 'tool_call_delta', index: 0, id: 'toolu_01', name: 'get_weather', argumentsDelta: '' },
+      { type: 'tool_call_delta', index: 1, id: 'toolu_02', name: 'get_time', argumentsDelta: '' },
+    ]);
+    // The pieces of each call, in order, rebuild its arguments (the call index counts calls, not text blocks).
+    const pieces = (index: number): string[] => deltas.flatMap((d) => (d.index === index ? [d.argumentsDelta] : []));
+    expect(pieces(0).filter(Boolean)).toHaveLength(3);
+    expect(pieces(0).join('')).toBe('{"city":"Paris"}');
+    expect(pieces(1).join('')).toBe('{"city":"Oslo","format":"24h"}');
+    expect(calls(chunks)).toEqual([
+      { id: 'toolu_01', name: 'get_weather', arguments: '{"city":"Paris"}' },
+      { id: 'toolu_02', name: 'get_time', arguments: '{"city":"Oslo","format":"24h"}' },
+    ]);
+    // Text before the calls, each call complete before finish, usage last.
+    const order = chunks.map((c) => c.type);
+    expect(order.lastIndexOf('token')).toBeLessThan(order.indexOf('tool_call_delta'));
+    expect(order.lastIndexOf('tool_call')).toBeLessThan(order.indexOf('finish'));
+    expect(chunks.slice(-2)).toEqual([
+      { type: 'finish', reason: 'tool_calls' },
+      { type: 'usage', inputTokens: 20, outputTokens: 9 },
+    ]);
+  });
+
+  it("sends the tools in Anthropic's shape and maps the tool choice", async () => {
+    await provider().complete(withTools);
+    await provider().complete({ ...withTools, toolChoice: 'required', parallelToolCalls: false });
+    await provider().complete({ ...withTools, toolChoice: 'none' });
+    await provider().complete({ ...withTools, toolChoice: { name: 'get_time' }, parallelToolCalls: true });
+    await provider().complete({ ...request, tools: [], toolChoice: 'required', parallelToolCalls: false });
+
+    const bodies = fake.requests.map((r) => r.body as Record<string, unknown>);
+    expect(bodies[0]?.['tools']).toEqual([
+      { name: 'get_weather', description: 'The weather in a city', input_schema: weather.parameters },
+      { name: 'get_time', description: 'The local time in a city', input_schema: time.parameters },
+    ]);
+    expect(bodies.map((b) => b['tool_choice'])).toEqual([
+      { type: 'auto' },
+      { type: 'any', disable_parallel_tool_use: true },
+      { type: 'none' },
+      { type: 'tool', name: 'get_time' },
+      undefined,
+    ]);
+    // No tools: nothing about them goes out.
+    expect(bodies[4]).not.toHaveProperty('tools');
+    expect(bodies[4]).not.toHaveProperty('tool_choice');
+  });
+
+  it('sends the calls as tool_use blocks and their results as one user message, then the next user turn', async () => {
+    const history: GenerateRequest = {
+      ...withTools,
+      messages: [
+        { role: 'user', content: 'Weather in Paris and time in Oslo?' },
+        {
+          role: 'assistant',
+          content: 'Checking.',
+          toolCalls: [
+            { id: 'toolu_01', name: 'get_weather', arguments: '{"city":"Paris"}' },
+            { id: 'toolu_02', name: 'get_time', arguments: '{"city":' }, // cut by the model: sent back as {}
+          ],
+        },
+        { role: 'tool', toolCallId: 'toolu_01', name: 'get_weather', content: '{"temp_c":18}' },
+        { role: 'tool', toolCallId: 'toolu_02', name: 'get_time', content: 'arguments are not JSON', isError: true },
+        { role: 'user', content: 'And tomorrow?' },
+        { role: 'assistant', content: '', toolCalls: [{ id: 'toolu_03', name: 'get_weather', arguments: '{}' }] },
+        { role: 'tool', toolCallId: 'toolu_03', name: 'get_weather', content: '{"temp_c":21}' },
+      ],
+    };
+    const completion = await provider().complete(history);
+
+    expect(completion.text).toBe(FAKE_ANTHROPIC_REPLY); // the fake accepted the pairing
+    expect((fake.requests[0]?.body as Record<string, unknown>)['messages']).toEqual([
+      { role: 'user', content: 'Weather in Paris and time in Oslo?' },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'text', text: 'Checking.' },
+          { type: 'tool_use', id: 'toolu_01', name: 'get_weather', input: { city: 'Paris' } },
+          { type: 'tool_use', id: 'toolu_02', name: 'get_time', input: {} },
+        ],
+      },
+      {
+        role: 'user',
+        content: [
+          { type: 'tool_result', tool_use_id: 'toolu_01', content: '{"temp_c":18}' },
+          { type: 'tool_result', tool_use_id: 'toolu_02', content: 'arguments are not JSON', is_error: true },
+          { type: 'text', text: 'And tomorrow?' },
+        ],
+      },
+      // A turn that only called tools has no (empty) text block.
+      { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_03', name: 'get_weather', input: {} }] },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_03', content: '{"temp_c":21}' }] },
+    ]);
+  });
+
+  it('maps a stream cut mid-arguments to stream_interrupted, without the cut call', async () => {
+    // message_start, tool 1 start, ping, 3 pieces, stop (7 frames), then tool 2 start and one piece.
+    fake.script(
+      toolCalls(
+        [
+          { id: 'toolu_01', name: 'get_weather', arguments: { city: 'Paris' } },
+          { id: 'toolu_02', name: 'get_time', arguments: { city: 'Oslo' } },
+        ],
+        { cutAfterChunks: 9 },
+      ),
+    );
+    const { chunks, error } = await drain(provider().generate(withTools));
+
+    expectKind(error, 'stream_interrupted');
+    expect(calls(chunks)).toEqual([{ id: 'toolu_01', name: 'get_weather', arguments: '{"city":"Paris"}' }]);
+    // The second call had begun (its delta arrived), but never completed.
+    expect(chunks).toContainEqual({
+      type: 'tool_call_delta',
+      index: 1,
+      id: 'toolu_02',
+      name: 'get_time',
+      argumentsDelta: '',
+    });
+    expect(chunks.some((c) => c.type === 'finish')).toBe(false);
+  });
+
+  it('completes without streaming, with the calls and finishReason tool_calls', async () => {
+    fake.script(
+      toolCalls(
+        [
+          { id: 'toolu_01', name: 'get_weather', arguments: { city: 'Paris' } },
+          { name: 'get_time', arguments: {} },
+        ],
+        { text: 'Let me check.', inputTokens: 7, outputTokens: 5 },
+      ),
+    );
+    const completion = await provider().complete(withTools);
+
+    expect(completion).toEqual({
+      text: 'Let me check.',
+      toolCalls: [
+        { id: 'toolu_01', name: 'get_weather', arguments: '{"city":"Paris"}' },
+        { id: expect.stringMatching(/^toolu_/), name: 'get_time', arguments: '{}' },
+      ],
+      finishReason: 'tool_calls',
+      usage: { inputTokens: 7, outputTokens: 5 },
+    });
+    expect(fake.requests[0]?.body).toMatchObject({ stream: false });
   });
 });
 

@@ -7,12 +7,15 @@ import Anthropic, {
 import { LlmError, type LlmErrorKind } from '../../llm-error';
 import { anthropicMaxOutputTokens } from '../../context/output-limits';
 import type {
+  ChatTurn,
   Completion,
   FinishReason,
   GenerateChunk,
   GenerateRequest,
   LlmProvider,
   ProviderCredentials,
+  ToolCall,
+  ToolChoice,
 } from '../../llm-provider';
 import {
   AttemptGuard,
@@ -76,6 +79,7 @@ export class AnthropicProvider implements LlmProvider {
       let finishReason: FinishReason = 'stop';
       let inputTokens: number | undefined;
       let outputTokens = 0;
+      const calls = new ToolCallAssembler();
       for (;;) {
         // The timeout applies to each wait for the next event, not to the consumer's pace.
         const next = await guard.within(() => stream!.next());
@@ -86,6 +90,10 @@ export class AnthropicProvider implements LlmProvider {
           outputTokens = event.message.usage.output_tokens;
         } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta' && event.delta.text) {
           yield { type: 'token', text: event.delta.text };
+        } else if (isBlockEvent(event)) {
+          // Tool calls' blocks; text deltas are handled above, other blocks ignored.
+          const chunk = calls.take(event);
+          if (chunk) yield chunk;
         } else if (event.type === 'message_delta') {
           // Cumulative: the last one holds the reply's total.
           outputTokens = event.usage.output_tokens;
@@ -119,8 +127,12 @@ export class AnthropicProvider implements LlmProvider {
       const message = await guard.within(() => this.client.messages.create(body, { signal: guard.signal }));
       if (message.stop_reason === 'refusal') throw refused();
       const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+      const toolCalls = message.content.flatMap((block): ToolCall[] =>
+        block.type === 'tool_use' ? [{ id: block.id, name: block.name, arguments: JSON.stringify(block.input) }] : [],
+      );
       return {
         text,
+        ...(toolCalls.length ? { toolCalls } : {}),
         usage: { inputTokens: promptTokens(message.usage), outputTokens: message.usage.output_tokens },
         ...(message.stop_reason ? { finishReason: finishReasonOf(message.stop_reason) } : {}),
       };
@@ -176,14 +188,149 @@ function params(request: GenerateRequest): Anthropic.MessageCreateParamsNonStrea
     model: request.model,
     // Required by the Messages API: without a limit of the caller's, the model's own maximum.
     max_tokens: request.maxTokens ?? anthropicMaxOutputTokens(request.model),
-    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    messages: messagesOf(request.messages),
     ...(request.system ? { system: request.system } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     ...(request.topP !== undefined ? { top_p: request.topP } : {}),
     ...(request.stop?.length ? { stop_sequences: request.stop } : {}),
     // Anthropic has no seed or penalties; the end user's id goes where its API takes one.
     ...(request.user ? { metadata: { user_id: request.user } } : {}),
+    ...(request.tools?.length ? toolParams(request) : {}),
   };
+}
+
+type Turn = Anthropic.UserMessageParam | Anthropic.AssistantMessageParam;
+
+/**
+ * The history as Anthropic's messages. Tool results are the user's turn there, and all
+ * the results of one step must sit in the one message right after the calls (Anthropic
+ * pairs each tool_use with a tool_result in the next message): consecutive results, and
+ * a user turn that follows them, join that message instead of starting another.
+ */
+function messagesOf(turns: ChatTurn[]): Turn[] {
+  const messages: Turn[] = [];
+  for (const turn of turns) {
+    const message = messageOf(turn);
+    const last = messages.at(-1);
+    if (last?.role === 'user' && message.role === 'user' && holdsToolResults(last)) {
+      last.content = [...blocksOf(last.content), ...blocksOf(message.content)];
+    } else {
+      messages.push(message);
+    }
+  }
+  return messages;
+}
+
+function messageOf(turn: ChatTurn): Turn {
+  if (turn.role === 'tool') {
+    const result: Anthropic.ToolResultBlockParam = {
+      type: 'tool_result',
+      tool_use_id: turn.toolCallId,
+      content: turn.content,
+      ...(turn.isError ? { is_error: true } : {}),
+    };
+    return { role: 'user', content: [result] };
+  }
+  if (turn.role === 'user' || !turn.toolCalls?.length) return { role: turn.role, content: turn.content };
+  // Anthropic rejects empty text blocks: a turn that only called tools has none.
+  const text: Anthropic.TextBlockParam[] = turn.content ? [{ type: 'text', text: turn.content }] : [];
+  const uses = turn.toolCalls.map((call): Anthropic.ToolUseBlockParam => ({
+    type: 'tool_use',
+    id: call.id,
+    name: call.name,
+    input: inputOf(call),
+  }));
+  return { role: 'assistant', content: [...text, ...uses] };
+}
+
+/**
+ * A call's arguments as the object Anthropic wants back. They are the model's text, never
+ * checked: arguments that are not a JSON object go back as `{}` (the tool's result, an
+ * error about them, follows it anyway) rather than failing the whole request.
+ */
+function inputOf(call: ToolCall): Record<string, unknown> {
+  try {
+    const input: unknown = JSON.parse(call.arguments);
+    return input !== null && typeof input === 'object' && !Array.isArray(input)
+      ? (input as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+function holdsToolResults(message: Turn): boolean {
+  return Array.isArray(message.content) && message.content.some((block) => block.type === 'tool_result');
+}
+
+/** A message's content as blocks, to merge two messages into one (empty text is dropped: Anthropic rejects it). */
+function blocksOf(content: Anthropic.MessageContentParam): Anthropic.ContentBlockParam[] {
+  if (typeof content !== 'string') return content;
+  return content ? [{ type: 'text', text: content }] : [];
+}
+
+function toolParams(
+  request: GenerateRequest,
+): Pick<Anthropic.MessageCreateParamsNonStreaming, 'tools' | 'tool_choice'> {
+  return {
+    tools: (request.tools ?? []).map((tool) => ({
+      name: tool.name,
+      description: tool.description,
+      // A JSON Schema object, as ToolSpec documents; the SDK's type only insists on `type: 'object'`.
+      input_schema: tool.parameters as Anthropic.Tool.InputSchema,
+    })),
+    tool_choice: toolChoiceOf(request.toolChoice ?? 'auto', request.parallelToolCalls === false),
+  };
+}
+
+/** `required` is Anthropic's `any`; one call per step is a flag on the choice (`none` makes none, so has no flag). */
+function toolChoiceOf(choice: ToolChoice, oneCall: boolean): Anthropic.ToolChoice {
+  if (choice === 'none') return { type: 'none' };
+  const flag = oneCall ? { disable_parallel_tool_use: true } : {};
+  if (choice === 'auto') return { type: 'auto', ...flag };
+  if (choice === 'required') return { type: 'any', ...flag };
+  return { type: 'tool', name: choice.name, ...flag };
+}
+
+type BlockEvent =
+  Anthropic.RawContentBlockStartEvent | Anthropic.RawContentBlockDeltaEvent | Anthropic.RawContentBlockStopEvent;
+
+function isBlockEvent(event: Anthropic.RawMessageStreamEvent): event is BlockEvent {
+  return (
+    event.type === 'content_block_start' || event.type === 'content_block_delta' || event.type === 'content_block_stop'
+  );
+}
+
+/**
+ * Turns a stream's tool_use blocks into tool-call chunks. Anthropic numbers all content
+ * blocks (text ones too); a call's `index` is its place among this step's calls. A call
+ * is complete at its block's `content_block_stop`: one cut before that is never emitted.
+ */
+class ToolCallAssembler {
+  private readonly open = new Map<number, { index: number; id: string; name: string; input: unknown; json: string }>();
+  private count = 0;
+
+  take(event: BlockEvent): GenerateChunk | undefined {
+    if (event.type === 'content_block_start') {
+      if (event.content_block.type !== 'tool_use') return undefined;
+      const { id, name, input } = event.content_block;
+      const index = this.count++;
+      this.open.set(event.index, { index, id, name, input, json: '' });
+      return { type: 'tool_call_delta', index, id, name, argumentsDelta: '' };
+    }
+    const call = this.open.get(event.index);
+    if (!call) return undefined;
+    if (event.type === 'content_block_delta') {
+      // Anthropic's first piece is often empty: nothing to show.
+      if (event.delta.type !== 'input_json_delta' || !event.delta.partial_json) return undefined;
+      call.json += event.delta.partial_json;
+      return { type: 'tool_call_delta', index: call.index, argumentsDelta: event.delta.partial_json };
+    }
+    this.open.delete(event.index);
+    // No pieces: a call without arguments (`{}`), or input sent whole in the block's start.
+    const args = call.json || JSON.stringify(call.input ?? {});
+    return { type: 'tool_call', call: { id: call.id, name: call.name, arguments: args } };
+  }
 }
 
 /**
@@ -198,8 +345,12 @@ function promptTokens(usage: {
   return usage.input_tokens + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0);
 }
 
-/** `max_tokens` (our limit cut the reply) and `model_context_window_exceeded` are `length`; the rest ended it. */
+/**
+ * `max_tokens` (our limit cut the reply) and `model_context_window_exceeded` are `length`,
+ * `tool_use` (the model waits for its calls' results) is `tool_calls`; the rest ended it.
+ */
 function finishReasonOf(reason: string): FinishReason {
+  if (reason === 'tool_use') return 'tool_calls';
   return reason === 'max_tokens' || reason === 'model_context_window_exceeded' ? 'length' : 'stop';
 }
 

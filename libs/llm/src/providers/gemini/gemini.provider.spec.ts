@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { LlmError } from '../../llm-error';
-import type { GenerateChunk, GenerateRequest, TokenUsage } from '../../llm-provider';
+import type { GenerateChunk, GenerateRequest, TokenUsage, ToolCall, ToolSpec } from '../../llm-provider';
 import { FakeGeminiServer } from '../../testing/fake-gemini-server';
 import {
   contextTooLong,
@@ -11,6 +11,7 @@ import {
   refusal,
   reply,
   serverError,
+  toolCalls,
 } from '../../testing/fake-server-script';
 import { GeminiProvider } from './gemini.provider';
 
@@ -50,6 +51,18 @@ async function drain(
     return { tokens, usage, error };
   }
   return { tokens, usage };
+}
+
+/** Every chunk of a stream, up to its end or its first error. */
+async function chunksOf(stream: AsyncIterable<GenerateChunk>): Promise<{ chunks: GenerateChunk[]; error?: LlmError }> {
+  const chunks: GenerateChunk[] = [];
+  try {
+    for await (const chunk of stream) chunks.push(chunk);
+  } catch (error) {
+    if (!(error instanceof LlmError)) throw error;
+    return { chunks, error };
+  }
+  return { chunks };
 }
 
 async function failure(promise: Promise<unknown>): Promise<LlmError> {
@@ -289,6 +302,191 @@ describe('GeminiProvider against the fake Gemini API', () => {
       break;
     }
     await waitFor(() => gemini.requests[0]?.clientDisconnected === true);
+  });
+
+  describe('tool calls', () => {
+    const WEATHER: ToolSpec = {
+      name: 'get_weather',
+      description: 'Current weather in a city',
+      parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+    };
+    const TIME: ToolSpec = {
+      name: 'get_time',
+      description: 'Local time in a time zone',
+      parameters: { type: 'object', properties: { zone: { type: 'string' } }, required: ['zone'] },
+    };
+    // Older models send calls without ids (one made up), newer ones with (kept).
+    const PARALLEL = [
+      { name: 'get_weather', arguments: { city: 'Paris' } },
+      { id: 'fc-time-1', name: 'get_time', arguments: { zone: 'Europe/Paris' } },
+    ];
+    const callsOf = (chunks: GenerateChunk[]): ToolCall[] =>
+      chunks.flatMap((chunk) => (chunk.type === 'tool_call' ? [chunk.call] : []));
+
+    it('streams text, then two parallel calls whole, and finishes with tool_calls', async () => {
+      gemini.script(toolCalls(PARALLEL, { text: 'Let me check.', inputTokens: 9, outputTokens: 4 }));
+      const { chunks, error } = await chunksOf(provider.generate(ask({ tools: [WEATHER, TIME] })));
+      expect(error).toBeUndefined();
+
+      const calls = callsOf(chunks);
+      expect(calls.map((call) => [call.name, JSON.parse(call.arguments)])).toEqual([
+        ['get_weather', { city: 'Paris' }],
+        ['get_time', { zone: 'Europe/Paris' }],
+      ]);
+      // The first call of the step carries the thought signature; the second has none.
+      expect(calls[0]!.signature).toBe(FakeGeminiServer.THOUGHT_SIGNATURE);
+      expect(calls[1]!.signature).toBeUndefined();
+      expect(calls[0]!.id).toMatch(/\S/);
+      expect(calls[1]!.id).toBe('fc-time-1');
+
+      expect(chunks).toEqual([
+        { type: 'token', text: 'Let ' },
+        { type: 'token', text: 'me ' },
+        { type: 'token', text: 'check.' },
+        {
+          type: 'tool_call_delta',
+          index: 0,
+          id: calls[0]!.id,
+          name: 'get_weather',
+          argumentsDelta: calls[0]!.arguments,
+        },
+        { type: 'tool_call', call: calls[0] },
+        { type: 'tool_call_delta', index: 1, id: 'fc-time-1', name: 'get_time', argumentsDelta: calls[1]!.arguments },
+        { type: 'tool_call', call: calls[1] },
+        { type: 'finish', reason: 'tool_calls' },
+        { type: 'usage', inputTokens: 9, outputTokens: 4 },
+      ]);
+    });
+
+    it('declares the tools as JSON Schema, with automatic function calling off', async () => {
+      gemini.script(reply('Hi.'));
+      const models = provider['client'].models;
+      const spy = jest.spyOn(models, 'generateContentStream');
+      try {
+        await chunksOf(provider.generate(ask({ tools: [WEATHER, TIME] })));
+        expect(spy.mock.calls[0]![0].config?.automaticFunctionCalling).toEqual({ disable: true });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(gemini.requests).toHaveLength(1);
+      const body = gemini.requests[0]!.body as Record<string, unknown>;
+      expect(body.tools).toEqual([
+        {
+          functionDeclarations: [
+            { name: 'get_weather', description: WEATHER.description, parametersJsonSchema: WEATHER.parameters },
+            { name: 'get_time', description: TIME.description, parametersJsonSchema: TIME.parameters },
+          ],
+        },
+      ]);
+      expect(body.toolConfig).toEqual({ functionCallingConfig: { mode: 'AUTO' } });
+      expect(JSON.stringify(body)).not.toContain('automaticFunctionCalling');
+    });
+
+    it.each([
+      ['auto', { mode: 'AUTO' }],
+      ['required', { mode: 'ANY' }],
+      ['none', { mode: 'NONE' }],
+      [{ name: 'get_time' }, { mode: 'ANY', allowedFunctionNames: ['get_time'] }],
+    ] as const)('maps toolChoice %j to functionCallingConfig %j', async (toolChoice, functionCallingConfig) => {
+      gemini.script(reply('Hi.'));
+      await provider.complete(ask({ tools: [WEATHER, TIME], toolChoice }));
+      expect(gemini.requests[0]!.body).toMatchObject({ toolConfig: { functionCallingConfig } });
+    });
+
+    it('sends the calls back as model functionCall parts (signature kept) and the results as one user content', async () => {
+      gemini.script(toolCalls(PARALLEL, { text: 'Let me check.' }), reply('Sunny, 21 °C; it is noon.'));
+      const calls = callsOf((await chunksOf(provider.generate(ask({ tools: [WEATHER, TIME] })))).chunks);
+      expect(calls).toHaveLength(2);
+
+      const result = await drain(
+        provider.generate(
+          ask({
+            tools: [WEATHER, TIME],
+            messages: [
+              { role: 'user', content: 'Weather and time in Paris?' },
+              { role: 'assistant', content: 'Let me check.', toolCalls: calls },
+              { role: 'tool', toolCallId: calls[0]!.id, name: 'get_weather', content: '{"tempC":21,"sky":"sunny"}' },
+              { role: 'tool', toolCallId: calls[1]!.id, name: 'get_time', content: 'clock offline', isError: true },
+            ],
+          }),
+        ),
+      );
+      expect(result.error).toBeUndefined();
+      expect((gemini.requests[1]!.body as { contents: unknown }).contents).toEqual([
+        { role: 'user', parts: [{ text: 'Weather and time in Paris?' }] },
+        {
+          role: 'model',
+          parts: [
+            { text: 'Let me check.' },
+            // The made-up id of a call Gemini sent without one is not sent back.
+            {
+              functionCall: { name: 'get_weather', args: { city: 'Paris' } },
+              thoughtSignature: FakeGeminiServer.THOUGHT_SIGNATURE,
+            },
+            { functionCall: { id: 'fc-time-1', name: 'get_time', args: { zone: 'Europe/Paris' } } },
+          ],
+        },
+        {
+          role: 'user',
+          parts: [
+            { functionResponse: { name: 'get_weather', response: { output: { tempC: 21, sky: 'sunny' } } } },
+            { functionResponse: { id: 'fc-time-1', name: 'get_time', response: { error: 'clock offline' } } },
+          ],
+        },
+      ]);
+    });
+
+    it('sends a call whose arguments do not parse with empty args, and no empty text part', async () => {
+      gemini.script(reply('Done.'));
+      await provider.complete(
+        ask({
+          messages: [
+            { role: 'user', content: 'Go' },
+            {
+              role: 'assistant',
+              content: '',
+              toolCalls: [{ id: 'fc-1', name: 'get_time', arguments: '{"zone": "Eur' }],
+            },
+            { role: 'tool', toolCallId: 'fc-1', name: 'get_time', content: '"12:00"' },
+          ],
+        }),
+      );
+      expect((gemini.requests[0]!.body as { contents: unknown[] }).contents.slice(1)).toEqual([
+        { role: 'model', parts: [{ functionCall: { id: 'fc-1', name: 'get_time', args: {} } }] },
+        {
+          role: 'user',
+          parts: [{ functionResponse: { id: 'fc-1', name: 'get_time', response: { output: '12:00' } } }],
+        },
+      ]);
+    });
+
+    it('throws stream_interrupted when the stream is cut before the calls are complete', async () => {
+      gemini.script(toolCalls(PARALLEL, { text: 'Checking.', cutAfterChunks: 2 }));
+      const { chunks, error } = await chunksOf(provider.generate(ask({ tools: [WEATHER, TIME] })));
+      expect(error).toMatchObject({ kind: 'stream_interrupted', retryable: true });
+      expect(chunks.some((chunk) => chunk.type === 'finish')).toBe(false);
+      expect(callsOf(chunks).map((call) => call.name)).toEqual(['get_weather']);
+    });
+
+    it('completes without streaming with the calls and finishReason tool_calls', async () => {
+      gemini.script(toolCalls(PARALLEL, { text: 'Checking.', inputTokens: 5, outputTokens: 3 }));
+      const completion = await provider.complete(ask({ tools: [WEATHER, TIME] }));
+      expect(gemini.requests[0]!.path).toBe(`/v1beta/models/${MODEL}:generateContent`);
+      expect(completion).toEqual({
+        text: 'Checking.',
+        toolCalls: [
+          {
+            id: expect.stringMatching(/\S/) as unknown,
+            name: 'get_weather',
+            arguments: '{"city":"Paris"}',
+            signature: FakeGeminiServer.THOUGHT_SIGNATURE,
+          },
+          { id: 'fc-time-1', name: 'get_time', arguments: '{"zone":"Europe/Paris"}' },
+        ],
+        usage: { inputTokens: 5, outputTokens: 3 },
+        finishReason: 'tool_calls',
+      });
+    });
   });
 });
 

@@ -9,7 +9,9 @@ import type {
   LlmProvider,
   ProviderCredentials,
   TokenUsage,
+  ToolCall,
 } from '../../llm-provider';
+import { openAiMessages, openAiToolParams, ToolCallAssembler } from './openai-tools';
 import { classifyOpenAiError } from './openai-errors';
 import { AttemptGuard, llmError } from './sdk-attempt';
 
@@ -61,6 +63,7 @@ export class OpenAiProvider implements LlmProvider {
       stream = response[Symbol.asyncIterator]();
       let finished: FinishReason | undefined;
       let usage: TokenUsage | undefined;
+      const calls = new ToolCallAssembler();
       for (;;) {
         // The timeout applies to each wait for the next chunk, not to the consumer's pace.
         const next = await guard.within(() => stream!.next());
@@ -72,6 +75,7 @@ export class OpenAiProvider implements LlmProvider {
         if (choice?.finish_reason) finished = finishReasonOf(choice.finish_reason);
         const text = choice?.delta?.content;
         if (text) yield { type: 'token', text };
+        for (const delta of choice?.delta?.tool_calls ?? []) yield calls.add(delta);
       }
       // The SDK ends an aborted stream quietly; and a stream that closes without a
       // finish_reason was cut (it hides `[DONE]`, so the finish chunk is the last sign of life).
@@ -80,7 +84,9 @@ export class OpenAiProvider implements LlmProvider {
       if (!finished) {
         throw new LlmError('stream_interrupted', PROVIDER, `${PROVIDER}: the stream ended before a finish_reason`);
       }
-      yield { type: 'finish', reason: finished };
+      // Calls are complete only once the step has finished: their arguments arrive in pieces until then.
+      for (const call of calls.complete()) yield { type: 'tool_call', call };
+      yield { type: 'finish', reason: calls.size > 0 ? 'tool_calls' : finished };
       if (usage) yield { type: 'usage', ...usage };
     } catch (err) {
       throw this.toLlmError(err, guard);
@@ -98,8 +104,12 @@ export class OpenAiProvider implements LlmProvider {
       const completion = await guard.within(() => this.client.chat.completions.create(body, { signal: guard.signal }));
       const choice = completion.choices[0];
       if (choice?.finish_reason === 'content_filter') throw refused();
+      const toolCalls: ToolCall[] = (choice?.message.tool_calls ?? []).flatMap((c) =>
+        c.type === 'function' ? [{ id: c.id, name: c.function.name, arguments: c.function.arguments }] : [],
+      );
       return {
         text: choice?.message.content ?? '',
+        ...(toolCalls.length ? { toolCalls } : {}),
         ...(choice?.finish_reason ? { finishReason: finishReasonOf(choice.finish_reason) } : {}),
         ...(completion.usage ? { usage: toUsage(completion.usage) } : {}),
       };
@@ -120,13 +130,10 @@ export class OpenAiProvider implements LlmProvider {
 }
 
 function params(request: GenerateRequest): OpenAI.Chat.ChatCompletionCreateParamsNonStreaming {
-  const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
-    ...(request.system ? [{ role: 'system' as const, content: request.system }] : []),
-    ...request.messages.map((m) => ({ role: m.role, content: m.content })),
-  ];
   return {
     model: request.model,
-    messages,
+    messages: openAiMessages(request.system, request.messages),
+    ...openAiToolParams(request),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     // No limit unless one was asked for: the model's own maximum applies.
     ...(request.maxTokens !== undefined ? limitParam(request.model, request.maxTokens) : {}),
@@ -144,9 +151,9 @@ function limitParam(model: string, maxTokens: number): { max_tokens: number } | 
   return takesMaxCompletionTokens(model) ? { max_completion_tokens: maxTokens } : { max_tokens: maxTokens };
 }
 
-/** OpenAI's `length` (the limit, ours or the server's own, cut the reply); anything else ended it. */
+/** OpenAI's `length` (the limit, ours or the server's own, cut the reply), `tool_calls`; anything else ended it. */
 function finishReasonOf(reason: string): FinishReason {
-  return reason === 'length' ? 'length' : 'stop';
+  return reason === 'length' ? 'length' : reason === 'tool_calls' ? 'tool_calls' : 'stop';
 }
 
 function toUsage(usage: OpenAI.CompletionUsage): TokenUsage {
