@@ -52,7 +52,7 @@ export default [
   },
   {
     // The domain libs say what went wrong in domain terms; HTTP statuses are the edge's.
-    files: ['libs/{conversations,retrieval,webhooks,maintenance,llm,usage}/src/**/*.ts'],
+    files: ['libs/{conversations,retrieval,webhooks,maintenance,llm,usage,tools}/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
     rules: {
       'no-restricted-imports': [

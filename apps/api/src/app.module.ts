@@ -9,6 +9,7 @@ import { ApiKeysController } from './api-keys/api-keys.controller';
 import type { ApiSettings } from './api.settings';
 import { AuditEventsController } from './audit/audit-events.controller';
 import { CopilotsController } from './copilots/copilots.controller';
+import { ToolsController } from './tools/tools.controller';
 import { CollectionsController } from './knowledge/collections.controller';
 import { DocumentsController } from './knowledge/documents.controller';
 import { SearchController } from './knowledge/search.controller';
@@ -45,6 +46,7 @@ export class AppModule {
         DocumentsController,
         SearchController,
         CopilotsController,
+        ToolsController,
         ProviderKeysController,
         UsageController,
         ConversationsController,

@@ -18,6 +18,7 @@ export * from './repositories/job.repository';
 export * from './repositories/maintenance.repository';
 export * from './repositories/message.repository';
 export * from './repositories/tenant.repository';
+export * from './repositories/tool.repository';
 export * from './repositories/webhook.repository';
 export * from './repositories/webhook-delivery.repository';
 export type {
@@ -32,6 +33,7 @@ export type {
   PrismaClient,
   Tenant,
   TenantSecret,
+  Tool,
   UsageRecord,
   Webhook,
   WebhookDelivery,

@@ -6,6 +6,7 @@ import { LlmModule } from '@copilot/llm';
 import { MaintenanceModule, type MaintenanceOptions } from '@copilot/maintenance';
 import { RetrievalModule } from '@copilot/retrieval';
 import { ProviderKeys, SecretsModule } from '@copilot/secrets';
+import { ToolsModule } from '@copilot/tools';
 import { type WebhookSettings, WebhooksModule } from '@copilot/webhooks';
 
 /** What a process does with the product, beyond serving it: the parts only some processes run. */
@@ -39,6 +40,7 @@ export function productModules(settings: ProductSettings, role: ProductRole = {}
       maxRetries: llm.maxRetries,
       ...(role.parseThreads ? { parseThreads: role.parseThreads } : {}),
     }),
+    { module: ToolsModule },
     ...(role.webhooks ? [WebhooksModule.forRoot(role.webhooks)] : []),
     ...(role.maintenance ? [MaintenanceModule.forRoot(role.maintenance)] : []),
   ];

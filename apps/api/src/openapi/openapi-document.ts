@@ -45,6 +45,7 @@ const TAGS = {
   Conversations: 'Conversations and their messages; posting a message starts a generation job.',
   Jobs: 'Any async operation: status, Server-Sent Events, cancel.',
   Copilots: 'Named assistants: instructions, model, collections.',
+  Tools: 'What copilots may call: HTTP endpoints, and tools the caller runs.',
   Knowledge: 'Collections, documents and search.',
   Webhooks: 'Outgoing events to your endpoints, and their delivery log.',
   Usage: 'Requests and tokens by model or day.',

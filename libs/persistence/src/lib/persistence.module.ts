@@ -8,6 +8,7 @@ import { TenantSecretRepository } from '../repositories/tenant-secret.repository
 import { UsageRepository } from '../repositories/usage.repository';
 import { ConversationRepository } from '../repositories/conversation.repository';
 import { CopilotRepository } from '../repositories/copilot.repository';
+import { ToolRepository } from '../repositories/tool.repository';
 import { DocumentRepository } from '../repositories/document.repository';
 import { JobRepository } from '../repositories/job.repository';
 import { MaintenanceRepository } from '../repositories/maintenance.repository';
@@ -26,6 +27,7 @@ const repositories = [
   CollectionRepository,
   ConversationRepository,
   CopilotRepository,
+  ToolRepository,
   DocumentRepository,
   JobRepository,
   MaintenanceRepository,

@@ -1,4 +1,4 @@
-import type { Collection, Copilot, Job } from '../generated/prisma/client';
+import type { Collection, Copilot, Job, Tool } from '../generated/prisma/client';
 
 export { JOB_STATUSES, type JobStatus } from '../lib/job-statuses';
 
@@ -18,6 +18,37 @@ export const presentCopilot = (c: Copilot) => ({
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });
+
+/** A tool as its tenant sees it: its credentials never, only whether it has some. */
+export const presentTool = (t: Tool) => {
+  const config = t.config as {
+    method?: string;
+    urlTemplate?: string;
+    headers?: Record<string, string>;
+    source?: unknown;
+  };
+  return {
+    id: t.id,
+    name: t.name,
+    description: t.description,
+    parameters: t.parameters,
+    kind: t.kind,
+    http:
+      t.kind === 'http'
+        ? {
+            method: config.method,
+            urlTemplate: config.urlTemplate,
+            headers: config.headers ?? {},
+            ...(config.source ? { source: config.source } : {}),
+          }
+        : null,
+    hasCredentials: t.secretName !== null,
+    idempotent: t.idempotent,
+    timeoutMs: t.timeoutMs,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+  };
+};
 
 export const presentCollection = (c: Collection) => ({
   id: c.id,

@@ -629,6 +629,64 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/tools': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List tools, newest first
+     * @description Requires the scope `chat:read` (`admin` grants every tenant scope).
+     */
+    get: operations['listTools'];
+    put?: never;
+    /**
+     * Define a tool
+     * @description An `http` tool is called by the platform (every request and redirect through the egress policy); a `client` tool is run by the caller, which the run waits for. The arguments a model writes are checked against `parameters` before anything runs.
+     *
+     *     Requires the scope `admin` (`admin` grants every tenant scope).
+     */
+    post: operations['createTool'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tools/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a tool
+     * @description Requires the scope `chat:read` (`admin` grants every tenant scope).
+     */
+    get: operations['getTool'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a tool
+     * @description Refused (409) while a copilot lists it.
+     *
+     *     Requires the scope `admin` (`admin` grants every tenant scope).
+     */
+    delete: operations['deleteTool'];
+    options?: never;
+    head?: never;
+    /**
+     * Change some fields of a tool
+     * @description `credentials: null` removes the stored credentials.
+     *
+     *     Requires the scope `admin` (`admin` grants every tenant scope).
+     */
+    patch: operations['updateTool'];
+    trace?: never;
+  };
   '/v1/usage': {
     parameters: {
       query?: never;
@@ -1964,6 +2022,118 @@ export interface components {
         /** @description Higher is better (cosine similarity, rank, or fused score). */
         score: number;
       }[];
+    };
+    /**
+     * @example {
+     *       "id": "3b4c5d6e-7f80-4a91-8b2c-3d4e5f6a7bcc",
+     *       "name": "get_order",
+     *       "description": "Looks an order up by its number: status, items and delivery date.",
+     *       "parameters": {
+     *         "type": "object",
+     *         "properties": {
+     *           "orderId": {
+     *             "type": "string",
+     *             "maxLength": 20,
+     *             "description": "The order number, e.g. A-1042."
+     *           }
+     *         },
+     *         "required": [
+     *           "orderId"
+     *         ]
+     *       },
+     *       "kind": "http",
+     *       "http": {
+     *         "method": "GET",
+     *         "urlTemplate": "https://shop.example.com/api/orders/{orderId}",
+     *         "headers": {}
+     *       },
+     *       "hasCredentials": true,
+     *       "idempotent": true,
+     *       "timeoutMs": 10000,
+     *       "createdAt": "2026-11-22T09:30:00.000Z",
+     *       "updatedAt": "2026-11-22T09:30:00.000Z"
+     *     }
+     */
+    Tool: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      description: string;
+      /** @description JSON Schema (type object) of the arguments. */
+      parameters: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      kind: 'http' | 'client';
+      http: components['schemas']['ToolHttp'] | null;
+      /** @description Whether sealed credential headers are stored (they are never returned). */
+      hasCredentials: boolean;
+      /** @description Safe to run again after a crash mid-call (sent an Idempotency-Key). */
+      idempotent: boolean;
+      /** Format: int32 */
+      timeoutMs: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ToolHttp: {
+      /** @enum {string} */
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+      /** @description `{name}` is filled with the argument of that name, URL-encoded. */
+      urlTemplate: string;
+      /** @description Sent on every call; credentials are kept apart (sealed) and never shown. */
+      headers: {
+        [key: string]: string;
+      };
+      /** @description The OpenAPI operation it was imported from. */
+      source?: {
+        openapi: {
+          operationId: string;
+          path: string;
+        };
+      };
+    };
+    /**
+     * @example {
+     *       "data": [
+     *         {
+     *           "id": "3b4c5d6e-7f80-4a91-8b2c-3d4e5f6a7bcc",
+     *           "name": "get_order",
+     *           "description": "Looks an order up by its number: status, items and delivery date.",
+     *           "parameters": {
+     *             "type": "object",
+     *             "properties": {
+     *               "orderId": {
+     *                 "type": "string",
+     *                 "maxLength": 20,
+     *                 "description": "The order number, e.g. A-1042."
+     *               }
+     *             },
+     *             "required": [
+     *               "orderId"
+     *             ]
+     *           },
+     *           "kind": "http",
+     *           "http": {
+     *             "method": "GET",
+     *             "urlTemplate": "https://shop.example.com/api/orders/{orderId}",
+     *             "headers": {}
+     *           },
+     *           "hasCredentials": true,
+     *           "idempotent": true,
+     *           "timeoutMs": 10000,
+     *           "createdAt": "2026-11-22T09:30:00.000Z",
+     *           "updatedAt": "2026-11-22T09:30:00.000Z"
+     *         }
+     *       ],
+     *       "nextCursor": null
+     *     }
+     */
+    ToolPage: {
+      data: components['schemas']['Tool'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
     };
     /**
      * @example {
@@ -6266,6 +6436,611 @@ export interface operations {
         };
       };
       /** @description A collection's embedding model has no key any more (the tenant's OpenAI key was removed). */
+      409: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body (or the uploaded document) is larger than the api accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not JSON (or, where documented, multipart/form-data). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A request budget or token budget is spent; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; the detail does not say what (it is logged with the request id). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listTools: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of tools. */
+      200: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ToolPage'];
+        };
+      };
+      /** @description The input is not valid: `errors` names each field and what was expected. */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credential, or a key that is not valid, revoked or expired, or a token that does not verify. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The credential lacks a scope this route needs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A request budget or token budget is spent; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; the detail does not say what (it is logged with the request id). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createTool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          /** @default  */
+          description?: string;
+          /**
+           * @default {
+           *       "type": "object",
+           *       "properties": {}
+           *     }
+           */
+          parameters?: {
+            [key: string]: unknown;
+          };
+          /** @default null */
+          http?: {
+            /** @enum {string} */
+            method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+            urlTemplate: string;
+            /** @default {} */
+            headers?: {
+              [key: string]: string;
+            };
+          } | null;
+          /** @description Headers sealed at rest and sent on every call (Authorization, API keys); never returned. */
+          credentials?: {
+            headers: {
+              [key: string]: string;
+            };
+          } | null;
+          /** @default false */
+          idempotent?: boolean;
+          /**
+           * Format: int32
+           * @default 30000
+           */
+          timeoutMs?: number;
+          /** @enum {string} */
+          kind: 'http' | 'client';
+        };
+      };
+    };
+    responses: {
+      /** @description The new tool. */
+      201: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Tool'];
+        };
+      };
+      /** @description The input is not valid: `errors` names each field and what was expected. */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credential, or a key that is not valid, revoked or expired, or a token that does not verify. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The credential lacks a scope this route needs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A tool with this name exists. */
+      409: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body (or the uploaded document) is larger than the api accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not JSON (or, where documented, multipart/form-data). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A request budget or token budget is spent; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; the detail does not say what (it is logged with the request id). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getTool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tool. */
+      200: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Tool'];
+        };
+      };
+      /** @description The input is not valid: `errors` names each field and what was expected. */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credential, or a key that is not valid, revoked or expired, or a token that does not verify. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The credential lacks a scope this route needs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource in this tenant. */
+      404: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A request budget or token budget is spent; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; the detail does not say what (it is logged with the request id). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteTool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The input is not valid: `errors` names each field and what was expected. */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credential, or a key that is not valid, revoked or expired, or a token that does not verify. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The credential lacks a scope this route needs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource in this tenant. */
+      404: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Copilots use the tool. */
+      409: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A request budget or token budget is spent; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; the detail does not say what (it is logged with the request id). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateTool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          description?: string;
+          parameters?: {
+            [key: string]: unknown;
+          };
+          http?: {
+            /** @enum {string} */
+            method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+            urlTemplate: string;
+            /** @default {} */
+            headers?: {
+              [key: string]: string;
+            };
+          } | null;
+          /** @description Headers sealed at rest and sent on every call (Authorization, API keys); never returned. */
+          credentials?: {
+            headers: {
+              [key: string]: string;
+            };
+          } | null;
+          idempotent?: boolean;
+          /** Format: int32 */
+          timeoutMs?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The updated tool. */
+      200: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Tool'];
+        };
+      };
+      /** @description The input is not valid: `errors` names each field and what was expected. */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credential, or a key that is not valid, revoked or expired, or a token that does not verify. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The credential lacks a scope this route needs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource in this tenant. */
+      404: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The new name is taken, or copilots use the tool under its old name. */
       409: {
         headers: {
           'RateLimit-Limit': components['headers']['RateLimit-Limit'];

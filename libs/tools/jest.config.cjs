@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.int.cjs'), displayName: 'tools', rootDir: __dirname };

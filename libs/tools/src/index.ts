@@ -1,0 +1,5 @@
+export * from './builtin-tools';
+export * from './tool-arguments';
+export * from './tool-definition';
+export * from './tool.service';
+export * from './tools.module';
