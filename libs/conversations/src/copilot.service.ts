@@ -5,11 +5,15 @@ import {
   CollectionRepository,
   type Copilot,
   type CopilotFields,
+  type CopilotTool,
+  type CopilotToolChoice,
   CopilotRepository,
   type Page,
   TenantTransactions,
+  ToolRepository,
 } from '@copilot/persistence';
 import { assertCollectionsExist } from './collection-refs';
+import { assertToolsResolve } from './tool-refs';
 
 /** Named assistants: instructions, model, sampling and fallbacks. Changes are audited. */
 @Injectable()
@@ -19,11 +23,13 @@ export class CopilotService {
     private readonly copilots: CopilotRepository,
     private readonly audit: AuditLog,
     private readonly collections: CollectionRepository,
+    private readonly tools: ToolRepository,
   ) {}
 
   create(actor: AuthContext, fields: CopilotFields, requestId?: string): Promise<Copilot> {
     return this.transactions.run(actor.tenantId, async (tx) => {
       await assertCollectionsExist(this.collections, tx, fields.collectionIds, 'body.collectionIds');
+      await assertToolsResolve(this.tools, tx, fields.tools, fields.toolChoice, []);
       const copilot = await this.copilots.create(tx, actor.tenantId, fields);
       await this.audit.record(tx, actor, 'copilot.created', { type: 'copilot', id: copilot.id }, { requestId });
       return copilot;
@@ -48,8 +54,13 @@ export class CopilotService {
   update(actor: AuthContext, id: string, fields: Partial<CopilotFields>, requestId?: string): Promise<Copilot> {
     return this.transactions.run(actor.tenantId, async (tx) => {
       await assertCollectionsExist(this.collections, tx, fields.collectionIds, 'body.collectionIds');
-      const copilot = await this.copilots.update(tx, id, fields);
-      if (!copilot) throw new NotFound('copilot', id);
+      const current = await this.copilots.findById(tx, id);
+      if (!current) throw new NotFound('copilot', id);
+      const listed = current.tools as unknown as CopilotTool[];
+      // A forced choice must stay among the tools: checked against the tools as they will be.
+      const choice = fields.toolChoice ?? (fields.tools ? (current.toolChoice as CopilotToolChoice) : undefined);
+      await assertToolsResolve(this.tools, tx, fields.tools, choice, listed);
+      const copilot = (await this.copilots.update(tx, id, fields))!;
       await this.audit.record(
         tx,
         actor,

@@ -32,6 +32,20 @@ const copilotFields = {
   maxTokens: z.number().int().min(1).max(200_000).nullable(),
   fallbackModels: z.array(modelRef).max(5),
   collectionIds: z.array(z.uuid({ error: 'expected a collection id (UUID)' })).max(20),
+  tools: z
+    .array(
+      z
+        .object({
+          name: z.string().max(64),
+          approval: z.enum(['never', 'always']).default('never'),
+        })
+        .strict(),
+    )
+    .max(128),
+  toolChoice: z.union([z.enum(['auto', 'required', 'none']), z.object({ name: z.string().max(64) }).strict()]),
+  maxSteps: z.number().int().min(1).max(100),
+  maxToolCalls: z.number().int().min(1).max(1000).nullable(),
+  parallelToolCalls: z.boolean(),
 };
 
 const createBody = z
@@ -43,6 +57,11 @@ const createBody = z
     maxTokens: copilotFields.maxTokens.default(null),
     fallbackModels: copilotFields.fallbackModels.default([]),
     collectionIds: copilotFields.collectionIds.default([]),
+    tools: copilotFields.tools.default([]),
+    toolChoice: copilotFields.toolChoice.default('auto'),
+    maxSteps: copilotFields.maxSteps.default(10),
+    maxToolCalls: copilotFields.maxToolCalls.default(null),
+    parallelToolCalls: copilotFields.parallelToolCalls.default(true),
   })
   .strict()
   .meta({

@@ -12,6 +12,14 @@ const copilotExample = {
   maxTokens: 1024,
   fallbackModels: ['openai/gpt-4.1-mini'],
   collectionIds: [IDS.collection],
+  tools: [
+    { name: 'search_knowledge', approval: 'never' },
+    { name: 'get_order', approval: 'never' },
+  ],
+  toolChoice: 'auto',
+  maxSteps: 10,
+  maxToolCalls: null,
+  parallelToolCalls: true,
   createdAt: EXAMPLE_TIME,
   updatedAt: EXAMPLE_TIME,
 };
@@ -27,6 +35,32 @@ export const Copilot = component(
       maxTokens: count(200_000).nullable(),
       fallbackModels: z.array(text(200)).max(5),
       collectionIds: z.array(uuid()).max(20),
+      tools: z
+        .array(
+          z
+            .object({
+              name: text(64).describe(
+                'A tool of the tenant (GET /v1/tools) or a builtin: search_knowledge, fetch_url, current_time.',
+              ),
+              approval: z
+                .enum(['never', 'always'])
+                .describe('`always`: each call waits for POST /v1/jobs/{id}/approvals.'),
+            })
+            .strict(),
+        )
+        .max(128),
+      toolChoice: z
+        .union([z.enum(['auto', 'required', 'none']), z.object({ name: text(64) }).strict()])
+        .describe('Whether the model must, may or may not call tools, or which one it must call.'),
+      maxSteps: z.number().int().min(1).max(100).describe('Model steps a run may take before it is stopped.'),
+      maxToolCalls: z
+        .number()
+        .int()
+        .min(1)
+        .max(1000)
+        .nullable()
+        .describe('Tool calls a run may make; null: no cap but maxSteps.'),
+      parallelToolCalls: z.boolean().describe('Whether the model may ask for several calls in one step.'),
       createdAt: time(),
       updatedAt: time(),
     })

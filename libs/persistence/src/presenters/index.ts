@@ -15,6 +15,11 @@ export const presentCopilot = (c: Copilot) => ({
   maxTokens: c.maxTokens,
   fallbackModels: c.fallbackModels,
   collectionIds: c.collectionIds,
+  tools: c.tools as { name: string; approval: 'never' | 'always' }[],
+  toolChoice: c.toolChoice as 'auto' | 'required' | 'none' | { name: string },
+  maxSteps: c.maxSteps,
+  maxToolCalls: c.maxToolCalls,
+  parallelToolCalls: c.parallelToolCalls,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Copilot } from '../generated/prisma/client';
+import type { Copilot, Prisma } from '../generated/prisma/client';
 import { NEWEST_FIRST, olderThan, type Page, toPage } from '../lib/cursor';
 import type { Tx } from '../lib/tenant-transaction';
+
+/** A tool a copilot may call, by name (a tenant tool or a builtin), and whether each call waits for approval. */
+export interface CopilotTool {
+  name: string;
+  approval: 'never' | 'always';
+}
+export type CopilotToolChoice = 'auto' | 'required' | 'none' | { name: string };
 
 export interface CopilotFields {
   name: string;
@@ -11,12 +18,17 @@ export interface CopilotFields {
   maxTokens: number | null;
   fallbackModels: string[];
   collectionIds?: string[];
+  tools?: CopilotTool[];
+  toolChoice?: CopilotToolChoice;
+  maxSteps?: number;
+  maxToolCalls?: number | null;
+  parallelToolCalls?: boolean;
 }
 
 @Injectable()
 export class CopilotRepository {
   create(tx: Tx, tenantId: string, fields: CopilotFields): Promise<Copilot> {
-    return tx.copilot.create({ data: { tenantId, ...fields } });
+    return tx.copilot.create({ data: { tenantId, ...asColumns(fields) } });
   }
 
   findById(tx: Tx, id: string): Promise<Copilot | null> {
@@ -39,7 +51,7 @@ export class CopilotRepository {
 
   /** Null when there is no such copilot (for this tenant). */
   async update(tx: Tx, id: string, fields: Partial<CopilotFields>): Promise<Copilot | null> {
-    const updated = await tx.copilot.updateMany({ where: { id }, data: fields });
+    const updated = await tx.copilot.updateMany({ where: { id }, data: asColumns(fields) });
     return updated.count === 0 ? null : this.findById(tx, id);
   }
 
@@ -47,4 +59,14 @@ export class CopilotRepository {
   async delete(tx: Tx, id: string): Promise<boolean> {
     return (await tx.copilot.deleteMany({ where: { id } })).count === 1;
   }
+}
+
+/** The JSON columns take plain JSON values (the tool list, the tool choice). */
+function asColumns<F extends Partial<CopilotFields>>(fields: F) {
+  const { tools, toolChoice, ...rest } = fields;
+  return {
+    ...rest,
+    ...(tools !== undefined ? { tools: tools as unknown as Prisma.InputJsonArray } : {}),
+    ...(toolChoice !== undefined ? { toolChoice: toolChoice as Prisma.InputJsonValue } : {}),
+  };
 }

@@ -1282,6 +1282,20 @@ export interface components {
      *       "collectionIds": [
      *         "7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c55"
      *       ],
+     *       "tools": [
+     *         {
+     *           "name": "search_knowledge",
+     *           "approval": "never"
+     *         },
+     *         {
+     *           "name": "get_order",
+     *           "approval": "never"
+     *         }
+     *       ],
+     *       "toolChoice": "auto",
+     *       "maxSteps": 10,
+     *       "maxToolCalls": null,
+     *       "parallelToolCalls": true,
      *       "createdAt": "2026-11-22T09:30:00.000Z",
      *       "updatedAt": "2026-11-22T09:30:00.000Z"
      *     }
@@ -1298,6 +1312,33 @@ export interface components {
       maxTokens: number | null;
       fallbackModels: string[];
       collectionIds: string[];
+      tools: {
+        /** @description A tool of the tenant (GET /v1/tools) or a builtin: search_knowledge, fetch_url, current_time. */
+        name: string;
+        /**
+         * @description `always`: each call waits for POST /v1/jobs/{id}/approvals.
+         * @enum {string}
+         */
+        approval: 'never' | 'always';
+      }[];
+      /** @description Whether the model must, may or may not call tools, or which one it must call. */
+      toolChoice:
+        | ('auto' | 'required' | 'none')
+        | {
+            name: string;
+          };
+      /**
+       * Format: int32
+       * @description Model steps a run may take before it is stopped.
+       */
+      maxSteps: number;
+      /**
+       * Format: int32
+       * @description Tool calls a run may make; null: no cap but maxSteps.
+       */
+      maxToolCalls: number | null;
+      /** @description Whether the model may ask for several calls in one step. */
+      parallelToolCalls: boolean;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -1319,6 +1360,20 @@ export interface components {
      *           "collectionIds": [
      *             "7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c55"
      *           ],
+     *           "tools": [
+     *             {
+     *               "name": "search_knowledge",
+     *               "approval": "never"
+     *             },
+     *             {
+     *               "name": "get_order",
+     *               "approval": "never"
+     *             }
+     *           ],
+     *           "toolChoice": "auto",
+     *           "maxSteps": 10,
+     *           "maxToolCalls": null,
+     *           "parallelToolCalls": true,
      *           "createdAt": "2026-11-22T09:30:00.000Z",
      *           "updatedAt": "2026-11-22T09:30:00.000Z"
      *         }
@@ -4985,6 +5040,33 @@ export interface operations {
           fallbackModels?: string[];
           /** @default [] */
           collectionIds?: string[];
+          /** @default [] */
+          tools?: {
+            name: string;
+            /**
+             * @default never
+             * @enum {string}
+             */
+            approval?: 'never' | 'always';
+          }[];
+          /** @default auto */
+          toolChoice?:
+            | ('auto' | 'required' | 'none')
+            | {
+                name: string;
+              };
+          /**
+           * Format: int32
+           * @default 10
+           */
+          maxSteps?: number;
+          /**
+           * Format: int32
+           * @default null
+           */
+          maxToolCalls?: number | null;
+          /** @default true */
+          parallelToolCalls?: boolean;
         };
       };
     };
@@ -5296,6 +5378,24 @@ export interface operations {
           maxTokens?: number | null;
           fallbackModels?: string[];
           collectionIds?: string[];
+          tools?: {
+            name: string;
+            /**
+             * @default never
+             * @enum {string}
+             */
+            approval?: 'never' | 'always';
+          }[];
+          toolChoice?:
+            | ('auto' | 'required' | 'none')
+            | {
+                name: string;
+              };
+          /** Format: int32 */
+          maxSteps?: number;
+          /** Format: int32 */
+          maxToolCalls?: number | null;
+          parallelToolCalls?: boolean;
         };
       };
     };
