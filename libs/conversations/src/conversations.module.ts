@@ -8,6 +8,7 @@ import { JobService } from './job.service';
 import { CHAT_OPTIONS, type ChatSettings, GenerationPlanner } from './generation-planner';
 import { CopilotService } from './copilot.service';
 import { GroundingService } from './grounding.service';
+import { AgentRunner } from './agent/agent-runner';
 import { RESILIENT_GENERATOR, ReplyGenerationService } from './reply-generation.service';
 
 /** How replies are generated: the resilience layer's retries and idle timeout (MAX_RETRIES, TIMEOUT_MS). */
@@ -45,6 +46,7 @@ export class ConversationsModule {
           ...llmMetricProviders,
           LlmMetrics,
           GroundingService,
+          AgentRunner,
           ReplyGenerationService,
         ]
       : [];

@@ -19,6 +19,8 @@ describe(GenerationPlanner.name, () => {
   const planner = new GenerationPlanner(conversations, copilots, messages, {
     maxHistoryMessages: 3,
     defaultModel: 'local',
+    toolOutputMaxBytes: 16_384,
+    agentDeadlineMs: 600_000,
   });
   let tenantId: string;
 

@@ -10,12 +10,24 @@ import {
   type ProviderName,
 } from '@copilot/llm';
 import { applyOverrides } from './generation-overrides';
-import { ConversationRepository, CopilotRepository, MessageRepository, type Tx } from '@copilot/persistence';
+import {
+  ConversationRepository,
+  type Copilot,
+  CopilotRepository,
+  type CopilotTool,
+  type CopilotToolChoice,
+  MessageRepository,
+  type Tx,
+} from '@copilot/persistence';
 
 export const CHAT_OPTIONS = Symbol('CHAT_OPTIONS');
 export interface ChatSettings {
   maxHistoryMessages: number;
   defaultModel: string;
+  /** Bytes of a tool's output kept and shown to the model. */
+  toolOutputMaxBytes: number;
+  /** How long an agent run may take, parked time not counted. */
+  agentDeadlineMs: number;
 }
 
 /**
@@ -50,6 +62,28 @@ export interface GenerationPlan {
   window: number;
   /** The copilot's knowledge collections, to ground the reply in. */
   collectionIds: string[];
+  /** The copilot's tools and the caps of its runs: the reply is an agent run. Absent: a plain reply. */
+  agent?: AgentPlan;
+}
+
+export interface AgentPlan {
+  tools: CopilotTool[];
+  toolChoice: CopilotToolChoice;
+  maxSteps: number;
+  maxToolCalls: number | null;
+  parallelToolCalls: boolean;
+}
+
+function agentOf(copilot: Copilot | null): AgentPlan | undefined {
+  const tools = (copilot?.tools ?? []) as unknown as CopilotTool[];
+  if (!copilot || tools.length === 0) return undefined;
+  return {
+    tools,
+    toolChoice: copilot.toolChoice as CopilotToolChoice,
+    maxSteps: copilot.maxSteps,
+    maxToolCalls: copilot.maxToolCalls,
+    parallelToolCalls: copilot.parallelToolCalls,
+  };
 }
 
 /**
@@ -71,15 +105,13 @@ export class GenerationPlanner {
   async plan(tx: Tx, conversationId: string, pending?: string): Promise<GenerationPlan> {
     const conversation = await this.conversations.findById(tx, conversationId);
     if (!conversation) throw new NotFound('conversation', conversationId);
-    const copilot = applyOverrides(
-      conversation.copilotId ? await this.copilots.findById(tx, conversation.copilotId) : null,
-      conversation.generation,
-    );
+    const stored = conversation.copilotId ? await this.copilots.findById(tx, conversation.copilotId) : null;
+    const copilot = applyOverrides(stored, conversation.generation);
     const chain = [copilot?.model ?? this.settings.defaultModel, ...(copilot?.fallbackModels ?? [])].map(parseModelRef);
     const maxTokens = copilot?.maxTokens ?? undefined;
     const replyAllowance = maxTokens ?? REPLY_ESTIMATE_TOKENS;
-    const stored = await this.messages.latest(tx, conversationId, this.settings.maxHistoryMessages);
-    const history: ChatTurn[] = stored
+    const latest = await this.messages.latest(tx, conversationId, this.settings.maxHistoryMessages);
+    const history: ChatTurn[] = latest
       .filter((m) => m.role === 'user' || m.role === 'assistant')
       .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content }));
     if (pending !== undefined) history.push({ role: 'user', content: pending });
@@ -106,6 +138,7 @@ export class GenerationPlanner {
       estimatedTokens: context.inputTokens + replyAllowance,
       window,
       collectionIds: copilot?.collectionIds ?? [],
+      ...(agentOf(stored) ? { agent: agentOf(stored) } : {}),
     };
   }
 }

@@ -14,6 +14,7 @@ import {
 } from '@copilot/llm';
 import { MessageRepository, type Tx, UsageRepository } from '@copilot/persistence';
 import {
+  type AgentStopReason,
   CANCELLED_BY_REQUEST,
   type EndingOf,
   failed,
@@ -25,15 +26,20 @@ import {
   type OutcomeOf,
   TokenBatcher,
 } from '@copilot/queues';
+import { type RunnableTool, ToolExecutor } from '@copilot/tools';
 import { TokenBudget } from '@copilot/usage';
-import { type GenerationPlan, GenerationPlanner } from './generation-planner';
+import { AgentRunner, type AgentRunEnd } from './agent/agent-runner';
+import { type AgentPlan, type GenerationPlan, GenerationPlanner } from './generation-planner';
 import { type Citation, GroundingService } from './grounding.service';
 
 export const RESILIENT_GENERATOR = Symbol('RESILIENT_GENERATOR');
 
 type Payload = JobOf<'chat.generate'>;
-/** What the claim read: the plan and the providers to try, or why there is nothing to ask. */
-type Claimed = { plan: GenerationPlan; chain: ChainEntry[] } | { tooLong: ContextTooLongError };
+/**
+ * What the claim read: the plan and the providers to try (and, for a copilot with
+ * tools, the tools resolved), or why there is nothing to ask.
+ */
+type Claimed = { plan: GenerationPlan; chain: ChainEntry[]; tools?: RunnableTool[] } | { tooLong: ContextTooLongError };
 type Outcome = OutcomeOf<'chat.generate', Progress>;
 
 interface Progress {
@@ -48,7 +54,12 @@ interface Progress {
   firstTokenAt?: number;
   /** Our own count of the prompt, for when the provider reports no (believable) usage. */
   promptTokens?: number;
+  /** Agent runs: why the run stopped, its steps and calls; their usage is recorded per step. */
+  agent?: { stopReason: AgentStopReason; steps: number; toolCalls: number };
 }
+
+/** How long a parked run waits for an approval or a tool output. */
+export const PENDING_ACTION_TTL_MS = 24 * 3600 * 1000;
 
 /**
  * chat.generate: plan the request (copilot, history that fits), call the providers
@@ -70,6 +81,8 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
     private readonly budget: TokenBudget,
     private readonly metrics: LlmMetrics,
     private readonly grounding: GroundingService,
+    private readonly agents: AgentRunner,
+    private readonly toolExecutor: ToolExecutor,
     @Inject(RESILIENT_GENERATOR) private readonly generator: ResilientGenerator,
   ) {}
 
@@ -81,7 +94,9 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
       if (error instanceof ContextTooLongError) return { tooLong: error };
       throw error;
     }
-    return { plan, chain: await this.chainFor(tx, payload.tenantId, plan) };
+    const chain = await this.chainFor(tx, payload.tenantId, plan);
+    if (!plan.agent) return { plan, chain };
+    return { plan, chain, tools: await this.toolExecutor.prepare(tx, payload.tenantId, plan.agent.tools) };
   }
 
   async run(claimed: Claimed, run: JobRun<'chat.generate'>): Promise<Outcome> {
@@ -97,6 +112,9 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
       });
     }
     await this.events.append(jobId, 'status', { status: 'running', attempt: run.row.attempts });
+    if (claimed.plan.agent && claimed.tools?.length) {
+      return this.runAgent(run.payload, { ...claimed.plan, agent: claimed.plan.agent }, claimed, run);
+    }
     return this.generate(run.payload, claimed.plan, claimed.chain, run.signal, run.cancelled);
   }
 
@@ -106,16 +124,18 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
    */
   async record(tx: Tx, payload: Payload, outcome: Outcome): Promise<EndingOf<'chat.generate'>> {
     const progress = outcome.local;
-    const message = progress?.content
-      ? await this.messages.createForJobOnce(tx, {
-          tenantId: payload.tenantId,
-          conversationId: payload.conversationId,
-          jobId: payload.jobId,
-          content: progress.content,
-          citations: (progress.citations ?? []).map((c) => ({ ...c })),
-        })
-      : null;
-    if (progress?.provider) {
+    // A parked run has not answered yet: its message is written when it ends.
+    const message =
+      progress?.content && outcome.status !== 'requires_action'
+        ? await this.messages.createForJobOnce(tx, {
+            tenantId: payload.tenantId,
+            conversationId: payload.conversationId,
+            jobId: payload.jobId,
+            content: progress.content,
+            citations: (progress.citations ?? []).map((c) => ({ ...c })),
+          })
+        : null;
+    if (progress?.provider && !progress.agent && outcome.status !== 'requires_action') {
       const used = usedTokens(progress);
       await this.usage.record(tx, {
         tenantId: payload.tenantId,
@@ -126,7 +146,7 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
         ...used,
         latencyMs: Date.now() - progress.startedAt,
         timeToFirstTokenMs: progress.firstTokenAt ? progress.firstTokenAt - progress.startedAt : null,
-        outcome: outcome.status === 'requires_action' ? 'succeeded' : outcome.status,
+        outcome: outcome.status,
       });
     }
     const messageId = message?.id ?? null;
@@ -146,7 +166,9 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
    * After the ending: the budget reservation settled to the tokens used (given back
    * when unused), and, when a provider was called, the `usage` event before the final one.
    */
-  async settle(payload: Payload, _ending: EndingOf<'chat.generate'>, outcome: Outcome): Promise<void> {
+  async settle(payload: Payload, ending: EndingOf<'chat.generate'>, outcome: Outcome): Promise<void> {
+    // A parked run goes on later: its reservation is settled when it ends.
+    if (ending.status === 'requires_action') return;
     const progress = outcome.local;
     const used = progress ? usedTokens(progress) : { inputTokens: 0, outputTokens: 0 };
     await this.budget.settle(payload.tenantId, payload.reservation, used.inputTokens + used.outputTokens);
@@ -249,6 +271,67 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
     }
   }
 
+  /** A copilot with tools: the agent loop (AgentRunner), its end mapped to the job's outcome. */
+  private async runAgent(
+    payload: Payload,
+    plan: GenerationPlan & { agent: AgentPlan },
+    claimed: { chain: ChainEntry[]; tools?: RunnableTool[] },
+    run: JobRun<'chat.generate'>,
+  ): Promise<Outcome> {
+    const grounding = await this.grounding.ground(payload, plan);
+    for (const [i, citation] of grounding.citations.entries()) {
+      await this.events.append(payload.jobId, 'citation', { index: i + 1, ...citation });
+    }
+    const progress: Progress = { content: '', startedAt: Date.now(), citations: grounding.citations };
+    this.metrics.activeConversations.inc();
+    let end: AgentRunEnd;
+    try {
+      end = await this.agents.run(
+        {
+          payload,
+          plan,
+          chain: claimed.chain,
+          tools: claimed.tools ?? [],
+          system: grounding.system || undefined,
+          passages: grounding.passages,
+          signal: run.signal,
+        },
+        this.generator,
+      );
+    } catch (error) {
+      if (!(error instanceof LlmError)) throw error;
+      if (error.kind === 'cancelled' && run.cancelled.aborted) {
+        return { status: 'cancelled', failure: CANCELLED_BY_REQUEST };
+      }
+      if (error.kind === 'cancelled') throw error;
+      return failed({ reason: error.kind, message: error.message, provider: error.provider });
+    } finally {
+      this.metrics.activeConversations.dec();
+    }
+    const { state } = end;
+    Object.assign(progress, {
+      content: state.content,
+      usage: state.usage,
+      provider: state.lastProvider,
+      model: state.lastModel,
+    });
+    if (end.kind === 'parked') {
+      const action = {
+        type: end.type,
+        toolCalls: end.calls.map((c) => ({
+          id: c.toolCallId ?? c.id,
+          name: c.toolName ?? '',
+          arguments: c.arguments ?? '',
+        })),
+        expiresAt: new Date(Date.now() + PENDING_ACTION_TTL_MS).toISOString(),
+      };
+      await this.events.append(payload.jobId, 'requires_action', action);
+      return { status: 'requires_action', action, local: progress };
+    }
+    progress.agent = { stopReason: end.stopReason, steps: state.modelSteps, toolCalls: state.toolCalls };
+    return { status: 'succeeded', result: resultOf(progress), local: progress };
+  }
+
   private batcher(jobId: string): TokenBatcher {
     return new TokenBatcher(
       (text) => this.events.append(jobId, 'token', { text }),
@@ -291,6 +374,7 @@ function resultOf(progress: Progress): JobResultOf<'chat.generate'> {
     ...usedTokens(progress),
     // A provider that said nothing (the local one before, scripted fakes) ended normally.
     finishReason: progress.finishReason ?? 'stop',
+    ...(progress.agent ?? {}),
   };
 }
 

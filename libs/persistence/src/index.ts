@@ -19,6 +19,7 @@ export * from './repositories/maintenance.repository';
 export * from './repositories/message.repository';
 export * from './repositories/tenant.repository';
 export * from './repositories/tool.repository';
+export * from './repositories/run-step.repository';
 export * from './repositories/webhook.repository';
 export * from './repositories/webhook-delivery.repository';
 export type {
@@ -33,6 +34,7 @@ export type {
   PrismaClient,
   Tenant,
   TenantSecret,
+  RunStep,
   Tool,
   UsageRecord,
   Webhook,

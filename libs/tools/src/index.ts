@@ -3,3 +3,4 @@ export * from './tool-arguments';
 export * from './tool-definition';
 export * from './tool.service';
 export * from './tools.module';
+export * from './tool-executor';

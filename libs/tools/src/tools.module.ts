@@ -1,6 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { ToolExecutor } from './tool-executor';
 import { ToolService } from './tool.service';
 
-/** Tenants' tools (needs the global persistence, secrets and audit modules). */
-@Module({ providers: [ToolService], exports: [ToolService] })
+/** Tenants' tools and the executor of agent runs' calls (needs the global persistence, secrets, egress and retrieval modules). */
+@Global()
+@Module({ providers: [ToolService, ToolExecutor], exports: [ToolService, ToolExecutor] })
 export class ToolsModule {}

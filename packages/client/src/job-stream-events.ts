@@ -32,6 +32,11 @@ const KNOWN: Record<JobStreamEventType, true> = {
   usage: true,
   done: true,
   error: true,
+  step: true,
+  tool_call: true,
+  'tool_call.delta': true,
+  tool_result: true,
+  requires_action: true,
 };
 const KNOWN_TYPES: readonly string[] = Object.keys(KNOWN);
 const FINAL_TYPES: readonly string[] = ['done', 'error'];

@@ -29,9 +29,19 @@ const EVENT_DOCS: Record<JobEventType, string> = {
   usage: 'The tokens the reply used, sent before its final event.',
   done: 'Final: the job succeeded (with its result fields) or was cancelled (with why).',
   error: 'Final: the job failed, with its reason and message.',
+  step: 'Agent runs: a model step started or finished.',
+  'tool_call.delta': 'Agent runs: a piece of a tool call as the model writes it.',
+  tool_call: 'Agent runs: a complete tool call, before it runs.',
+  tool_result: "Agent runs: a tool call's result (ok, error, rejected or timeout), its output size-capped.",
+  requires_action: 'Agent runs: the run is parked until calls are approved or their outputs submitted.',
 };
 
-const pascal = (type: string) => type[0]!.toUpperCase() + type.slice(1);
+/** `tool_call.delta` -> `ToolCallDelta`. */
+const pascal = (type: string) =>
+  type
+    .split(/[._]/)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
 
 const jobEvents = (Object.keys(JOB_STREAM_EVENTS) as JobEventType[]).map((type) =>
   component(`JobStream${pascal(type)}Event`, streamEvent(type, JOB_STREAM_EVENTS[type]), EVENT_DOCS[type]),

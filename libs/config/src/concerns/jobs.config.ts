@@ -95,6 +95,22 @@ export const chatConfig = defineConcern(
           "Whether /openai/v1 chat completions are kept as conversations (listed in GET /v1/conversations); a request's `store` field overrides it. false: removed once answered (usage still counts)",
         ),
     },
+    TOOL_OUTPUT_MAX_BYTES: {
+      schema: positiveInt
+        .max(1_048_576)
+        .default(16_384)
+        .describe(
+          "Bytes of a tool's output an agent run keeps and shows the model; the rest is cut (tool output is untrusted)",
+        ),
+    },
+    AGENT_RUN_DEADLINE_SECONDS: {
+      schema: positiveInt
+        .max(86_400)
+        .default(600)
+        .describe(
+          'Seconds an agent run (model steps and tool calls) may take before it is stopped with stopReason deadline; time parked waiting for an approval or a tool output does not count',
+        ),
+    },
     DEFAULT_MODEL: {
       schema: z
         .string()
@@ -114,6 +130,8 @@ export const chatConfig = defineConcern(
     maxHistoryMessages: v.MAX_CONVERSATION_MESSAGES,
     defaultModel: v.DEFAULT_MODEL,
     storeOpenAiCompletions: v.OPENAI_COMPAT_STORE_CONVERSATIONS,
+    toolOutputMaxBytes: v.TOOL_OUTPUT_MAX_BYTES,
+    agentDeadlineMs: v.AGENT_RUN_DEADLINE_SECONDS * 1000,
   }),
 );
 

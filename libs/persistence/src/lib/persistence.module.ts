@@ -8,6 +8,7 @@ import { TenantSecretRepository } from '../repositories/tenant-secret.repository
 import { UsageRepository } from '../repositories/usage.repository';
 import { ConversationRepository } from '../repositories/conversation.repository';
 import { CopilotRepository } from '../repositories/copilot.repository';
+import { RunStepRepository } from '../repositories/run-step.repository';
 import { ToolRepository } from '../repositories/tool.repository';
 import { DocumentRepository } from '../repositories/document.repository';
 import { JobRepository } from '../repositories/job.repository';
@@ -28,6 +29,7 @@ const repositories = [
   ConversationRepository,
   CopilotRepository,
   ToolRepository,
+  RunStepRepository,
   DocumentRepository,
   JobRepository,
   MaintenanceRepository,

@@ -35,6 +35,17 @@ export const webhookDeliverPayload = jobEnvelope.extend({
 export const jobFailure = z.looseObject({ reason: z.string().max(200), message: z.string().max(10_000) });
 export type JobFailure = z.output<typeof jobFailure>;
 
+/** Why an agent run stopped. */
+export const AGENT_STOP_REASONS = [
+  'answered',
+  'max_steps',
+  'max_tool_calls',
+  'deadline',
+  'budget_exceeded',
+  'loop_detected',
+] as const;
+export type AgentStopReason = (typeof AGENT_STOP_REASONS)[number];
+
 export const chatGenerateResult = z.object({
   /** The assistant message stored with the reply (null when nothing was generated). */
   messageId: z.uuid().nullable(),
@@ -44,6 +55,14 @@ export const chatGenerateResult = z.object({
   outputTokens: z.number().int().min(0).max(2_147_483_647),
   /** The provider's own word on why the reply ended (`length`: a limit cut it). */
   finishReason: z.string().max(200),
+  /**
+   * Agent runs (a copilot with tools): why the run stopped: `answered` (the model gave its
+   * answer), or the cap that stopped it, after which one last call without tools answered.
+   */
+  stopReason: z.enum(AGENT_STOP_REASONS).optional(),
+  /** Agent runs: model steps taken and tool calls made. */
+  steps: z.number().int().min(0).max(1_000).optional(),
+  toolCalls: z.number().int().min(0).max(100_000).optional(),
 });
 export const chatGenerateFailure = jobFailure.extend({
   provider: z.string().max(200).optional(),

@@ -73,6 +73,49 @@ export const JOB_STREAM_EVENTS = {
     message: z.string().max(10_000).optional(),
     stage: label().optional(),
   }),
+  /** Agent runs: a model step started or finished (1-based `step`). */
+  step: z.strictObject({
+    step: z.number().int().min(1).max(1_000),
+    status: z.enum(['started', 'finished']),
+    provider: label().optional(),
+    model: label().optional(),
+    finishReason: label().optional(),
+    inputTokens: z.number().int().min(0).max(2_147_483_647).optional(),
+    outputTokens: z.number().int().min(0).max(2_147_483_647).optional(),
+  }),
+  /** Agent runs: a piece of a tool call as the model writes it (for showing calls as they form). */
+  'tool_call.delta': z.strictObject({
+    step: z.number().int().min(1).max(1_000),
+    index: z.number().int().min(0).max(1_000),
+    id: label().optional(),
+    name: label().optional(),
+    argumentsDelta: z.string().max(1_000_000),
+  }),
+  /** Agent runs: a complete tool call the model made, before it runs. */
+  tool_call: z.strictObject({
+    step: z.number().int().min(1).max(1_000),
+    id: label(),
+    name: label(),
+    arguments: z.string().max(1_000_000),
+  }),
+  /**
+   * Agent runs: a tool call's result: `ok`, `error` (the tool's error, or arguments that
+   * did not match its schema), `rejected` (not approved), `timeout`. `output` is size-capped.
+   */
+  tool_result: z.strictObject({
+    id: label(),
+    name: label(),
+    status: z.enum(['ok', 'error', 'rejected', 'timeout']),
+    durationMs: z.number().int().min(0).max(2_147_483_647),
+    output: z.string().max(1_100_000),
+    truncated: z.boolean(),
+  }),
+  /** Agent runs: the run is parked until the calls named are approved or their outputs submitted. */
+  requires_action: z.strictObject({
+    type: z.enum(['approve_tool_calls', 'submit_tool_outputs']),
+    toolCalls: z.array(z.strictObject({ id: label(), name: label(), arguments: z.string().max(1_000_000) })).max(100),
+    expiresAt: z.iso.datetime(),
+  }),
   /** Final: failed, with the job's failure (reason, message and fields of the job's own). */
   error: looseEvent({
     ...resultFields,

@@ -1683,6 +1683,12 @@ export interface components {
         /** Format: int32 */
         outputTokens?: number;
         finishReason?: string;
+        /** @enum {string} */
+        stopReason?: 'answered' | 'max_steps' | 'max_tool_calls' | 'deadline' | 'budget_exceeded' | 'loop_detected';
+        /** Format: int32 */
+        steps?: number;
+        /** Format: int32 */
+        toolCalls?: number;
         /** Format: int32 */
         chunks?: number;
         reason?: string;
@@ -1710,6 +1716,12 @@ export interface components {
         /** Format: int32 */
         outputTokens?: number;
         finishReason?: string;
+        /** @enum {string} */
+        stopReason?: 'answered' | 'max_steps' | 'max_tool_calls' | 'deadline' | 'budget_exceeded' | 'loop_detected';
+        /** Format: int32 */
+        steps?: number;
+        /** Format: int32 */
+        toolCalls?: number;
         /** Format: int32 */
         chunks?: number;
         reason: string;
@@ -1729,7 +1741,29 @@ export interface components {
       | components['schemas']['JobStreamCitationEvent']
       | components['schemas']['JobStreamUsageEvent']
       | components['schemas']['JobStreamDoneEvent']
+      | components['schemas']['JobStreamStepEvent']
+      | components['schemas']['JobStreamToolCallDeltaEvent']
+      | components['schemas']['JobStreamToolCallEvent']
+      | components['schemas']['JobStreamToolResultEvent']
+      | components['schemas']['JobStreamRequiresActionEvent']
       | components['schemas']['JobStreamErrorEvent'];
+    JobStreamRequiresActionEvent: {
+      /** @enum {string} */
+      type: 'requires_action';
+      data: {
+        /** @enum {string} */
+        type: 'approve_tool_calls' | 'submit_tool_outputs';
+        toolCalls: {
+          id: string;
+          name: string;
+          arguments: string;
+        }[];
+        /** Format: date-time */
+        expiresAt: string;
+      };
+      /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
+      id?: string;
+    };
     JobStreamStatusEvent: {
       /** @enum {string} */
       type: 'status';
@@ -1749,11 +1783,74 @@ export interface components {
       /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
       id?: string;
     };
+    JobStreamStepEvent: {
+      /** @enum {string} */
+      type: 'step';
+      data: {
+        /** Format: int32 */
+        step: number;
+        /** @enum {string} */
+        status: 'started' | 'finished';
+        provider?: string;
+        model?: string;
+        finishReason?: string;
+        /** Format: int32 */
+        inputTokens?: number;
+        /** Format: int32 */
+        outputTokens?: number;
+      };
+      /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
+      id?: string;
+    };
     JobStreamTokenEvent: {
       /** @enum {string} */
       type: 'token';
       data: {
         text: string;
+      };
+      /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
+      id?: string;
+    };
+    JobStreamToolCallDeltaEvent: {
+      /** @enum {string} */
+      type: 'tool_call.delta';
+      data: {
+        /** Format: int32 */
+        step: number;
+        /** Format: int32 */
+        index: number;
+        id?: string;
+        name?: string;
+        argumentsDelta: string;
+      };
+      /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
+      id?: string;
+    };
+    JobStreamToolCallEvent: {
+      /** @enum {string} */
+      type: 'tool_call';
+      data: {
+        /** Format: int32 */
+        step: number;
+        id: string;
+        name: string;
+        arguments: string;
+      };
+      /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
+      id?: string;
+    };
+    JobStreamToolResultEvent: {
+      /** @enum {string} */
+      type: 'tool_result';
+      data: {
+        id: string;
+        name: string;
+        /** @enum {string} */
+        status: 'ok' | 'error' | 'rejected' | 'timeout';
+        /** Format: int32 */
+        durationMs: number;
+        output: string;
+        truncated: boolean;
       };
       /** @description The stream id ("ms-seq") to resume after with Last-Event-ID. Absent on the `message` event of a streamed POST, and on the single final event sent for a job whose stream has expired. */
       id?: string;
@@ -1859,6 +1956,11 @@ export interface components {
       | components['schemas']['JobStreamCitationEvent']
       | components['schemas']['JobStreamUsageEvent']
       | components['schemas']['JobStreamDoneEvent']
+      | components['schemas']['JobStreamStepEvent']
+      | components['schemas']['JobStreamToolCallDeltaEvent']
+      | components['schemas']['JobStreamToolCallEvent']
+      | components['schemas']['JobStreamToolResultEvent']
+      | components['schemas']['JobStreamRequiresActionEvent']
       | components['schemas']['JobStreamErrorEvent'];
     MessageStreamMessageEvent: {
       /** @enum {string} */
