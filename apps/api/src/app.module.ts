@@ -10,6 +10,7 @@ import type { ApiSettings } from './api.settings';
 import { AuditEventsController } from './audit/audit-events.controller';
 import { CopilotsController } from './copilots/copilots.controller';
 import { ToolsController } from './tools/tools.controller';
+import { AgentRunsController } from './jobs/agent-runs.controller';
 import { CollectionsController } from './knowledge/collections.controller';
 import { DocumentsController } from './knowledge/documents.controller';
 import { SearchController } from './knowledge/search.controller';
@@ -47,6 +48,7 @@ export class AppModule {
         SearchController,
         CopilotsController,
         ToolsController,
+        AgentRunsController,
         ProviderKeysController,
         UsageController,
         ConversationsController,

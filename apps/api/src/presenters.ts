@@ -27,8 +27,10 @@ export const presentJob = (j: Job) => ({
   status: j.status,
   progress: j.progress,
   attempts: j.attempts,
-  result: j.result,
+  // A parked run stores what it waits for where a result would go: shown as requiredAction.
+  result: j.status === 'requires_action' ? null : j.result,
   error: j.error,
+  requiredAction: j.status === 'requires_action' ? j.result : null,
   createdAt: j.createdAt,
   startedAt: j.startedAt,
   finishedAt: j.finishedAt,

@@ -11,6 +11,7 @@ interface Owned {
   collectionId: string;
   documentId: string;
   webhookId: string;
+  toolId: string;
 }
 
 /**
@@ -152,6 +153,38 @@ const CASES: Record<
     attempt: (o) => ({ method: 'GET', url: `/v1/webhooks/${o.webhookId}/deliveries` }),
     unchanged: (o) => ({ method: 'GET', url: `/v1/webhooks/${o.webhookId}/deliveries` }),
   },
+  'GET /v1/tools/:id': {
+    attempt: (o) => ({ method: 'GET', url: `/v1/tools/${o.toolId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/tools/${o.toolId}` }),
+  },
+  'PATCH /v1/tools/:id': {
+    attempt: (o) => ({ method: 'PATCH', url: `/v1/tools/${o.toolId}`, payload: { description: 'b was here' } }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/tools/${o.toolId}` }),
+  },
+  'DELETE /v1/tools/:id': {
+    attempt: (o) => ({ method: 'DELETE', url: `/v1/tools/${o.toolId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/tools/${o.toolId}` }),
+  },
+  'GET /v1/jobs/:id/steps': {
+    attempt: (o) => ({ method: 'GET', url: `/v1/jobs/${o.jobId}/steps` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/jobs/${o.jobId}/steps` }),
+  },
+  'POST /v1/jobs/:id/approvals': {
+    attempt: (o) => ({
+      method: 'POST',
+      url: `/v1/jobs/${o.jobId}/approvals`,
+      payload: { decisions: [{ toolCallId: 'call_x', approve: true }] },
+    }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/jobs/${o.jobId}` }),
+  },
+  'POST /v1/jobs/:id/tool-outputs': {
+    attempt: (o) => ({
+      method: 'POST',
+      url: `/v1/jobs/${o.jobId}/tool-outputs`,
+      payload: { outputs: [{ toolCallId: 'call_x', output: 'x' }] },
+    }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/jobs/${o.jobId}` }),
+  },
   // A copilot's id as an OpenAI model name (the same lookup answers chat completions).
   'GET /openai/v1/models/:model': {
     attempt: (o) => ({ method: 'GET', url: `/openai/v1/models/${o.copilotId}` }),
@@ -219,7 +252,13 @@ describe('tenant isolation over HTTP', () => {
       url: '/v1/webhooks',
       payload: { url: 'https://93.184.216.34/hook', events: ['job.failed'], description: 'a-secret' },
     });
+    const tool = await as(a.keys.admin!, {
+      method: 'POST',
+      url: '/v1/tools',
+      payload: { name: 'a_secret', kind: 'client', description: 'a-secret' },
+    });
     owned = {
+      toolId: tool.json().id,
       webhookId: webhook.json().id,
       collectionId: collection.json().id,
       documentId: document.json().document.id,

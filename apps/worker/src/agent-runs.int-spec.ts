@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ChatService, ConversationService, CopilotService } from '@copilot/conversations';
+import { AgentActions, ChatService, ConversationService, CopilotService, JobService } from '@copilot/conversations';
 import { adminDatabaseConfig, loadSettings, redisConfig } from '@copilot/config';
 import { FakeOpenAiServer, reply, toolCalls } from '@copilot/llm/testing';
 import { createPrismaClient, TenantTransactions } from '@copilot/persistence';
@@ -220,5 +220,99 @@ describe('agent runs', () => {
     });
     const messages = (await app.get(ChatService).listMessages(tenantId, conversationId, { limit: 10 })).data;
     expect(messages.find((m) => m.role === 'assistant')?.content).toContain('current_time: {"utc":');
+  });
+
+  async function parked(jobId: string) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const job = await app.get(JobService).get(tenantId, jobId);
+      if (job.status === 'requires_action') return job;
+      if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('parks a call that needs approval, and runs it once approved; a rejection reaches the model with its reason', async () => {
+    openai.reset();
+    openai.script(
+      toolCalls([
+        { id: 'call_ok', name: 'get_order', arguments: { orderId: 'A-7' } },
+        { id: 'call_no', name: 'get_order', arguments: { orderId: 'A-8' } },
+      ]),
+      reply('A-7 has shipped; A-8 was not looked up.'),
+    );
+    const before = seen.length;
+    const { jobId } = await ask({ tools: [{ name: 'get_order', approval: 'always' }] }, 'A-7 and A-8?');
+    const waiting = await parked(jobId);
+    expect(waiting.result).toMatchObject({
+      type: 'approve_tool_calls',
+      toolCalls: [
+        { id: 'call_ok', name: 'get_order', arguments: '{"orderId":"A-7"}' },
+        { id: 'call_no', name: 'get_order', arguments: '{"orderId":"A-8"}' },
+      ],
+    });
+    expect(seen.length).toBe(before); // nothing ran yet
+    expect((await events(jobId)).map((e) => e.type)).toContain('requires_action');
+
+    const actions = app.get(AgentActions);
+    // One decision leaves the job parked.
+    await actions.decide(adminOf(tenantId), jobId, [{ toolCallId: 'call_ok', approve: true }]);
+    expect((await app.get(JobService).get(tenantId, jobId)).status).toBe('requires_action');
+    // A decision is taken once.
+    await expect(actions.decide(adminOf(tenantId), jobId, [{ toolCallId: 'call_ok', approve: false }])).rejects.toThrow(
+      'already decided',
+    );
+    await actions.decide(adminOf(tenantId), jobId, [{ toolCallId: 'call_no', approve: false, reason: 'not yours' }]);
+
+    const job = await jobEnded(app, tenantId, jobId);
+    expect(job).toMatchObject({ status: 'succeeded', result: { stopReason: 'answered' } });
+    expect(seen.slice(before).map((r) => r.url)).toEqual(['/orders/A-7']);
+    const results = (
+      openai.requests[1]!.body as { messages: { role: string; tool_call_id?: string; content: string }[] }
+    ).messages.filter((m) => m.role === 'tool');
+    expect(results.find((m) => m.tool_call_id === 'call_no')!.content).toContain(
+      'the user rejected this call: not yours',
+    );
+    expect((await steps(jobId)).filter((s) => s.kind === 'tool').map((s) => [s.status, s.decision])).toEqual([
+      ['succeeded', 'approved'],
+      ['rejected', 'rejected'],
+    ]);
+    // After the pause the stream carries on: the answer follows, and the job ends done.
+    expect((await events(jobId)).at(-1)).toMatchObject({ type: 'done', data: { status: 'succeeded' } });
+  });
+
+  it('parks on a client tool until the caller hands in its output, which the model then reads', async () => {
+    await app.get(ToolService).create(adminOf(tenantId), {
+      name: 'pick_date',
+      description: 'Asks the user for a date',
+      parameters: { type: 'object', properties: { question: { type: 'string' } } },
+      kind: 'client',
+      http: null,
+      idempotent: false,
+      timeoutMs: 30_000,
+    });
+    openai.reset();
+    openai.script(
+      toolCalls([{ id: 'call_date', name: 'pick_date', arguments: { question: 'Which day?' } }]),
+      reply('Booked for Christmas Eve.'),
+    );
+    const { jobId, conversationId } = await ask({ tools: [{ name: 'pick_date', approval: 'never' }] }, 'Book me in.');
+    expect((await parked(jobId)).result).toMatchObject({
+      type: 'submit_tool_outputs',
+      toolCalls: [{ id: 'call_date' }],
+    });
+    await expect(
+      app.get(AgentActions).submitOutputs(adminOf(tenantId), jobId, [{ toolCallId: 'call_other', output: 'x' }]),
+    ).rejects.toThrow('not a call of this job waiting for its output');
+    await app
+      .get(AgentActions)
+      .submitOutputs(adminOf(tenantId), jobId, [{ toolCallId: 'call_date', output: '2026-12-24' }]);
+    expect(await jobEnded(app, tenantId, jobId)).toMatchObject({ status: 'succeeded' });
+    const result = (
+      openai.requests[1]!.body as { messages: { role: string; tool_call_id?: string; content: string }[] }
+    ).messages.find((m) => m.role === 'tool');
+    expect(result).toMatchObject({ tool_call_id: 'call_date', content: '2026-12-24' });
+    const messages = (await app.get(ChatService).listMessages(tenantId, conversationId, { limit: 10 })).data;
+    expect(messages.filter((m) => m.role === 'assistant').map((m) => m.content)).toEqual(['Booked for Christmas Eve.']);
   });
 });

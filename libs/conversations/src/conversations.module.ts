@@ -8,6 +8,7 @@ import { JobService } from './job.service';
 import { CHAT_OPTIONS, type ChatSettings, GenerationPlanner } from './generation-planner';
 import { CopilotService } from './copilot.service';
 import { GroundingService } from './grounding.service';
+import { AgentActions } from './agent/agent-actions.service';
 import { AgentRunner } from './agent/agent-runner';
 import { RESILIENT_GENERATOR, ReplyGenerationService } from './reply-generation.service';
 
@@ -33,6 +34,7 @@ export class ConversationsModule {
       CopilotService,
       GenerationPlanner,
       JobService,
+      AgentActions,
     ];
     const generation = options.generation;
     const generating: Provider[] = generation

@@ -8,3 +8,4 @@ export * from './copilot.service';
 export * from './generation-planner';
 export * from './grounding.service';
 export * from './generation-overrides';
+export * from './agent/agent-actions.service';

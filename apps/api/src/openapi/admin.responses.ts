@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { JOB_STATUSES, jobExample } from './chat.responses';
+
+// Operators read the stored row: a parked job's action is its result there.
+const withoutRequiredAction = ({ requiredAction: _, ...job }: typeof jobExample) => job;
 import { component, count, EXAMPLE_IDS as IDS, EXAMPLE_TIME, jsonObject, page, text, time, uuid } from './schema-parts';
 
 const adminJobExample = {
-  ...jobExample,
+  ...withoutRequiredAction(jobExample),
   result: null,
   tenantId: IDS.tenant,
   queue: 'chat',

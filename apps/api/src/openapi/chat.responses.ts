@@ -78,11 +78,25 @@ export const jobExample = {
   attempts: 0,
   result: null,
   error: null,
+  requiredAction: null,
   createdAt: EXAMPLE_TIME,
   startedAt: null,
   finishedAt: null,
   links: { self: `/v1/jobs/${IDS.job}`, events: `/v1/jobs/${IDS.job}/events` },
 };
+// Inline rather than a component: OpenAPI 3.0 cannot make a $ref nullable.
+const RequiredAction = z
+  .object({
+    type: z.enum(['approve_tool_calls', 'submit_tool_outputs']),
+    toolCalls: z
+      .array(z.object({ id: text(200), name: text(64), arguments: text(1_000_000) }).strict())
+      .max(100)
+      .describe('The calls waiting, with the arguments the model wrote (JSON text).'),
+    expiresAt: time().describe('After this the action can no longer be taken.'),
+  })
+  .strict()
+  .describe('What a parked agent run waits for: approvals of tool calls, or the outputs of client tools.');
+
 export const Job = component(
   'Job',
   z
@@ -94,6 +108,9 @@ export const Job = component(
       attempts: count(),
       result: jsonObject().nullable(),
       error: jsonObject().nullable(),
+      requiredAction: RequiredAction.nullable().describe(
+        'While the job is `requires_action`: what its agent run waits for (POST /v1/jobs/{id}/approvals or /tool-outputs).',
+      ),
       createdAt: time(),
       startedAt: time().nullable(),
       finishedAt: time().nullable(),

@@ -324,13 +324,23 @@ export class AgentRunner {
     state.open = [];
     for (const row of open) {
       const tool = input.tools.find((t) => t.spec.name === row.toolName);
+      const rerun = row.status === 'running' && tool?.idempotent;
+      const approved = row.status === 'awaiting_approval' && row.decision === 'approved';
       if (!tool) {
         await this.endCall(input, state, row, { status: 'error', output: 'the tool is no longer available' }, 0);
-      } else if (row.status === 'running' && tool.idempotent) {
+      } else if (row.status === 'awaiting_approval' && row.decision === 'rejected') {
+        const why = row.decisionReason ? `: ${row.decisionReason}` : '';
+        await this.endCall(input, state, row, { status: 'rejected', output: `the user rejected this call${why}` }, 0);
+      } else if (rerun || approved) {
         const checked = checkArguments(tool.spec.parameters, row.arguments ?? '');
         if (checked.ok) await this.runCall(input, state, row, tool, checked.value);
         else await this.endCall(input, state, row, { status: 'error', output: checked.message }, 0);
       } else {
+        // Interrupted mid-call and not safe to repeat: a person decides whether it runs again.
+        if (row.status === 'running') {
+          await this.transactions.run(input.payload.tenantId, (tx) => this.steps.holdForApproval(tx, row.id));
+          row.status = 'awaiting_approval';
+        }
         state.open.push(row);
       }
     }
@@ -415,8 +425,9 @@ export class AgentRunner {
   }
 }
 
+/** A client tool waits for the caller's output (the caller is its own approver); others for approval when asked. */
 function waitingStatusOf(tool: RunnableTool): 'awaiting_approval' | 'awaiting_output' | null {
-  if (tool.approval === 'always') return 'awaiting_approval';
   if (tool.kind === 'client') return 'awaiting_output';
+  if (tool.approval === 'always') return 'awaiting_approval';
   return null;
 }

@@ -56,20 +56,38 @@ export class RunStepRepository {
     return tx.runStep.update({ where: { id }, data: { ...end, finishedAt: new Date() } });
   }
 
+  /** A call left running by a worker that died, which may not simply run again: it waits for a person. */
+  async holdForApproval(tx: Tx, id: string): Promise<void> {
+    await tx.runStep.updateMany({ where: { id, status: 'running' }, data: { status: 'awaiting_approval' } });
+  }
+
+  /** The caller's output of a client tool, once: false if the call is not waiting for one. */
+  async submitOutput(tx: Tx, jobId: string, toolCallId: string, end: StepEnd): Promise<boolean> {
+    const updated = await tx.runStep.updateMany({
+      where: { jobId, toolCallId, status: 'awaiting_output' },
+      data: { ...end, finishedAt: new Date() },
+    });
+    return updated.count === 1;
+  }
+
   /** A model step that was running when its worker died: it is run again, from scratch. */
   async discard(tx: Tx, id: string): Promise<void> {
     await tx.runStep.deleteMany({ where: { id } });
   }
 
-  /** Records a person's decision on a call waiting for approval, once: false if it was decided (or is not waiting). */
+  /**
+   * Records a person's decision on a call waiting for approval, once: false if it was
+   * decided (or is not waiting). The call's arguments are fixed once written, so the
+   * decision holds for exactly the call the approver was shown.
+   */
   async decide(
     tx: Tx,
     jobId: string,
     toolCallId: string,
-    decision: { approved: boolean; reason?: string; digest: string },
+    decision: { approved: boolean; reason?: string },
   ): Promise<boolean> {
     const updated = await tx.runStep.updateMany({
-      where: { jobId, toolCallId, status: 'awaiting_approval', decision: null, argumentsDigest: decision.digest },
+      where: { jobId, toolCallId, status: 'awaiting_approval', decision: null },
       data: {
         decision: decision.approved ? 'approved' : 'rejected',
         decisionReason: decision.reason ?? null,

@@ -27,8 +27,23 @@ export class JobDispatcher implements BeforeApplicationShutdown {
   ) {}
 
   async afterCommit<N extends TenantJobName>(name: N, payload: JobOf<N>): Promise<void> {
+    await this.dispatch(payload, () => this.producer.enqueue(name, payload));
+  }
+
+  /**
+   * A job row that ran before and is to run again (a parked run resumed): the queue may
+   * still hold its finished entry, which enqueueStored replaces.
+   */
+  async afterCommitStored(
+    job: { name: string; payload: unknown },
+    ids: { tenantId: string; jobId: string },
+  ): Promise<void> {
+    await this.dispatch(ids, () => this.producer.enqueueStored(job));
+  }
+
+  private async dispatch(payload: { tenantId: string; jobId: string }, enqueue: () => Promise<void>): Promise<void> {
     try {
-      await this.producer.enqueue(name, payload);
+      await enqueue();
     } catch (error) {
       this.logger.warn(
         { err: error, job_id: payload.jobId },

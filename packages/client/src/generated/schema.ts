@@ -515,6 +515,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/jobs/{id}/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve or reject tool calls a run waits for
+     * @description Each decision is taken once, for the call exactly as the model made it. A rejected call is reported to the model as rejected (with the reason). When no call is left waiting, the run continues.
+     *
+     *     Requires the scope `chat:write` (`admin` grants every tenant scope).
+     */
+    post: operations['approveToolCalls'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/jobs/{id}/cancel': {
     parameters: {
       query?: never;
@@ -553,6 +575,50 @@ export interface paths {
     get: operations['streamJobEvents'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/jobs/{id}/steps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List an agent run's steps
+     * @description Every model step and tool call, in order. Empty for other jobs.
+     *
+     *     Requires one of the scopes `chat:read`, `documents:read`, as the resource needs (`admin` grants every tenant scope).
+     */
+    get: operations['listJobSteps'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/jobs/{id}/tool-outputs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hand in the outputs of client tools a run waits for
+     * @description The output is what the model reads (size-capped). When no call is left waiting, the run continues.
+     *
+     *     Requires the scope `chat:write` (`admin` grants every tenant scope).
+     */
+    post: operations['submitToolOutputs'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1487,6 +1553,7 @@ export interface components {
      *         "attempts": 0,
      *         "result": null,
      *         "error": null,
+     *         "requiredAction": null,
      *         "createdAt": "2026-11-22T09:30:00.000Z",
      *         "startedAt": null,
      *         "finishedAt": null,
@@ -1573,6 +1640,7 @@ export interface components {
      *         "attempts": 0,
      *         "result": null,
      *         "error": null,
+     *         "requiredAction": null,
      *         "createdAt": "2026-11-22T09:30:00.000Z",
      *         "startedAt": null,
      *         "finishedAt": null,
@@ -1605,6 +1673,7 @@ export interface components {
      *       "attempts": 0,
      *       "result": null,
      *       "error": null,
+     *       "requiredAction": null,
      *       "createdAt": "2026-11-22T09:30:00.000Z",
      *       "startedAt": null,
      *       "finishedAt": null,
@@ -1633,6 +1702,22 @@ export interface components {
       } | null;
       error: {
         [key: string]: unknown;
+      } | null;
+      /** @description While the job is `requires_action`: what its agent run waits for (POST /v1/jobs/{id}/approvals or /tool-outputs). */
+      requiredAction: {
+        /** @enum {string} */
+        type: 'approve_tool_calls' | 'submit_tool_outputs';
+        /** @description The calls waiting, with the arguments the model wrote (JSON text). */
+        toolCalls: {
+          id: string;
+          name: string;
+          arguments: string;
+        }[];
+        /**
+         * Format: date-time
+         * @description After this the action can no longer be taken.
+         */
+        expiresAt: string;
       } | null;
       /** Format: date-time */
       createdAt: string;
@@ -1914,6 +1999,7 @@ export interface components {
      *         "attempts": 0,
      *         "result": null,
      *         "error": null,
+     *         "requiredAction": null,
      *         "createdAt": "2026-11-22T09:30:00.000Z",
      *         "startedAt": null,
      *         "finishedAt": null,
@@ -2094,6 +2180,112 @@ export interface components {
           message?: string;
         };
       };
+    };
+    /**
+     * @example {
+     *       "id": "5d6e7f80-91a2-4b3c-8d4e-5f6a7b8c9ddd",
+     *       "seq": 1,
+     *       "kind": "tool",
+     *       "status": "awaiting_approval",
+     *       "provider": null,
+     *       "model": null,
+     *       "toolCallId": "call_8f2a",
+     *       "toolName": "refund_order",
+     *       "toolKind": "http",
+     *       "arguments": "{\"orderId\":\"A-1042\",\"amount\":25}",
+     *       "output": null,
+     *       "error": null,
+     *       "inputTokens": null,
+     *       "outputTokens": null,
+     *       "decision": null,
+     *       "decisionReason": null,
+     *       "decidedAt": null,
+     *       "startedAt": "2026-11-22T09:30:00.000Z",
+     *       "finishedAt": null,
+     *       "durationMs": null
+     *     }
+     */
+    RunStep: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: int32
+       * @description Order within the run: a model step, then its tool calls, then the next model step.
+       */
+      seq: number;
+      /** @enum {string} */
+      kind: 'model' | 'tool';
+      /** @enum {string} */
+      status:
+        | 'running'
+        | 'succeeded'
+        | 'failed'
+        | 'rejected'
+        | 'timeout'
+        | 'cancelled'
+        | 'awaiting_approval'
+        | 'awaiting_output';
+      provider: string | null;
+      model: string | null;
+      toolCallId: string | null;
+      toolName: string | null;
+      /** @description builtin, http or client. */
+      toolKind: string | null;
+      /** @description The arguments as the model wrote them (JSON text). */
+      arguments: string | null;
+      /** @description Model steps: text, toolCalls, finishReason. Tool calls: status, output (size-capped), truncated. */
+      output: {
+        [key: string]: unknown;
+      } | null;
+      error: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: int32 */
+      inputTokens: number | null;
+      /** Format: int32 */
+      outputTokens: number | null;
+      /** @description approved, rejected or expired; null while undecided. */
+      decision: string | null;
+      decisionReason: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: int32 */
+      durationMs: number | null;
+    };
+    /**
+     * @example {
+     *       "data": [
+     *         {
+     *           "id": "5d6e7f80-91a2-4b3c-8d4e-5f6a7b8c9ddd",
+     *           "seq": 1,
+     *           "kind": "tool",
+     *           "status": "awaiting_approval",
+     *           "provider": null,
+     *           "model": null,
+     *           "toolCallId": "call_8f2a",
+     *           "toolName": "refund_order",
+     *           "toolKind": "http",
+     *           "arguments": "{\"orderId\":\"A-1042\",\"amount\":25}",
+     *           "output": null,
+     *           "error": null,
+     *           "inputTokens": null,
+     *           "outputTokens": null,
+     *           "decision": null,
+     *           "decisionReason": null,
+     *           "decidedAt": null,
+     *           "startedAt": "2026-11-22T09:30:00.000Z",
+     *           "finishedAt": null,
+     *           "durationMs": null
+     *         }
+     *       ]
+     *     }
+     */
+    RunStepList: {
+      data: components['schemas']['RunStep'][];
     };
     /**
      * @example {
@@ -6011,6 +6203,144 @@ export interface operations {
       };
     };
   };
+  approveToolCalls: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          decisions: {
+            toolCallId: string;
+            approve: boolean;
+            reason?: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The job (queued again once nothing is left waiting). */
+      200: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description The input is not valid: `errors` names each field and what was expected. */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credential, or a key that is not valid, revoked or expired, or a token that does not verify. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The credential lacks a scope this route needs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource in this tenant. */
+      404: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The job is not waiting, or what it waited for expired. */
+      409: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body (or the uploaded document) is larger than the api accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not JSON (or, where documented, multipart/form-data). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A request budget or token budget is spent; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; the detail does not say what (it is logged with the request id). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   cancelJob: {
     parameters: {
       query?: never;
@@ -6219,6 +6549,242 @@ export interface operations {
         };
       };
       /** @description A request budget is spent, or the caller already holds as many open streams as allowed. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; the detail does not say what (it is logged with the request id). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listJobSteps: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The steps. */
+      200: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunStepList'];
+        };
+      };
+      /** @description The input is not valid: `errors` names each field and what was expected. */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credential, or a key that is not valid, revoked or expired, or a token that does not verify. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The credential lacks a scope this route needs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource in this tenant. */
+      404: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A request budget or token budget is spent; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; the detail does not say what (it is logged with the request id). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  submitToolOutputs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          outputs: {
+            toolCallId: string;
+            output: string;
+            isError?: boolean;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The job (queued again once nothing is left waiting). */
+      200: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description The input is not valid: `errors` names each field and what was expected. */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credential, or a key that is not valid, revoked or expired, or a token that does not verify. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The credential lacks a scope this route needs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource in this tenant. */
+      404: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The job is not waiting, or what it waited for expired. */
+      409: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body (or the uploaded document) is larger than the api accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not JSON (or, where documented, multipart/form-data). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A request budget or token budget is spent; retry after `Retry-After` seconds. */
       429: {
         headers: {
           'Retry-After': components['headers']['Retry-After'];
