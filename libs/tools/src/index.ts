@@ -4,3 +4,5 @@ export * from './tool-definition';
 export * from './tool.service';
 export * from './tools.module';
 export * from './tool-executor';
+export * from './openapi-import';
+export * from './openapi-importer.service';

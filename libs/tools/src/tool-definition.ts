@@ -12,6 +12,10 @@ export interface HttpToolConfig {
   urlTemplate: string;
   /** Sent on every call; not secret (credentials go in `credentials`, sealed). */
   headers: Record<string, string>;
+  /** Arguments sent in the query string although the method has a body (imported operations). */
+  query?: string[];
+  /** The argument whose value is the whole JSON body (an imported body that is not an object). */
+  bodyArgument?: string;
   /** Where it came from, when it was imported (an OpenAPI operation). */
   source?: { openapi: { operationId: string; path: string } };
 }

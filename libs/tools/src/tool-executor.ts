@@ -181,7 +181,12 @@ export class ToolExecutor {
     const http = tool.http!;
     const { url, rest } = expand(http.urlTemplate, args);
     const withBody = http.method !== 'GET' && http.method !== 'DELETE';
-    if (!withBody) for (const [key, value] of Object.entries(rest)) url.searchParams.set(key, scalar(value));
+    const inQuery = new Set(http.query ?? []);
+    for (const [key, value] of Object.entries(rest)) {
+      if (withBody && !inQuery.has(key)) continue;
+      url.searchParams.set(key, scalar(value));
+      delete rest[key];
+    }
     const headers: Record<string, string> = {
       accept: 'application/json, text/plain;q=0.9, */*;q=0.5',
       ...http.headers,
@@ -192,7 +197,7 @@ export class ToolExecutor {
     const response = await this.fetch(url, {
       method: http.method,
       headers,
-      ...(withBody ? { body: JSON.stringify(rest) } : {}),
+      ...(withBody ? { body: JSON.stringify(http.bodyArgument ? rest[http.bodyArgument] : rest) } : {}),
       signal,
       redirect: 'follow',
     });

@@ -38,8 +38,7 @@ export class ToolService {
     assertValidDefinition(input);
     return this.withNameTaken(input.name, () =>
       this.transactions.run(actor.tenantId, async (tx) => {
-        let tool = await this.tools.create(tx, actor.tenantId, { ...fieldsOf(input), secretName: null });
-        if (input.credentials) tool = await this.seal(tx, actor.tenantId, tool, input.credentials);
+        const tool = await this.createIn(tx, actor.tenantId, input);
         await this.audit.record(
           tx,
           actor,
@@ -53,6 +52,13 @@ export class ToolService {
         return tool;
       }),
     );
+  }
+
+  /** Inside the caller's transaction (an import creates many at once); not audited here. */
+  async createIn(tx: Tx, tenantId: string, input: ToolInput): Promise<Tool> {
+    assertValidDefinition(input);
+    const tool = await this.tools.create(tx, tenantId, { ...fieldsOf(input), secretName: null });
+    return input.credentials ? this.seal(tx, tenantId, tool, input.credentials) : tool;
   }
 
   async get(tenantId: string, id: string): Promise<Tool> {

@@ -28,6 +28,12 @@ export const ToolHttp = component(
       method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
       urlTemplate: text(2000).describe('`{name}` is filled with the argument of that name, URL-encoded.'),
       headers: headers.describe('Sent on every call; credentials are kept apart (sealed) and never shown.'),
+      query: z
+        .array(text(200))
+        .max(100)
+        .optional()
+        .describe('Arguments sent in the query string although the method has a body.'),
+      bodyArgument: text(200).optional().describe('The argument whose value is the whole JSON body.'),
       source: z
         .object({ openapi: z.object({ operationId: text(200), path: text(2000) }).strict() })
         .strict()
@@ -59,3 +65,26 @@ export const Tool = component(
   'A tool copilots may call: an HTTP endpoint the platform calls, or one the caller runs (client).',
 );
 export const ToolPage = page('ToolPage', Tool, toolExample);
+
+export const ToolImport = component(
+  'ToolImport',
+  z
+    .object({
+      tools: z.array(Tool).max(1000).describe('The tools created, one per operation.'),
+      skipped: z
+        .array(
+          z
+            .object({
+              operationId: text(200).nullable(),
+              path: text(2000),
+              method: text(10),
+              skipped: text(500).describe('Why the operation was not imported.'),
+            })
+            .strict(),
+        )
+        .max(1000),
+    })
+    .strict()
+    .meta({ example: { tools: [toolExample], skipped: [] } }),
+  'What an OpenAPI import created, and the operations it left out.',
+);

@@ -3,10 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthContext, Scopes } from '@copilot/auth';
 import { validate } from '@copilot/http';
 import { presentTool } from '@copilot/persistence/presenters';
-import { HTTP_METHODS, ToolService } from '@copilot/tools';
+import { HTTP_METHODS, OpenApiImporter, ToolService } from '@copilot/tools';
 import { z } from 'zod';
 import { ApiJson, ApiNoContent, ApiProblemResponses, ApiRoute } from '../openapi/api-docs.decorators';
-import { Tool as ToolShape, ToolPage, toolExample } from '../openapi/tool.responses';
+import { Tool as ToolShape, ToolImport, ToolPage, toolExample } from '../openapi/tool.responses';
 import { presentPage } from '../presenters';
 import { RequestId } from '../request-context';
 import { idParam, pageQuery } from '../request-schemas';
@@ -73,11 +73,67 @@ const updateBody = z
   .refine((body) => Object.keys(body).length > 0, 'expected at least one field to change')
   .meta({ example: { description: 'Looks an order up by its number.', timeoutMs: 5000 } });
 
+const importBody = z
+  .object({
+    document: z
+      .union([z.string().max(5_000_000), z.record(z.string().max(200), z.unknown()).meta({ maxProperties: 100 })])
+      .optional()
+      .describe('The OpenAPI 3 document: an object, or JSON or YAML text.'),
+    url: z
+      .string()
+      .max(2000)
+      .optional()
+      .describe('Where to fetch it (through the egress policy), instead of document.'),
+    operations: z.array(z.string().max(200)).min(1).max(1000).optional().describe('Only these operationIds.'),
+    baseUrl: z.string().max(2000).optional().describe("Where the API is; default: the document's first server."),
+    namePrefix: z
+      .string()
+      .max(32)
+      .regex(/^[a-zA-Z0-9_-]*$/, 'expected letters, digits, _ or -')
+      .optional(),
+    credentials: z.object({ headers }).strict().optional().describe('Sealed on every imported tool.'),
+    timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+  })
+  .strict()
+  .refine((body) => (body.document === undefined) !== (body.url === undefined), {
+    message: 'expected exactly one of document and url',
+  })
+  .meta({
+    example: {
+      url: 'https://shop.example.com/openapi.json',
+      operations: ['getOrder', 'listOrders'],
+      namePrefix: 'shop_',
+      credentials: { headers: { Authorization: 'Bearer shop-api-token' } },
+    },
+  });
+
 /** Tools copilots may call. Reading takes chat:read; changing them takes admin. */
 @ApiTags('Tools')
 @Controller('tools')
 export class ToolsController {
-  constructor(private readonly tools: ToolService) {}
+  constructor(
+    private readonly tools: ToolService,
+    private readonly importer: OpenApiImporter,
+  ) {}
+
+  @Post('import-openapi')
+  @HttpCode(201)
+  @Scopes('admin')
+  @ApiRoute(
+    'importOpenApiTools',
+    'Import tools from an OpenAPI document',
+    'One http tool per operation (its operationId as the name; path and query parameters and the JSON body as arguments). All or nothing: a name the tenant has refuses the whole import.',
+  )
+  @ApiJson(201, ToolImport, 'The tools created, and the operations left out.')
+  @ApiProblemResponses([409, 'A tool with one of the names exists; nothing was imported.'])
+  async importOpenApi(
+    @Auth() auth: AuthContext,
+    @Body(validate(importBody)) body: z.output<typeof importBody>,
+    @RequestId() requestId: string,
+  ) {
+    const { tools, skipped } = await this.importer.import(auth, body, requestId);
+    return { tools: tools.map(presentTool), skipped };
+  }
 
   @Post()
   @HttpCode(201)

@@ -178,4 +178,71 @@ describe('/v1/tools', () => {
     expect(renamed.statusCode).toBe(409);
     expect((await as(a.keys.admin!, { method: 'GET', url: `/v1/tools/${tool.id}` })).json().name).toBe('in_use');
   });
+
+  it('imports one http tool per operation of an OpenAPI document, all or nothing', async () => {
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 'Shop', version: '1' },
+      servers: [{ url: 'https://shop.example.com/api' }],
+      paths: {
+        '/orders/{orderId}': {
+          get: {
+            operationId: 'getOrder',
+            summary: 'Get an order',
+            parameters: [{ name: 'orderId', in: 'path', required: true, schema: { type: 'string' } }],
+          },
+        },
+        '/orders': {
+          post: {
+            operationId: 'createOrder',
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { sku: { type: 'string' } }, required: ['sku'] },
+                },
+              },
+            },
+          },
+          delete: { summary: 'no operationId' },
+        },
+      },
+    };
+    const imported = await as(a.keys.admin!, {
+      method: 'POST',
+      url: '/v1/tools/import-openapi',
+      payload: { document, namePrefix: 'shop_', credentials: { headers: { Authorization: 'Bearer shop' } } },
+    });
+    expect(imported.statusCode).toBe(201);
+    const body = imported.json();
+    expect(body.tools.map((t: { name: string }) => t.name)).toEqual(['shop_getOrder', 'shop_createOrder']);
+    expect(body.tools[0]).toMatchObject({
+      kind: 'http',
+      hasCredentials: true,
+      idempotent: true,
+      http: { method: 'GET', urlTemplate: 'https://shop.example.com/api/orders/{orderId}' },
+      parameters: { required: ['orderId'] },
+    });
+    expect(body.skipped).toEqual([{ operationId: null, path: '/orders', method: 'DELETE', skipped: 'no operationId' }]);
+
+    // Again: the names are taken, and nothing more is created.
+    const again = await as(a.keys.admin!, {
+      method: 'POST',
+      url: '/v1/tools/import-openapi',
+      payload: { document: JSON.stringify(document), namePrefix: 'shop_' },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toContain('shop_getOrder');
+    expect(await admin.tool.count({ where: { tenantId: a.tenantId, name: { startsWith: 'shop_' } } })).toBe(2);
+
+    // A URL inside the platform's network is refused by the egress policy.
+    const internal = await as(a.keys.admin!, {
+      method: 'POST',
+      url: '/v1/tools/import-openapi',
+      payload: { url: 'http://127.0.0.1:9/openapi.json' },
+    });
+    expect(internal.statusCode).toBe(400);
+    expect(internal.json().errors).toEqual([expect.objectContaining({ field: 'body.url' })]);
+    const neither = await as(a.keys.admin!, { method: 'POST', url: '/v1/tools/import-openapi', payload: {} });
+    expect(neither.statusCode).toBe(400);
+  });
 });

@@ -30,6 +30,8 @@ export const presentTool = (t: Tool) => {
     method?: string;
     urlTemplate?: string;
     headers?: Record<string, string>;
+    query?: string[];
+    bodyArgument?: string;
     source?: unknown;
   };
   return {
@@ -44,6 +46,8 @@ export const presentTool = (t: Tool) => {
             method: config.method,
             urlTemplate: config.urlTemplate,
             headers: config.headers ?? {},
+            ...(config.query ? { query: config.query } : {}),
+            ...(config.bodyArgument ? { bodyArgument: config.bodyArgument } : {}),
             ...(config.source ? { source: config.source } : {}),
           }
         : null,
