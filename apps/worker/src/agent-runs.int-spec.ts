@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AgentActions, ChatService, ConversationService, CopilotService, JobService } from '@copilot/conversations';
 import { adminDatabaseConfig, loadSettings, redisConfig } from '@copilot/config';
 import { FakeOpenAiServer, reply, toolCalls } from '@copilot/llm/testing';
+import { JobReaper } from '@copilot/maintenance';
 import { createPrismaClient, TenantTransactions } from '@copilot/persistence';
 import { jobEventsKey, toJobEvent } from '@copilot/queues';
 import { ProviderKeys } from '@copilot/secrets';
@@ -314,5 +315,37 @@ describe('agent runs', () => {
     expect(result).toMatchObject({ tool_call_id: 'call_date', content: '2026-12-24' });
     const messages = (await app.get(ChatService).listMessages(tenantId, conversationId, { limit: 10 })).data;
     expect(messages.filter((m) => m.role === 'assistant').map((m) => m.content)).toEqual(['Booked for Christmas Eve.']);
+  });
+
+  it('tells the model when an approval never came: the reaper resumes the expired run, which answers', async () => {
+    openai.reset();
+    openai.script(
+      toolCalls([{ id: 'call_late', name: 'get_order', arguments: { orderId: 'A-9' } }]),
+      reply('I could not check it in time.'),
+    );
+    const before = seen.length;
+    const { jobId } = await ask({ tools: [{ name: 'get_order', approval: 'always' }] }, 'A-9?');
+    const waiting = await parked(jobId);
+    // As if the day had passed.
+    await admin.job.update({
+      where: { id: jobId },
+      data: { result: { ...(waiting.result as object), expiresAt: new Date(Date.now() - 1000).toISOString() } },
+    });
+    const report = await app.get(JobReaper).reapOnce();
+    expect(report.parkedExpired).toBe(1);
+    expect(await jobEnded(app, tenantId, jobId)).toMatchObject({
+      status: 'succeeded',
+      result: { stopReason: 'answered' },
+    });
+    expect(seen.length).toBe(before); // never run
+    const result = (
+      openai.requests[1]!.body as { messages: { role: string; tool_call_id?: string; content: string }[] }
+    ).messages.find((m) => m.role === 'tool');
+    expect(result).toMatchObject({ tool_call_id: 'call_late' });
+    expect(result!.content).toContain('no one approved this call in time');
+    expect(await admin.runStep.findFirstOrThrow({ where: { jobId, toolCallId: 'call_late' } })).toMatchObject({
+      status: 'rejected',
+      decision: 'expired',
+    });
   });
 });

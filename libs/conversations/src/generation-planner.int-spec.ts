@@ -21,6 +21,7 @@ describe(GenerationPlanner.name, () => {
     defaultModel: 'local',
     toolOutputMaxBytes: 16_384,
     agentDeadlineMs: 600_000,
+    pendingActionTtlMs: 86_400_000,
   });
   let tenantId: string;
 

@@ -26,8 +26,10 @@ export interface ChatSettings {
   defaultModel: string;
   /** Bytes of a tool's output kept and shown to the model. */
   toolOutputMaxBytes: number;
-  /** How long an agent run may take, parked time not counted. */
+  /** How long an agent run may work from when it starts or resumes. */
   agentDeadlineMs: number;
+  /** How long a parked run waits for an approval or a tool output. */
+  pendingActionTtlMs: number;
 }
 
 /**

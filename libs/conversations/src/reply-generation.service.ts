@@ -29,7 +29,13 @@ import {
 import { type RunnableTool, ToolExecutor } from '@copilot/tools';
 import { TokenBudget } from '@copilot/usage';
 import { AgentRunner, type AgentRunEnd } from './agent/agent-runner';
-import { type AgentPlan, type GenerationPlan, GenerationPlanner } from './generation-planner';
+import {
+  type AgentPlan,
+  CHAT_OPTIONS,
+  type ChatSettings,
+  type GenerationPlan,
+  GenerationPlanner,
+} from './generation-planner';
 import { type Citation, GroundingService } from './grounding.service';
 
 export const RESILIENT_GENERATOR = Symbol('RESILIENT_GENERATOR');
@@ -58,9 +64,6 @@ interface Progress {
   agent?: { stopReason: AgentStopReason; steps: number; toolCalls: number };
 }
 
-/** How long a parked run waits for an approval or a tool output. */
-export const PENDING_ACTION_TTL_MS = 24 * 3600 * 1000;
-
 /**
  * chat.generate: plan the request (copilot, history that fits), call the providers
  * through the resilience layer, stream the reply, and store it with its usage. The
@@ -83,6 +86,7 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
     private readonly grounding: GroundingService,
     private readonly agents: AgentRunner,
     private readonly toolExecutor: ToolExecutor,
+    @Inject(CHAT_OPTIONS) private readonly chat: ChatSettings,
     @Inject(RESILIENT_GENERATOR) private readonly generator: ResilientGenerator,
   ) {}
 
@@ -323,7 +327,7 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
           name: c.toolName ?? '',
           arguments: c.arguments ?? '',
         })),
-        expiresAt: new Date(Date.now() + PENDING_ACTION_TTL_MS).toISOString(),
+        expiresAt: new Date(Date.now() + this.chat.pendingActionTtlMs).toISOString(),
       };
       await this.events.append(payload.jobId, 'requires_action', action);
       return { status: 'requires_action', action, local: progress };

@@ -20,6 +20,7 @@ describe('agent run routes', () => {
       chat: { scopes: ['chat:read', 'chat:write'] },
       reader: { scopes: ['chat:read'] },
       docs: { scopes: ['documents:read'] },
+      admin: { scopes: ['admin'] },
     });
     b = await createTenantWithKeys('agent-routes-b', { chat: { scopes: ['chat:read', 'chat:write'] } });
     ({ app } = await startApi());
@@ -174,5 +175,28 @@ describe('agent run routes', () => {
     });
     expect(notWaiting.statusCode).toBe(409);
     expect(notWaiting.json()).toMatchObject({ jobStatus: 'succeeded' });
+  });
+
+  it('emits job.requires_action to webhooks when a run parks, with what it waits for', async () => {
+    const webhook = await as(a.keys.admin!, {
+      method: 'POST',
+      url: '/v1/webhooks',
+      payload: { url: 'https://93.184.216.34/hook', events: ['job.requires_action'] },
+    });
+    expect(webhook.statusCode).toBe(201);
+    const id = randomUUID();
+    await admin.job.create({
+      data: { id, tenantId: a.tenantId, queue: 'chat', name: 'chat.generate', status: 'running', payload: {} },
+    });
+    const action = { type: 'submit_tool_outputs', toolCalls: [{ id: 'call_c', name: 'pick_date', arguments: '{}' }] };
+    await admin.job.update({ where: { id }, data: { status: 'requires_action', result: action } });
+    const delivery = await admin.webhookDelivery.findFirstOrThrow({
+      where: { tenantId: a.tenantId, webhookId: webhook.json().id },
+    });
+    expect(delivery.eventType).toBe('job.requires_action');
+    expect(delivery.payload).toMatchObject({
+      type: 'job.requires_action',
+      data: { job: { id, status: 'requires_action', result: null, requiredAction: action, finishedAt: null } },
+    });
   });
 });

@@ -108,7 +108,15 @@ export const chatConfig = defineConcern(
         .max(86_400)
         .default(600)
         .describe(
-          'Seconds an agent run (model steps and tool calls) may take before it is stopped with stopReason deadline; time parked waiting for an approval or a tool output does not count',
+          'Seconds an agent run may work (model steps and tool calls) from the moment it starts or resumes before it is stopped with stopReason deadline; a run parked for an approval or a tool output starts a new stretch when it resumes',
+        ),
+    },
+    PENDING_ACTION_TTL_SECONDS: {
+      schema: positiveInt
+        .max(30 * 86_400)
+        .default(86_400)
+        .describe(
+          'Seconds a parked agent run waits for an approval or a client tool output; then the calls waiting are reported to the model as expired and the run answers',
         ),
     },
     DEFAULT_MODEL: {
@@ -132,6 +140,7 @@ export const chatConfig = defineConcern(
     storeOpenAiCompletions: v.OPENAI_COMPAT_STORE_CONVERSATIONS,
     toolOutputMaxBytes: v.TOOL_OUTPUT_MAX_BYTES,
     agentDeadlineMs: v.AGENT_RUN_DEADLINE_SECONDS * 1000,
+    pendingActionTtlMs: v.PENDING_ACTION_TTL_SECONDS * 1000,
   }),
 );
 

@@ -328,6 +328,9 @@ export class AgentRunner {
       const approved = row.status === 'awaiting_approval' && row.decision === 'approved';
       if (!tool) {
         await this.endCall(input, state, row, { status: 'error', output: 'the tool is no longer available' }, 0);
+      } else if (row.status === 'awaiting_approval' && row.decision === 'expired') {
+        const output = 'no one approved this call in time, so it was not run';
+        await this.endCall(input, state, row, { status: 'rejected', output }, 0);
       } else if (row.status === 'awaiting_approval' && row.decision === 'rejected') {
         const why = row.decisionReason ? `: ${row.decisionReason}` : '';
         await this.endCall(input, state, row, { status: 'rejected', output: `the user rejected this call${why}` }, 0);

@@ -5,6 +5,7 @@ import {
   MaintenanceRepository,
   PrismaService,
   type ReapableJob,
+  RunStepRepository,
   TenantTransactions,
 } from '@copilot/persistence';
 import {
@@ -29,6 +30,8 @@ export interface ReapReport {
   documentsFailed: number;
   /** Queue entries left active by a worker that died (their lock lapsed), taken off the queue. */
   orphansRemoved: number;
+  /** Parked runs whose pending action expired, queued again to tell the model. */
+  parkedExpired: number;
 }
 
 /** Active entries looked at per queue and pass. */
@@ -56,6 +59,7 @@ export class JobReaper {
     private readonly maintenance: MaintenanceRepository,
     private readonly jobs: JobRepository,
     private readonly documents: DocumentRepository,
+    private readonly steps: RunStepRepository,
     private readonly producer: JobProducer,
     private readonly runner: JobRunner,
     private readonly redis: RedisConnections,
@@ -63,7 +67,7 @@ export class JobReaper {
   ) {}
 
   async reapOnce(): Promise<ReapReport> {
-    const report: ReapReport = { handedBack: 0, gaveUp: 0, documentsFailed: 0, orphansRemoved: 0 };
+    const report: ReapReport = { handedBack: 0, gaveUp: 0, documentsFailed: 0, orphansRemoved: 0, parkedExpired: 0 };
     const settings = this.options.maintenance.reaper;
     // First what the queue shows lost: active entries nobody holds. Their rows, when still
     // open, come back as candidates below (no entry any more) once they are stale.
@@ -83,9 +87,40 @@ export class JobReaper {
       }
     }
     report.documentsFailed = await this.failStuckDocuments();
-    if (report.handedBack + report.gaveUp + report.documentsFailed + report.orphansRemoved > 0)
+    report.parkedExpired = await this.expireParkedRuns();
+    if (report.handedBack + report.gaveUp + report.documentsFailed + report.orphansRemoved + report.parkedExpired > 0)
       this.logger.log(report, 'reaper pass');
     return report;
+  }
+
+  /**
+   * Parked runs whose pending action expired: the calls they waited for are recorded as
+   * expired (an approval no one gave, an output the caller never handed in), and the job
+   * is queued again, so the run tells the model and answers instead of waiting forever.
+   */
+  private async expireParkedRuns(): Promise<number> {
+    const expired = await this.maintenance.expiredParkedJobs(
+      this.prisma.client,
+      this.options.maintenance.reaper.batchSize,
+    );
+    let resumed = 0;
+    for (const { id, tenantId } of expired) {
+      try {
+        const job = await this.transactions.run(tenantId, async (tx) => {
+          await this.steps.expireWaiting(tx, id);
+          return this.jobs.resume(tx, id);
+        });
+        if (!job) continue;
+        await this.producer.enqueueStored(job).catch((error: unknown) => {
+          // The relay enqueues it within seconds: the row is queued and undispatched.
+          this.logger.warn({ err: error, job_id: id }, 'could not enqueue an expired parked job');
+        });
+        resumed++;
+      } catch (error) {
+        this.logger.warn({ err: error, job_id: id, tenant_id: tenantId }, 'could not expire a parked job');
+      }
+    }
+    return resumed;
   }
 
   private async reap(job: ReapableJob): Promise<'left' | 'handed back' | 'gave up'> {

@@ -10,6 +10,7 @@ import {
 import {
   createPrismaClient,
   DocumentRepository,
+  RunStepRepository,
   JobRepository,
   MaintenanceRepository,
   PrismaService,
@@ -69,6 +70,7 @@ export function maintenanceFixture(
       maintenance,
       jobs,
       new DocumentRepository(),
+      new RunStepRepository(),
       producer,
       runner,
       connections,

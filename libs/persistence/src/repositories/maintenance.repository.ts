@@ -39,6 +39,13 @@ export class MaintenanceRepository {
     return rows.map((r) => ({ id: r.id, retentionDays: r.retention_days }));
   }
 
+  /** Parked jobs whose pending action expired, of every tenant. */
+  async expiredParkedJobs(client: PrismaClient, limit: number): Promise<{ id: string; tenantId: string }[]> {
+    const rows = await client.$queryRaw<{ id: string; tenant_id: string }[]>`
+      SELECT * FROM app_expired_parked_jobs(${limit}::int)`;
+    return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id }));
+  }
+
   async reapableJobs(
     client: PrismaClient,
     options: { runningSilentMs: number; queuedForMs: number; limit: number },

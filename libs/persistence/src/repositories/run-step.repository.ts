@@ -70,6 +70,22 @@ export class RunStepRepository {
     return updated.count === 1;
   }
 
+  /** What a parked run waited for expired: undecided approvals become `expired`, missing outputs failures. */
+  async expireWaiting(tx: Tx, jobId: string): Promise<void> {
+    await tx.runStep.updateMany({
+      where: { jobId, status: 'awaiting_approval', decision: null },
+      data: { decision: 'expired', decidedAt: new Date() },
+    });
+    await tx.runStep.updateMany({
+      where: { jobId, status: 'awaiting_output' },
+      data: {
+        status: 'failed',
+        output: { status: 'error', output: 'the caller did not hand in an output in time', truncated: false },
+        finishedAt: new Date(),
+      },
+    });
+  }
+
   /** A model step that was running when its worker died: it is run again, from scratch. */
   async discard(tx: Tx, id: string): Promise<void> {
     await tx.runStep.deleteMany({ where: { id } });

@@ -753,6 +753,28 @@ export interface paths {
     patch: operations['updateTool'];
     trace?: never;
   };
+  '/v1/tools/import-openapi': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import tools from an OpenAPI document
+     * @description One http tool per operation (its operationId as the name; path and query parameters and the JSON body as arguments). All or nothing: a name the tenant has refuses the whole import.
+     *
+     *     Requires the scope `admin` (`admin` grants every tenant scope).
+     */
+    post: operations['importOpenApiTools'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/usage': {
     parameters: {
       query?: never;
@@ -2435,6 +2457,10 @@ export interface components {
       headers: {
         [key: string]: string;
       };
+      /** @description Arguments sent in the query string although the method has a body. */
+      query?: string[];
+      /** @description The argument whose value is the whole JSON body. */
+      bodyArgument?: string;
       /** @description The OpenAPI operation it was imported from. */
       source?: {
         openapi: {
@@ -2442,6 +2468,53 @@ export interface components {
           path: string;
         };
       };
+    };
+    /**
+     * @example {
+     *       "tools": [
+     *         {
+     *           "id": "3b4c5d6e-7f80-4a91-8b2c-3d4e5f6a7bcc",
+     *           "name": "get_order",
+     *           "description": "Looks an order up by its number: status, items and delivery date.",
+     *           "parameters": {
+     *             "type": "object",
+     *             "properties": {
+     *               "orderId": {
+     *                 "type": "string",
+     *                 "maxLength": 20,
+     *                 "description": "The order number, e.g. A-1042."
+     *               }
+     *             },
+     *             "required": [
+     *               "orderId"
+     *             ]
+     *           },
+     *           "kind": "http",
+     *           "http": {
+     *             "method": "GET",
+     *             "urlTemplate": "https://shop.example.com/api/orders/{orderId}",
+     *             "headers": {}
+     *           },
+     *           "hasCredentials": true,
+     *           "idempotent": true,
+     *           "timeoutMs": 10000,
+     *           "createdAt": "2026-11-22T09:30:00.000Z",
+     *           "updatedAt": "2026-11-22T09:30:00.000Z"
+     *         }
+     *       ],
+     *       "skipped": []
+     *     }
+     */
+    ToolImport: {
+      /** @description The tools created, one per operation. */
+      tools: components['schemas']['Tool'][];
+      skipped: {
+        operationId: string | null;
+        path: string;
+        method: string;
+        /** @description Why the operation was not imported. */
+        skipped: string;
+      }[];
     };
     /**
      * @example {
@@ -2541,7 +2614,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       url: string;
-      events: ('job.succeeded' | 'job.failed' | 'document.indexed' | 'document.failed')[];
+      events: ('job.succeeded' | 'job.failed' | 'job.requires_action' | 'document.indexed' | 'document.failed')[];
       description: string;
       enabled: boolean;
       /** @description Why the platform disabled it (e.g. 410 Gone); null when a person did. */
@@ -2587,7 +2660,7 @@ export interface components {
        */
       eventId: string;
       /** @enum {string} */
-      eventType: 'job.succeeded' | 'job.failed' | 'document.indexed' | 'document.failed';
+      eventType: 'job.succeeded' | 'job.failed' | 'job.requires_action' | 'document.indexed' | 'document.failed';
       /** @enum {string} */
       status: 'pending' | 'succeeded' | 'failed';
       /** Format: int32 */
@@ -2690,7 +2763,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       url: string;
-      events: ('job.succeeded' | 'job.failed' | 'document.indexed' | 'document.failed')[];
+      events: ('job.succeeded' | 'job.failed' | 'job.requires_action' | 'document.indexed' | 'document.failed')[];
       description: string;
       enabled: boolean;
       /** @description Why the platform disabled it (e.g. 410 Gone); null when a person did. */
@@ -7871,6 +7944,149 @@ export interface operations {
       };
     };
   };
+  importOpenApiTools: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The OpenAPI 3 document: an object, or JSON or YAML text. */
+          document?:
+            | string
+            | {
+                [key: string]: unknown;
+              };
+          /** @description Where to fetch it (through the egress policy), instead of document. */
+          url?: string;
+          /** @description Only these operationIds. */
+          operations?: string[];
+          /** @description Where the API is; default: the document's first server. */
+          baseUrl?: string;
+          namePrefix?: string;
+          /** @description Sealed on every imported tool. */
+          credentials?: {
+            headers: {
+              [key: string]: string;
+            };
+          };
+          /**
+           * Format: int32
+           * @default 30000
+           */
+          timeoutMs?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The tools created, and the operations left out. */
+      201: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ToolImport'];
+        };
+      };
+      /** @description The input is not valid: `errors` names each field and what was expected. */
+      400: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No credential, or a key that is not valid, revoked or expired, or a token that does not verify. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The credential lacks a scope this route needs. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A tool with one of the names exists; nothing was imported. */
+      409: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body (or the uploaded document) is larger than the api accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not JSON (or, where documented, multipart/form-data). */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A request budget or token budget is spent; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Something went wrong on our side; the detail does not say what (it is logged with the request id). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (the database, or every model provider a reply would use) is not available right now; retry after `Retry-After` seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getUsage: {
     parameters: {
       query?: {
@@ -8058,7 +8274,7 @@ export interface operations {
         'application/json': {
           /** Format: uri */
           url: string;
-          events: ('job.succeeded' | 'job.failed' | 'document.indexed' | 'document.failed')[];
+          events: ('job.succeeded' | 'job.failed' | 'job.requires_action' | 'document.indexed' | 'document.failed')[];
           /** @default  */
           description?: string;
           /** @default true */
@@ -8368,7 +8584,7 @@ export interface operations {
         'application/json': {
           /** Format: uri */
           url?: string;
-          events?: ('job.succeeded' | 'job.failed' | 'document.indexed' | 'document.failed')[];
+          events?: ('job.succeeded' | 'job.failed' | 'job.requires_action' | 'document.indexed' | 'document.failed')[];
           description?: string;
           enabled?: boolean;
         };
