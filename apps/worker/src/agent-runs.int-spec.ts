@@ -10,6 +10,7 @@ import { ProviderKeys } from '@copilot/secrets';
 import { ToolService } from '@copilot/tools';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { register } from 'prom-client';
 import { adminOf, createTenant, jobEnded, startWorkerApp } from './testing/worker-test-app';
 
 // Agent runs in the worker, end to end: a copilot with tools, the model (the OpenAI
@@ -132,6 +133,11 @@ describe('agent runs', () => {
     expect(stream.at(-1)).toMatchObject({ type: 'done', data: { stopReason: 'answered' } });
     const messages = (await app.get(ChatService).listMessages(tenantId, conversationId, { limit: 10 })).data;
     expect(messages.find((m) => m.role === 'assistant')?.content).toBe('Order A-1 has shipped.');
+    // What operators watch: calls by tool, kind and outcome, and the run's steps by stop reason.
+    const metrics = await register.metrics();
+    expect(metrics).toMatch(/tool_calls_total\{tool="get_order",kind="http",outcome="ok"\} [1-9]/);
+    expect(metrics).toMatch(/tool_calls_total\{tool="current_time",kind="builtin",outcome="ok"\} [1-9]/);
+    expect(metrics).toMatch(/agent_steps_total\{stop_reason="answered"\} [2-9]/);
   });
 
   it('gives the model an error result for arguments that break the schema and for a failing tool, not a crash', async () => {

@@ -9,6 +9,7 @@ import { CHAT_OPTIONS, type ChatSettings, GenerationPlanner } from './generation
 import { CopilotService } from './copilot.service';
 import { GroundingService } from './grounding.service';
 import { AgentActions } from './agent/agent-actions.service';
+import { agentMetricProviders, AgentMetrics } from './agent/agent-metrics';
 import { AgentRunner } from './agent/agent-runner';
 import { RESILIENT_GENERATOR, ReplyGenerationService } from './reply-generation.service';
 
@@ -48,6 +49,8 @@ export class ConversationsModule {
           ...llmMetricProviders,
           LlmMetrics,
           GroundingService,
+          ...agentMetricProviders,
+          AgentMetrics,
           AgentRunner,
           ReplyGenerationService,
         ]

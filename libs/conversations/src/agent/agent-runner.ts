@@ -20,6 +20,7 @@ import { type AgentStopReason, JobEventWriter, type JobOf, TokenBatcher } from '
 import { checkArguments, type RunnableTool, ToolExecutor, type ToolResult } from '@copilot/tools';
 import { TokenBudget } from '@copilot/usage';
 import { CHAT_OPTIONS, type AgentPlan, type ChatSettings, type GenerationPlan } from '../generation-planner';
+import { AgentMetrics } from './agent-metrics';
 import { callDigest, callSignature, stateOf, type AgentState, type StepToolOutput, toolTurn } from './agent-state';
 
 /** The same call with the same arguments this many times is a loop. */
@@ -62,10 +63,17 @@ export class AgentRunner {
     private readonly events: JobEventWriter,
     private readonly executor: ToolExecutor,
     private readonly budget: TokenBudget,
+    private readonly metrics: AgentMetrics,
     @Inject(CHAT_OPTIONS) private readonly settings: ChatSettings,
   ) {}
 
   async run(input: AgentRunInput, generator: ResilientGenerator): Promise<AgentRunEnd> {
+    const end = await this.loop(input, generator);
+    if (end.kind === 'finished') this.metrics.runEnded(end.stopReason, end.state.modelSteps);
+    return end;
+  }
+
+  private async loop(input: AgentRunInput, generator: ResilientGenerator): Promise<AgentRunEnd> {
     const { tenantId, jobId } = input.payload;
     const startedAt = Date.now();
     const state = stateOf(await this.transactions.run(tenantId, (tx) => this.steps.listForJob(tx, jobId)));
@@ -303,6 +311,13 @@ export class AgentRunner {
       this.steps.end(tx, row.id, { status, output: { ...result } as Prisma.InputJsonObject, durationMs }),
     );
     state.turns.push(toolTurn(row, result));
+    // Calls that never ran (bad arguments, a cap, a rejection) count with no duration.
+    this.metrics.toolCall(
+      row.toolName ?? '',
+      row.toolKind ?? 'unknown',
+      result.status,
+      durationMs > 0 ? durationMs : null,
+    );
     await this.events.append(input.payload.jobId, 'tool_result', {
       id: row.toolCallId ?? row.id,
       name: row.toolName ?? '',
