@@ -21,6 +21,7 @@ import { checkArguments, type RunnableTool, ToolExecutor, type ToolResult } from
 import { TokenBudget } from '@copilot/usage';
 import { CHAT_OPTIONS, type AgentPlan, type ChatSettings, type GenerationPlan } from '../generation-planner';
 import { AgentMetrics } from './agent-metrics';
+import { inSpan } from './agent-spans';
 import { callDigest, callSignature, stateOf, type AgentState, type StepToolOutput, toolTurn } from './agent-state';
 
 /** The same call with the same arguments this many times is a loop. */
@@ -104,7 +105,25 @@ export class AgentRunner {
   }
 
   /** One model step; returns the calls it asked for. */
-  private async modelStep(
+  private modelStep(
+    input: AgentRunInput,
+    state: AgentState,
+    generator: ResilientGenerator,
+    withTools: boolean,
+  ): Promise<ToolCall[]> {
+    const attributes = { 'copilot.job_id': input.payload.jobId, 'copilot.agent.step': state.modelSteps + 1 };
+    return inSpan('agent.step', attributes, async (span) => {
+      const calls = await this.runModelStep(input, state, generator, withTools);
+      span.setAttributes({
+        'copilot.agent.tool_calls': calls.length,
+        ...(state.lastProvider ? { 'gen_ai.system': state.lastProvider } : {}),
+        ...(state.lastModel ? { 'gen_ai.request.model': state.lastModel } : {}),
+      });
+      return calls;
+    });
+  }
+
+  private async runModelStep(
     input: AgentRunInput,
     state: AgentState,
     generator: ResilientGenerator,
@@ -287,16 +306,24 @@ export class AgentRunner {
     tool: RunnableTool,
     args: Record<string, unknown>,
   ): Promise<void> {
-    const started = Date.now();
-    const result: ToolResult = await this.executor.execute(tool, args, {
-      tenantId: input.payload.tenantId,
-      jobId: input.payload.jobId,
-      callId: row.toolCallId ?? row.id,
-      collectionIds: input.plan.collectionIds,
-      maxOutputBytes: this.settings.toolOutputMaxBytes,
-      signal: input.signal,
+    const attributes = {
+      'copilot.job_id': input.payload.jobId,
+      'copilot.tool.name': tool.spec.name,
+      'copilot.tool.kind': tool.kind,
+    };
+    await inSpan('tool.call', attributes, async (span) => {
+      const started = Date.now();
+      const result: ToolResult = await this.executor.execute(tool, args, {
+        tenantId: input.payload.tenantId,
+        jobId: input.payload.jobId,
+        callId: row.toolCallId ?? row.id,
+        collectionIds: input.plan.collectionIds,
+        maxOutputBytes: this.settings.toolOutputMaxBytes,
+        signal: input.signal,
+      });
+      span.setAttributes({ 'copilot.tool.outcome': result.status, 'copilot.tool.output_bytes': result.output.length });
+      await this.endCall(input, state, row, result, Date.now() - started);
     });
-    await this.endCall(input, state, row, result, Date.now() - started);
   }
 
   private async endCall(
