@@ -7,6 +7,7 @@ import { ingestIsolation } from './ingest-isolation';
 import { scale } from './scale';
 import { retrieval } from './retrieval';
 import { search } from './search';
+import { toolStep } from './tool-step';
 import { ttft } from './ttft';
 
 /** Every benchmark, in the order `npm run bench` runs them and docs/benchmarks.md lists them. */
@@ -30,6 +31,13 @@ export const BENCHMARKS: Benchmark[] = [
       'time to first token seen by an SSE client through api -> queue -> worker -> fake provider -> stream -> api',
     baseline: 'the same fake provider streamed directly to the same client',
     run: ttft,
+  },
+  {
+    name: 'tool-step',
+    measures:
+      'what one tool step adds to a message (two model steps and a builtin call, with their run_steps rows and events) over the same message without tools, both to `done`',
+    baseline: 'the extra model round trip itself: the same fake provider streamed directly',
+    run: toolStep,
   },
   {
     name: 'concurrency',
