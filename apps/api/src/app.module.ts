@@ -10,6 +10,7 @@ import type { ApiSettings } from './api.settings';
 import { AuditEventsController } from './audit/audit-events.controller';
 import { CopilotsController } from './copilots/copilots.controller';
 import { ToolsController } from './tools/tools.controller';
+import { McpServersController } from './mcp-servers/mcp-servers.controller';
 import { AgentRunsController } from './jobs/agent-runs.controller';
 import { CollectionsController } from './knowledge/collections.controller';
 import { DocumentsController } from './knowledge/documents.controller';
@@ -24,6 +25,7 @@ import { JobEventsController } from './jobs/job-events.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { OPENAI_COMPAT_CONTROLLERS, OPENAI_COMPAT_PROVIDERS } from './openai-compat';
 import { WebhooksController } from './webhooks/webhooks.controller';
+import { McpController } from './mcp/mcp.controller';
 
 @Module({})
 export class AppModule {
@@ -48,6 +50,7 @@ export class AppModule {
         SearchController,
         CopilotsController,
         ToolsController,
+        McpServersController,
         AgentRunsController,
         ProviderKeysController,
         UsageController,
@@ -57,6 +60,7 @@ export class AppModule {
         JobEventsController,
         WebhooksController,
         ...OPENAI_COMPAT_CONTROLLERS,
+        McpController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiErrorFilter },

@@ -67,10 +67,11 @@ export function apiServerOptions(settings: ApiSettings): HttpServerOptions {
 
 /**
  * REST under /v1; probes and metrics at the root; the OpenAI-compatible routes under
- * /openai/v1, where OpenAI's SDKs expect them. The OpenAPI document is built with the same routes.
+ * /openai/v1, where OpenAI's SDKs expect them; MCP at /mcp (outside the REST contract).
+ * The OpenAPI document is built with the same routes.
  */
 export function setApiPrefix(app: INestApplication): void {
-  app.setGlobalPrefix('v1', { exclude: ['health', 'ready', 'version', 'metrics', ...OPENAI_COMPAT_PATHS] });
+  app.setGlobalPrefix('v1', { exclude: ['health', 'ready', 'version', 'metrics', 'mcp', ...OPENAI_COMPAT_PATHS] });
 }
 
 /**

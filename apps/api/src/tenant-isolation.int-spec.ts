@@ -1,5 +1,7 @@
+import { McpTestServer } from '@copilot/tools/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions } from 'fastify';
+import type { ApiSettings } from './api.settings';
 import { createTenantWithKeys, startApi } from './testing/api-test-app';
 
 /** The ids tenant A owns, made through the api itself. */
@@ -12,6 +14,7 @@ interface Owned {
   documentId: string;
   webhookId: string;
   toolId: string;
+  mcpServerId: string;
 }
 
 /**
@@ -165,6 +168,22 @@ const CASES: Record<
     attempt: (o) => ({ method: 'DELETE', url: `/v1/tools/${o.toolId}` }),
     unchanged: (o) => ({ method: 'GET', url: `/v1/tools/${o.toolId}` }),
   },
+  'GET /v1/mcp-servers/:id': {
+    attempt: (o) => ({ method: 'GET', url: `/v1/mcp-servers/${o.mcpServerId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/mcp-servers/${o.mcpServerId}` }),
+  },
+  'PATCH /v1/mcp-servers/:id': {
+    attempt: (o) => ({ method: 'PATCH', url: `/v1/mcp-servers/${o.mcpServerId}`, payload: { timeoutMs: 1000 } }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/mcp-servers/${o.mcpServerId}` }),
+  },
+  'DELETE /v1/mcp-servers/:id': {
+    attempt: (o) => ({ method: 'DELETE', url: `/v1/mcp-servers/${o.mcpServerId}` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/mcp-servers/${o.mcpServerId}` }),
+  },
+  'POST /v1/mcp-servers/:id/refresh': {
+    attempt: (o) => ({ method: 'POST', url: `/v1/mcp-servers/${o.mcpServerId}/refresh` }),
+    unchanged: (o) => ({ method: 'GET', url: `/v1/mcp-servers/${o.mcpServerId}` }),
+  },
   'GET /v1/jobs/:id/steps': {
     attempt: (o) => ({ method: 'GET', url: `/v1/jobs/${o.jobId}/steps` }),
     unchanged: (o) => ({ method: 'GET', url: `/v1/jobs/${o.jobId}/steps` }),
@@ -199,6 +218,9 @@ const CASES: Record<
   },
 };
 
+// Loopback admitted (as an operator would) for the MCP server A registers; nothing else here calls out.
+const withLoopback = (settings: ApiSettings): ApiSettings => ({ ...settings, egress: { allowedHosts: ['127.0.0.1'] } });
+
 // A's own requests move its keys' last-used times; that is not a change B made.
 const withoutUsageTimes = (body: unknown): unknown =>
   JSON.parse(JSON.stringify(body), (key, value) => (key === 'lastUsedAt' ? undefined : value));
@@ -209,6 +231,8 @@ describe('tenant isolation over HTTP', () => {
   let a: Awaited<ReturnType<typeof createTenantWithKeys>>;
   let b: Awaited<ReturnType<typeof createTenantWithKeys>>;
   let owned: Owned;
+  // An MCP server must answer to be registered: A's points at this one.
+  let mcp: McpTestServer;
 
   const as = (key: string, options: InjectOptions) =>
     app.inject({ ...options, headers: { ...options.headers, 'x-api-key': key } } as InjectOptions);
@@ -216,7 +240,8 @@ describe('tenant isolation over HTTP', () => {
   beforeAll(async () => {
     a = await createTenantWithKeys('iso-a', { admin: { scopes: ['admin'] }, spare: { scopes: ['chat:read'] } });
     b = await createTenantWithKeys('iso-b', { admin: { scopes: ['admin'] } });
-    ({ app } = await startApi(undefined, (nest) =>
+    mcp = await McpTestServer.start();
+    ({ app } = await startApi(withLoopback, (nest) =>
       nest
         .getHttpAdapter()
         .getInstance()
@@ -257,8 +282,14 @@ describe('tenant isolation over HTTP', () => {
       url: '/v1/tools',
       payload: { name: 'a_secret', kind: 'client', description: 'a-secret' },
     });
+    const mcpServer = await as(a.keys.admin!, {
+      method: 'POST',
+      url: '/v1/mcp-servers',
+      payload: { name: 'a-secret', url: mcp.url, bearerToken: 'a-secret-token' },
+    });
     owned = {
       toolId: tool.json().id,
+      mcpServerId: mcpServer.json().id,
       webhookId: webhook.json().id,
       collectionId: collection.json().id,
       documentId: document.json().document.id,
@@ -268,7 +299,10 @@ describe('tenant isolation over HTTP', () => {
       copilotId: copilot.json().id,
     };
   }, 60_000); // two tenants, an api and a dozen requests: more than jest's 5 s default on a loaded machine
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await mcp.close();
+  });
 
   it('has a case for every route with an id in its path', () => {
     // bull-board's own routes hold no tenant data and sit behind one platform-admin hook

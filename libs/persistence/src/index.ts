@@ -19,6 +19,7 @@ export * from './repositories/maintenance.repository';
 export * from './repositories/message.repository';
 export * from './repositories/tenant.repository';
 export * from './repositories/tool.repository';
+export * from './repositories/mcp-server.repository';
 export * from './repositories/run-step.repository';
 export * from './repositories/webhook.repository';
 export * from './repositories/webhook-delivery.repository';
@@ -30,6 +31,7 @@ export type {
   Copilot,
   Document,
   Job,
+  McpServer,
   Message,
   PrismaClient,
   Tenant,

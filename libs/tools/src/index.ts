@@ -6,3 +6,4 @@ export * from './tools.module';
 export * from './tool-executor';
 export * from './openapi-import';
 export * from './openapi-importer.service';
+export * from './mcp';

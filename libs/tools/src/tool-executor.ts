@@ -3,22 +3,28 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EGRESS_FETCH, EGRESS_RULES, EgressError, type EgressRules, type FetchFunction } from '@copilot/egress';
 import type { ToolSpec } from '@copilot/llm';
 import type { CopilotTool, Tool, Tx } from '@copilot/persistence';
-import { ToolRepository } from '@copilot/persistence';
+import { McpServerRepository, ToolRepository } from '@copilot/persistence';
 import { fetchDocument, parseDocument, SearchService, UrlFetchError } from '@copilot/retrieval';
 import { BUILTIN_TOOLS, type BuiltinToolName, isBuiltinTool } from './builtin-tools';
+import { McpCallError, McpClientPool, type PooledMcpEndpoint } from './mcp/mcp-client-pool';
+import { mcpOutputOf } from './mcp/mcp-output';
+import { McpServerService } from './mcp/mcp-server.service';
+import { resolveMcpTools } from './mcp/mcp-tool-resolver';
 import { definitionOf, ToolService } from './tool.service';
 import { templateNames, type HttpToolConfig, type ToolCredentials } from './tool-definition';
 
 /** A tool a run may call: what the model is told, and how the platform runs it. */
 export interface RunnableTool {
   spec: ToolSpec;
-  kind: 'builtin' | 'http' | 'client';
+  kind: 'builtin' | 'http' | 'client' | 'mcp';
   approval: 'never' | 'always';
   /** Safe to run again after a crash mid-call. Builtins only read. */
   idempotent: boolean;
   timeoutMs: number;
   http?: HttpToolConfig;
   credentials?: ToolCredentials | null;
+  /** An MCP server's tool: which server, the tool's own name there, and how to reach it. */
+  mcp?: { serverId: string; remoteName: string; endpoint: PooledMcpEndpoint };
 }
 
 export type ToolOutcome = 'ok' | 'error' | 'timeout';
@@ -59,6 +65,9 @@ export class ToolExecutor {
     private readonly search: SearchService,
     @Inject(EGRESS_FETCH) private readonly fetch: FetchFunction,
     @Inject(EGRESS_RULES) private readonly rules: EgressRules,
+    private readonly mcpServers: McpServerRepository,
+    private readonly mcpService: McpServerService,
+    private readonly mcpPool: McpClientPool,
   ) {}
 
   /** The copilot's tools, resolved in the run's transaction (a tool deleted since is left out). */
@@ -71,6 +80,13 @@ export class ToolExecutor {
         )
       ).map((row) => [row.name, row]),
     );
+    // A name that is neither a builtin nor a tenant tool may be `<server>__<tool>`.
+    const mcp = await resolveMcpTools(
+      this.mcpServers,
+      tx,
+      listed.filter((t) => !isBuiltinTool(t.name) && !rows.has(t.name)).map((t) => t.name),
+    );
+    const endpoints = new Map<string, PooledMcpEndpoint>();
     const runnable: RunnableTool[] = [];
     for (const entry of listed) {
       if (isBuiltinTool(entry.name)) {
@@ -85,6 +101,21 @@ export class ToolExecutor {
       }
       const row = rows.get(entry.name);
       if (row) runnable.push(await this.runnableOf(tx, tenantId, row, entry.approval));
+      const remote = mcp.get(entry.name);
+      if (!row && remote) {
+        const { server, tool } = remote;
+        let endpoint = endpoints.get(server.id);
+        if (!endpoint) endpoints.set(server.id, (endpoint = await this.mcpService.endpointOf(tx, tenantId, server)));
+        runnable.push({
+          spec: { name: entry.name, description: tool.description, parameters: tool.inputSchema },
+          kind: 'mcp',
+          approval: entry.approval,
+          // A call cut by a crash is sent again only when the server says that is harmless.
+          idempotent: tool.annotations?.idempotentHint === true,
+          timeoutMs: server.timeoutMs,
+          mcp: { serverId: server.id, remoteName: tool.name, endpoint },
+        });
+      }
     }
     return runnable;
   }
@@ -95,7 +126,9 @@ export class ToolExecutor {
       const raw =
         tool.kind === 'builtin'
           ? await this.builtin(tool.spec.name as BuiltinToolName, args, context, signal)
-          : await this.callHttp(tool, args, context, signal);
+          : tool.kind === 'mcp'
+            ? await this.callMcp(tool, args, context)
+            : await this.callHttp(tool, args, context, signal);
       return capped(raw.status, raw.output, context.maxOutputBytes);
     } catch (error) {
       if (signal.aborted && !context.signal.aborted) {
@@ -169,6 +202,21 @@ export class ToolExecutor {
         }));
         return { status: 'ok', output: JSON.stringify({ passages }) };
       }
+    }
+  }
+
+  /** The pool bounds the call by the server's timeout itself, so only the run's cancellation goes in. */
+  private async callMcp(
+    tool: RunnableTool,
+    args: Record<string, unknown>,
+    context: ToolCallContext,
+  ): Promise<{ status: ToolOutcome; output: string }> {
+    const { remoteName, endpoint } = tool.mcp!;
+    try {
+      return mcpOutputOf(await this.mcpPool.callTool(endpoint, remoteName, args, context.signal));
+    } catch (error) {
+      if (!(error instanceof McpCallError)) throw error;
+      return { status: error.reason === 'timeout' ? 'timeout' : 'error', output: error.message };
     }
   }
 

@@ -46,6 +46,7 @@ const TAGS = {
   Jobs: 'Any async operation: status, Server-Sent Events, cancel.',
   Copilots: 'Named assistants: instructions, model, collections.',
   Tools: 'What copilots may call: HTTP endpoints, and tools the caller runs.',
+  'MCP servers': "The tenant's MCP servers, whose tools copilots may call.",
   Knowledge: 'Collections, documents and search.',
   Webhooks: 'Outgoing events to your endpoints, and their delivery log.',
   Usage: 'Requests and tokens by model or day.',

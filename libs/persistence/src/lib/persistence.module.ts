@@ -10,6 +10,7 @@ import { ConversationRepository } from '../repositories/conversation.repository'
 import { CopilotRepository } from '../repositories/copilot.repository';
 import { RunStepRepository } from '../repositories/run-step.repository';
 import { ToolRepository } from '../repositories/tool.repository';
+import { McpServerRepository } from '../repositories/mcp-server.repository';
 import { DocumentRepository } from '../repositories/document.repository';
 import { JobRepository } from '../repositories/job.repository';
 import { MaintenanceRepository } from '../repositories/maintenance.repository';
@@ -29,6 +30,7 @@ const repositories = [
   ConversationRepository,
   CopilotRepository,
   ToolRepository,
+  McpServerRepository,
   RunStepRepository,
   DocumentRepository,
   JobRepository,
