@@ -13,11 +13,10 @@ import {
   type Tx,
 } from '@copilot/persistence';
 import { TenantSecrets } from '@copilot/secrets';
+import { RowSecret } from './row-secret';
 import { assertValidDefinition, type ToolCredentials, type ToolDefinition } from './tool-definition';
 
 export type ToolInput = ToolDefinition & { credentials?: ToolCredentials | null };
-
-const secretNameOf = (toolId: string) => `tool:${toolId}`;
 
 /**
  * A tenant's tools: defined, changed and deleted by admins (audited), with their
@@ -29,10 +28,19 @@ export class ToolService {
   constructor(
     private readonly transactions: TenantTransactions,
     private readonly tools: ToolRepository,
-    private readonly secrets: TenantSecrets,
-    private readonly secretRows: TenantSecretRepository,
+    secrets: TenantSecrets,
+    secretRows: TenantSecretRepository,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.credentials = new RowSecret(
+      'tool',
+      secrets,
+      secretRows,
+      async (tx, id, secretName) => (await this.tools.update(tx, id, { secretName }))!,
+    );
+  }
+
+  private readonly credentials: RowSecret<Tool>;
 
   create(actor: AuthContext, input: ToolInput, requestId?: string): Promise<Tool> {
     assertValidDefinition(input);
@@ -58,7 +66,7 @@ export class ToolService {
   async createIn(tx: Tx, tenantId: string, input: ToolInput): Promise<Tool> {
     assertValidDefinition(input);
     const tool = await this.tools.create(tx, tenantId, { ...fieldsOf(input), secretName: null });
-    return input.credentials ? this.seal(tx, tenantId, tool, input.credentials) : tool;
+    return input.credentials ? this.credentials.seal(tx, tenantId, tool, JSON.stringify(input.credentials)) : tool;
   }
 
   async get(tenantId: string, id: string): Promise<Tool> {
@@ -81,11 +89,10 @@ export class ToolService {
         assertValidDefinition(next);
         if (changes.name !== undefined && changes.name !== current.name) await this.assertUnused(tx, current.name);
         let tool = (await this.tools.update(tx, id, fieldsOf(next)))!;
-        if (changes.credentials) tool = await this.seal(tx, actor.tenantId, tool, changes.credentials);
-        if (changes.credentials === null && tool.secretName) {
-          await this.secretRows.delete(tx, actor.tenantId, tool.secretName);
-          tool = (await this.tools.update(tx, id, { secretName: null }))!;
+        if (changes.credentials) {
+          tool = await this.credentials.seal(tx, actor.tenantId, tool, JSON.stringify(changes.credentials));
         }
+        if (changes.credentials === null) tool = await this.credentials.drop(tx, actor.tenantId, tool);
         await this.audit.record(
           tx,
           actor,
@@ -107,7 +114,7 @@ export class ToolService {
       if (!tool) throw new NotFound('tool', id);
       await this.assertUnused(tx, tool.name);
       await this.tools.delete(tx, id);
-      if (tool.secretName) await this.secretRows.delete(tx, actor.tenantId, tool.secretName);
+      await this.credentials.remove(tx, actor.tenantId, tool);
       await this.audit.record(
         tx,
         actor,
@@ -123,15 +130,8 @@ export class ToolService {
 
   /** The sealed credential headers of a tool, for the worker that calls it. */
   async credentialsOf(tx: Tx, tenantId: string, tool: Tool): Promise<ToolCredentials | null> {
-    if (!tool.secretName) return null;
-    const sealed = await this.secrets.get(tx, tenantId, tool.secretName);
+    const sealed = await this.credentials.read(tx, tenantId, tool);
     return sealed ? (JSON.parse(sealed) as ToolCredentials) : null;
-  }
-
-  private async seal(tx: Tx, tenantId: string, tool: Tool, credentials: ToolCredentials): Promise<Tool> {
-    const name = secretNameOf(tool.id);
-    await this.secrets.put(tx, tenantId, name, JSON.stringify(credentials));
-    return tool.secretName === name ? tool : (await this.tools.update(tx, tool.id, { secretName: name }))!;
   }
 
   private async assertUnused(tx: Tx, name: string): Promise<void> {

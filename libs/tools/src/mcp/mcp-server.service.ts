@@ -1,3 +1,4 @@
+import { RowSecret } from '../row-secret';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog, type AuthContext } from '@copilot/auth';
 import { EGRESS_RULES, EgressError, type EgressRules, parseOutboundUrl, vetAddress } from '@copilot/egress';
@@ -27,7 +28,6 @@ export interface McpServerInput {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-const secretNameOf = (serverId: string) => `mcp:${serverId}`;
 
 /**
  * A tenant's MCP servers: registered, changed and deleted by admins (audited), their
@@ -40,12 +40,21 @@ export class McpServerService {
   constructor(
     private readonly transactions: TenantTransactions,
     private readonly servers: McpServerRepository,
-    private readonly secrets: TenantSecrets,
-    private readonly secretRows: TenantSecretRepository,
+    secrets: TenantSecrets,
+    secretRows: TenantSecretRepository,
     private readonly audit: AuditLog,
     private readonly pool: McpClientPool,
     @Inject(EGRESS_RULES) private readonly rules: EgressRules,
-  ) {}
+  ) {
+    this.token = new RowSecret(
+      'mcp',
+      secrets,
+      secretRows,
+      async (tx, id, secretName) => (await this.servers.update(tx, id, { secretName }))!,
+    );
+  }
+
+  private readonly token: RowSecret<McpServer>;
 
   async create(actor: AuthContext, input: McpServerInput, requestId?: string): Promise<McpServer> {
     const url = await this.checkedUrl(input.url);
@@ -64,7 +73,7 @@ export class McpServerService {
           tools: tools as unknown as Prisma.InputJsonArray,
           toolsRefreshedAt: new Date(),
         });
-        if (bearerToken) server = await this.seal(tx, actor.tenantId, server, bearerToken);
+        if (bearerToken) server = await this.token.seal(tx, actor.tenantId, server, bearerToken);
         await this.audit.record(
           tx,
           actor,
@@ -126,11 +135,8 @@ export class McpServerService {
           ...(changes.timeoutMs !== undefined ? { timeoutMs: changes.timeoutMs } : {}),
           ...(tools ? { tools: tools as unknown as Prisma.InputJsonArray, toolsRefreshedAt: new Date() } : {}),
         }))!;
-        if (changes.bearerToken) next = await this.seal(tx, actor.tenantId, next, changes.bearerToken);
-        if (changes.bearerToken === null && next.secretName) {
-          await this.secretRows.delete(tx, actor.tenantId, next.secretName);
-          next = (await this.servers.update(tx, id, { secretName: null }))!;
-        }
+        if (changes.bearerToken) next = await this.token.seal(tx, actor.tenantId, next, changes.bearerToken);
+        if (changes.bearerToken === null) next = await this.token.drop(tx, actor.tenantId, next);
         await this.audit.record(
           tx,
           actor,
@@ -152,7 +158,7 @@ export class McpServerService {
         if (!server) throw new NotFound('mcp server', id);
         await this.assertUnused(tx, server.name);
         await this.servers.delete(tx, id);
-        if (server.secretName) await this.secretRows.delete(tx, actor.tenantId, server.secretName);
+        await this.token.remove(tx, actor.tenantId, server);
         await this.audit.record(
           tx,
           actor,
@@ -202,7 +208,7 @@ export class McpServerService {
   }
 
   private tokenOf(tx: Tx, tenantId: string, server: McpServer): Promise<string | null> {
-    return server.secretName ? this.secrets.get(tx, tenantId, server.secretName) : Promise.resolve(null);
+    return this.token.read(tx, tenantId, server);
   }
 
   private async listTools(endpoint: McpEndpoint): Promise<McpToolInfo[]> {
@@ -230,12 +236,6 @@ export class McpServerService {
       if (error instanceof EgressError) throw new InvalidInput([{ field: 'body.url', message: error.message }]);
       throw error;
     }
-  }
-
-  private async seal(tx: Tx, tenantId: string, server: McpServer, bearerToken: string): Promise<McpServer> {
-    const name = secretNameOf(server.id);
-    await this.secrets.put(tx, tenantId, name, bearerToken);
-    return server.secretName === name ? server : (await this.servers.update(tx, server.id, { secretName: name }))!;
   }
 
   /** Its tools go by `<name>__<tool>` in copilots: a server they use is neither deleted nor renamed. */
