@@ -1,7 +1,7 @@
 import { reply, toolCalls } from '@copilot/llm/testing';
 import { Pool } from 'undici';
 import type { BenchmarkContext, BenchmarkOutcome } from '../lib/benchmark';
-import { FAKE_OPENAI_KEY, startFakeOpenAi, viaFakeOpenAi } from '../lib/fake-provider';
+import { directCompletion, startFakeOpenAi, viaFakeOpenAi } from '../lib/fake-provider';
 import { timeToMarker } from '../lib/first-chunk';
 import { HttpClient } from '../lib/http-client';
 import { PlatformEnv } from '../lib/platform-env';
@@ -45,21 +45,7 @@ export async function toolStep({ size }: BenchmarkContext): Promise<BenchmarkOut
           'event: done',
         );
       };
-      const roundTrip = () =>
-        timeToMarker(
-          direct,
-          {
-            method: 'POST',
-            path: '/v1/chat/completions',
-            headers: { authorization: `Bearer ${FAKE_OPENAI_KEY}`, 'content-type': 'application/json' },
-            body: JSON.stringify({
-              model: 'gpt-4o-mini',
-              stream: true,
-              messages: [{ role: 'user', content: 'What time is it in Oslo?' }],
-            }),
-          },
-          '[DONE]',
-        );
+      const roundTrip = () => directCompletion(direct, 'What time is it in Oslo?', '[DONE]');
       for (let i = 0; i < Math.min(10, samples); i++) {
         await toDone(agent.id, true);
         await toDone(plain.id, false);

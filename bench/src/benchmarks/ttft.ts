@@ -1,9 +1,8 @@
 import { reply } from '@copilot/llm/testing';
 import { Pool } from 'undici';
 import type { BenchmarkContext, BenchmarkOutcome } from '../lib/benchmark';
-import { timeToMarker } from '../lib/first-chunk';
 import { ChatTtft } from '../lib/chat-ttft';
-import { FAKE_OPENAI_KEY, startFakeOpenAi, viaFakeOpenAi } from '../lib/fake-provider';
+import { directCompletion, startFakeOpenAi, viaFakeOpenAi } from '../lib/fake-provider';
 import { PlatformEnv } from '../lib/platform-env';
 import { summarize } from '../lib/stats';
 
@@ -28,21 +27,7 @@ export async function ttft({ size }: BenchmarkContext): Promise<BenchmarkOutcome
     const direct = new Pool(new URL(provider.url).origin, { connections: 2 });
     try {
       const viaPlatform = () => chat.sample();
-      const straight = () =>
-        timeToMarker(
-          direct,
-          {
-            method: 'POST',
-            path: '/v1/chat/completions',
-            headers: { authorization: `Bearer ${FAKE_OPENAI_KEY}`, 'content-type': 'application/json' },
-            body: JSON.stringify({
-              model: 'gpt-4o-mini',
-              stream: true,
-              messages: [{ role: 'user', content: 'How quickly does the first token arrive?' }],
-            }),
-          },
-          '"content":"First',
-        );
+      const straight = () => directCompletion(direct, 'How quickly does the first token arrive?', '"content":"First');
       for (let i = 0; i < Math.min(20, samples); i++) await Promise.all([viaPlatform(), straight()]); // warm-up
       const platformMs: number[] = [];
       const directMs: number[] = [];

@@ -24,11 +24,11 @@ import {
   type JobResultOf,
   type JobRun,
   type OutcomeOf,
-  TokenBatcher,
 } from '@copilot/queues';
 import { type RunnableTool, ToolExecutor } from '@copilot/tools';
 import { TokenBudget } from '@copilot/usage';
 import { AgentRunner, type AgentRunEnd } from './agent/agent-runner';
+import { restartedStatus } from './reply-events';
 import {
   type AgentPlan,
   CHAT_OPTIONS,
@@ -189,17 +189,14 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
     cancelled: AbortSignal,
   ): Promise<Outcome> {
     const { jobId } = payload;
-    const grounding = await this.grounding.ground(payload, plan);
-    for (const [i, citation] of grounding.citations.entries()) {
-      await this.events.append(jobId, 'citation', { index: i + 1, ...citation });
-    }
+    const grounding = await this.groundAndCite(payload, plan);
     const progress: Progress = {
       content: '',
       startedAt: Date.now(),
       citations: grounding.citations,
       promptTokens: plan.context.inputTokens,
     };
-    let batcher = this.batcher(jobId);
+    let batcher = this.events.tokenBatcher(jobId);
     this.metrics.activeConversations.inc();
     try {
       const stream = this.generator.generate(
@@ -242,17 +239,11 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
         } else if (chunk.type === 'restart') {
           // Everything streamed so far is void: clients are told before the new attempt's tokens.
           await batcher.close();
-          batcher = this.batcher(jobId);
+          batcher = this.events.tokenBatcher(jobId);
           progress.content = '';
           progress.usage = undefined;
           progress.finishReason = undefined;
-          await this.events.append(jobId, 'status', {
-            status: 'restarted',
-            provider: chunk.provider,
-            model: chunk.model,
-            attempt: chunk.attempt,
-            reason: chunk.reason,
-          });
+          await this.events.append(jobId, 'status', restartedStatus(chunk));
         }
       }
       await batcher.close();
@@ -282,10 +273,7 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
     claimed: { chain: ChainEntry[]; tools?: RunnableTool[] },
     run: JobRun<'chat.generate'>,
   ): Promise<Outcome> {
-    const grounding = await this.grounding.ground(payload, plan);
-    for (const [i, citation] of grounding.citations.entries()) {
-      await this.events.append(payload.jobId, 'citation', { index: i + 1, ...citation });
-    }
+    const grounding = await this.groundAndCite(payload, plan);
     const progress: Progress = { content: '', startedAt: Date.now(), citations: grounding.citations };
     this.metrics.activeConversations.inc();
     let end: AgentRunEnd;
@@ -336,11 +324,13 @@ export class ReplyGenerationService implements JobDefinition<'chat.generate', Cl
     return { status: 'succeeded', result: resultOf(progress), local: progress };
   }
 
-  private batcher(jobId: string): TokenBatcher {
-    return new TokenBatcher(
-      (text) => this.events.append(jobId, 'token', { text }),
-      this.events.settings.tokenFlushIntervalMs,
-    );
+  /** The passages a reply rests on, each announced as a `citation` event before the first token. */
+  private async groundAndCite(payload: Payload, plan: GenerationPlan) {
+    const grounding = await this.grounding.ground(payload, plan);
+    for (const [i, citation] of grounding.citations.entries()) {
+      await this.events.append(payload.jobId, 'citation', { index: i + 1, ...citation });
+    }
+    return grounding;
   }
 
   /**

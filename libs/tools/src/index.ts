@@ -7,3 +7,4 @@ export * from './tool-executor';
 export * from './openapi-import';
 export * from './openapi-importer.service';
 export * from './mcp';
+export * from './tool-output';

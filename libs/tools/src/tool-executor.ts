@@ -11,6 +11,7 @@ import { mcpOutputOf } from './mcp/mcp-output';
 import { McpServerService } from './mcp/mcp-server.service';
 import { resolveMcpTools } from './mcp/mcp-tool-resolver';
 import { definitionOf, ToolService } from './tool.service';
+import { capText } from './tool-output';
 import { templateNames, type HttpToolConfig, type ToolCredentials } from './tool-definition';
 
 /** A tool a run may call: what the model is told, and how the platform runs it. */
@@ -293,15 +294,12 @@ async function readCapped(response: Response, limit: number, signal: AbortSignal
   return Buffer.concat(parts).subarray(0, limit).toString('utf8');
 }
 
-/** Cuts the output to `maxBytes` (at a character boundary), saying so. */
+/** Cuts the output to `maxBytes`, and tells the model so. */
 function capped(status: ToolOutcome, output: string, maxBytes: number): ToolResult {
-  const bytes = Buffer.from(output, 'utf8');
-  if (bytes.length <= maxBytes) return { status, output, truncated: false };
-  const cut = bytes
-    .subarray(0, maxBytes)
-    .toString('utf8')
-    .replace(/\uFFFD+$/, '');
-  return { status, output: `${cut}\n[output cut at ${maxBytes} bytes]`, truncated: true };
+  const text = capText(output, maxBytes);
+  return text.truncated
+    ? { status, output: `${text.output}\n[output cut at ${maxBytes} bytes]`, truncated: true }
+    : { status, output, truncated: false };
 }
 
 /** A failure in words the model (and the tenant) may read: never an address, a stack or a secret. */

@@ -11,6 +11,7 @@ import {
   type Tx,
 } from '@copilot/persistence';
 import { JobDispatcher } from '@copilot/queues';
+import { capText } from '@copilot/tools';
 import { CHAT_OPTIONS, type ChatSettings } from '../generation-planner';
 
 export interface ToolCallDecision {
@@ -92,7 +93,7 @@ export class AgentActions {
     return this.continueWith(actor, jobId, 'outputs', async (tx) => {
       const problems: InvalidField[] = [];
       for (const [i, output] of outputs.entries()) {
-        const text = capped(output.output, this.settings.toolOutputMaxBytes);
+        const text = capText(output.output, this.settings.toolOutputMaxBytes);
         const stored = await this.steps.submitOutput(tx, jobId, output.toolCallId, {
           status: output.isError ? 'failed' : 'succeeded',
           output: {
@@ -172,15 +173,3 @@ const isWaiting = (step: RunStep) => step.status === 'awaiting_approval' || step
 /** A call still holding the run: approval undecided, or output not handed in. */
 const stillWaiting = (step: RunStep) =>
   (step.status === 'awaiting_approval' && step.decision === null) || step.status === 'awaiting_output';
-
-function capped(output: string, maxBytes: number): { output: string; truncated: boolean } {
-  const bytes = Buffer.from(output, 'utf8');
-  if (bytes.length <= maxBytes) return { output, truncated: false };
-  return {
-    output: bytes
-      .subarray(0, maxBytes)
-      .toString('utf8')
-      .replace(/\uFFFD+$/, ''),
-    truncated: true,
-  };
-}

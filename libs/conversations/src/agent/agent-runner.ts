@@ -16,10 +16,11 @@ import {
   TenantTransactions,
   UsageRepository,
 } from '@copilot/persistence';
-import { type AgentStopReason, JobEventWriter, type JobOf, TokenBatcher } from '@copilot/queues';
+import { type AgentStopReason, JobEventWriter, type JobOf } from '@copilot/queues';
 import { checkArguments, type RunnableTool, ToolExecutor, type ToolResult } from '@copilot/tools';
 import { TokenBudget } from '@copilot/usage';
 import { CHAT_OPTIONS, type AgentPlan, type ChatSettings, type GenerationPlan } from '../generation-planner';
+import { restartedStatus } from '../reply-events';
 import { AgentMetrics } from './agent-metrics';
 import { inSpan } from './agent-spans';
 import { callDigest, callSignature, stateOf, type AgentState, type StepToolOutput, toolTurn } from './agent-state';
@@ -90,11 +91,16 @@ export class AgentRunner {
     if (parked) return parked;
 
     const agent = input.plan.agent;
+    let budgets: Promise<{ daily: number | null; monthly: number | null }> | undefined;
     for (;;) {
       const cap = this.capBefore(state, agent, startedAt);
       if (cap) return this.finish(input, state, cap, generator);
-      if (state.modelSteps > 0 && !(await this.budgetAllowsAnotherStep(input, state))) {
-        return { kind: 'finished', stopReason: 'budget_exceeded', state };
+      if (state.modelSteps > 0) {
+        // The tenant's budgets are read once per run, when a second step first needs them.
+        budgets ??= this.transactions.run(tenantId, (tx) => this.tenants.budgetsOf(tx, tenantId));
+        if (!(await this.budgetAllowsAnotherStep(input, state, await budgets))) {
+          return { kind: 'finished', stopReason: 'budget_exceeded', state };
+        }
       }
       const calls = await this.modelStep(input, state, generator, true);
       if (calls.length === 0) return { kind: 'finished', stopReason: 'answered', state };
@@ -142,7 +148,7 @@ export class AgentRunner {
     let usage: { inputTokens: number; outputTokens: number } | undefined;
     let provider: string | undefined;
     let model: string | undefined;
-    let batcher = this.batcher(jobId);
+    let batcher = this.events.tokenBatcher(jobId);
     const request = this.requestOf(input, state, withTools);
     try {
       const stream = generator.generate(input.chain, request, {
@@ -171,17 +177,11 @@ export class AgentRunner {
         } else {
           // Another provider starts this step over: what this step streamed is void.
           await batcher.close();
-          batcher = this.batcher(jobId);
+          batcher = this.events.tokenBatcher(jobId);
           text = '';
           calls = [];
           usage = undefined;
-          await this.events.append(jobId, 'status', {
-            status: 'restarted',
-            provider: chunk.provider,
-            model: chunk.model,
-            attempt: chunk.attempt,
-            reason: chunk.reason,
-          });
+          await this.events.append(jobId, 'status', restartedStatus(chunk));
           if (before) await this.events.append(jobId, 'token', { text: before });
         }
       }
@@ -420,9 +420,12 @@ export class AgentRunner {
   }
 
   /** Steps after the first are checked against the tenant's budget before they start. */
-  private async budgetAllowsAnotherStep(input: AgentRunInput, state: AgentState): Promise<boolean> {
+  private async budgetAllowsAnotherStep(
+    input: AgentRunInput,
+    state: AgentState,
+    budgets: { daily: number | null; monthly: number | null },
+  ): Promise<boolean> {
     const { tenantId } = input.payload;
-    const budgets = await this.transactions.run(tenantId, (tx) => this.tenants.budgetsOf(tx, tenantId));
     if (budgets.daily === null && budgets.monthly === null) return true;
     try {
       const used = await this.budget.used(tenantId);
@@ -460,13 +463,6 @@ export class AgentRunner {
           }
         : {}),
     };
-  }
-
-  private batcher(jobId: string): TokenBatcher {
-    return new TokenBatcher(
-      (text) => this.events.append(jobId, 'token', { text }),
-      this.events.settings.tokenFlushIntervalMs,
-    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RedisConnections } from '@copilot/redis';
+import { TokenBatcher } from './token-batcher';
 import { FINAL_EVENT_TYPES, type JobEventData, jobEventsKey, type JobEventType } from './job-events';
 
 export const EVENT_STREAM_OPTIONS = Symbol('EVENT_STREAM_OPTIONS');
@@ -45,6 +46,11 @@ export class JobEventWriter {
   /** Appends an event given as one `{ type, data }` value (an ending's event, for one). */
   appendEvent(jobId: string, event: { [T in JobEventType]: { type: T; data: JobEventData<T> } }[JobEventType]) {
     return this.append(jobId, event.type, event.data as never);
+  }
+
+  /** A reply's tokens, coalesced into `token` events at the stream's flush interval. */
+  tokenBatcher(jobId: string): TokenBatcher {
+    return new TokenBatcher((text) => this.append(jobId, 'token', { text }), this.settings.tokenFlushIntervalMs);
   }
 
   /** Deletes the event streams of jobs that no longer exist (retention). */
